@@ -6,7 +6,7 @@ create table institution (
     schac         varchar(255) not null unique,
     erasmus_code  varchar(64),
     pic           varchar(32),
-    country       char(2),
+    country       varchar(2),
     name_en       varchar(500) not null,
     name_nb       varchar(500),
     url           varchar(1000) not null
@@ -28,7 +28,7 @@ create table learner (
     family_name          varchar(500) not null,
     birth_date           date,
     national_identifier  varchar(64) unique,
-    citizenship          char(2)
+    citizenship          varchar(2)
 );
 
 -- Demo login accounts (only read when the demo login is enabled)
