@@ -1,0 +1,814 @@
+package org.edurecords.ncp.pdf;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.GregorianCalendar;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.PropertyResourceBundle;
+import java.util.ResourceBundle;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.edurecords.ncp.results.GradingScheme;
+import org.edurecords.ncp.results.Institution;
+import org.edurecords.ncp.results.InstitutionResults;
+import org.edurecords.ncp.results.Learner;
+import org.edurecords.ncp.results.LearningOpportunity;
+import org.edurecords.ncp.results.LocalizedText;
+import org.edurecords.ncp.results.ResultInstance;
+import org.edurecords.ncp.results.ResultStatus;
+
+/**
+ * Renders the human-readable transcript that travels as the first attachment of the ELMO document.
+ *
+ * <p>Each call builds its own document and layout state; the only shared data (font bytes and labels)
+ * is immutable once loaded, so one instance serves concurrent requests.
+ */
+@ApplicationScoped
+public class TranscriptPdfRenderer {
+
+    private static final PDRectangle PAGE_SIZE = PDRectangle.A4;
+    private static final float MARGIN_X = 50f;
+    private static final float CONTENT_LEFT = MARGIN_X;
+    private static final float CONTENT_WIDTH = PAGE_SIZE.getWidth() - 2 * MARGIN_X;
+    private static final float CONTENT_RIGHT = CONTENT_LEFT + CONTENT_WIDTH;
+    private static final float HEADER_BASELINE = PAGE_SIZE.getHeight() - 36f;
+    private static final float HEADER_RULE = PAGE_SIZE.getHeight() - 43f;
+    private static final float CONTENT_TOP = PAGE_SIZE.getHeight() - 64f;
+    private static final float CONTENT_BOTTOM = 62f;
+    private static final float FOOTER_RULE = 46f;
+    private static final float FOOTER_BASELINE = 33f;
+
+    private static final float TITLE_SIZE = 20f;
+    private static final float HEADING_SIZE = 12f;
+    private static final float BODY_SIZE = 9.5f;
+    private static final float TABLE_SIZE = 8.5f;
+    private static final float SMALL_SIZE = 8f;
+    private static final float LINE_FACTOR = 1.35f;
+
+    private static final float CELL_PADDING_X = 4f;
+    private static final float CELL_PADDING_Y = 3.5f;
+    private static final float INDENT_PER_LEVEL = 10f;
+    private static final int MAX_INDENT_LEVELS = 4;
+    /** Keeps any single row shorter than a page, whatever the data holds. */
+    private static final int MAX_CELL_LINES = 30;
+    private static final float KEY_COLUMN_WIDTH = 150f;
+
+    private static final Rgb TEXT = new Rgb(0.10f, 0.10f, 0.12f);
+    private static final Rgb MUTED = new Rgb(0.38f, 0.40f, 0.44f);
+    private static final Rgb ACCENT = new Rgb(0.11f, 0.24f, 0.42f);
+    private static final Rgb RULE = new Rgb(0.80f, 0.82f, 0.86f);
+    private static final Rgb HEADER_FILL = new Rgb(0.90f, 0.93f, 0.96f);
+    private static final Rgb DEGREE_FILL = new Rgb(0.96f, 0.97f, 0.98f);
+
+    private static final String DASH = "\u2013";
+    private static final String DEGREE_TYPE = "Degree Programme";
+
+    private static final Locale NORWEGIAN = Locale.forLanguageTag("nb-NO");
+    private static final DateTimeFormatter NORWEGIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter NORWEGIAN_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy 'kl.' HH:mm xxx");
+    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+    private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
+
+    public byte[] render(Transcript transcript) {
+        Objects.requireNonNull(transcript, "transcript");
+        Objects.requireNonNull(transcript.results(), "transcript results");
+        Objects.requireNonNull(transcript.results().learner(), "transcript learner");
+        try (PDDocument document = new PDDocument()) {
+            new Composition(document, transcript).compose();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not render the PDF transcript " + transcript.documentId(), e);
+        }
+    }
+
+    /** Loaded on first use, not at bean creation, and then kept: fonts are large, parsing them per page would be slow. */
+    private static final class SharedResources {
+        static final byte[] REGULAR_FONT = read("/fonts/DejaVuSans.ttf");
+        static final byte[] BOLD_FONT = read("/fonts/DejaVuSans-Bold.ttf");
+        static final ResourceBundle ENGLISH_LABELS = bundle("/pdf/transcript.properties");
+        static final ResourceBundle NORWEGIAN_LABELS = bundle("/pdf/transcript_nb.properties");
+
+        private static byte[] read(String path) {
+            try (InputStream in = open(path)) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read " + path, e);
+            }
+        }
+
+        /** Read explicitly as UTF-8 so Norwegian letters survive whatever the JVM's default for bundles is. */
+        private static ResourceBundle bundle(String path) {
+            try (InputStream in = open(path)) {
+                return new PropertyResourceBundle(new InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read " + path, e);
+            }
+        }
+
+        private static InputStream open(String path) {
+            InputStream in = TranscriptPdfRenderer.class.getResourceAsStream(path);
+            if (in == null) {
+                throw new IllegalStateException("Missing classpath resource " + path);
+            }
+            return in;
+        }
+    }
+
+    private record Rgb(float r, float g, float b) {
+    }
+
+    private enum Align {
+        LEFT, RIGHT
+    }
+
+    /** Labels of one language, falling back to English for keys a translation lacks. */
+    private record Labels(ResourceBundle primary, ResourceBundle fallback) {
+
+        String get(String key, Object... arguments) {
+            String text = primary.containsKey(key) ? primary.getString(key) : fallback.getString(key);
+            for (int i = 0; i < arguments.length; i++) {
+                text = text.replace("{" + i + "}", String.valueOf(arguments[i]));
+            }
+            return text;
+        }
+    }
+
+    /**
+     * A font embedded in one document, with what it can print. Characters the font has no glyph for are
+     * replaced instead of failing the whole transcript.
+     */
+    private static final class Face {
+        private final PDType0Font font;
+        private final Map<Integer, Boolean> printable = new HashMap<>();
+
+        Face(PDType0Font font) {
+            this.font = font;
+        }
+
+        /** Text as it will be drawn: NFC, single spaces, no control characters, only glyphs the font has. */
+        String clean(String text) {
+            if (text == null) {
+                return "";
+            }
+            String normalized = Normalizer.normalize(text, Normalizer.Form.NFC);
+            StringBuilder out = new StringBuilder(normalized.length());
+            int i = 0;
+            while (i < normalized.length()) {
+                int codePoint = normalized.codePointAt(i);
+                i += Character.charCount(codePoint);
+                if (Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)) {
+                    if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+                        out.append(' ');
+                    }
+                } else if (Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.FORMAT) {
+                    continue;
+                } else {
+                    out.appendCodePoint(printable.computeIfAbsent(codePoint, this::hasGlyph) ? codePoint : '?');
+                }
+            }
+            return out.toString().strip();
+        }
+
+        private boolean hasGlyph(int codePoint) {
+            try {
+                font.encode(new String(Character.toChars(codePoint)));
+                return true;
+            } catch (IllegalArgumentException | IOException e) {
+                return false;
+            }
+        }
+
+        /** Width in points of text already passed through {@link #clean}. */
+        float width(String cleaned, float size) throws IOException {
+            return font.getStringWidth(cleaned) / 1000f * size;
+        }
+    }
+
+    /** One cell's content and style before it is broken into lines. */
+    private record Cell(String text, Face face, Align align, float indent) {
+    }
+
+    /** The layout of one transcript: a cursor moving down the pages of one document. */
+    private static final class Composition {
+        private final PDDocument document;
+        private final Transcript transcript;
+        private final Locale locale;
+        private final boolean norwegian;
+        private final Labels labels;
+        private final DateTimeFormatter dateFormat;
+        private final DateTimeFormatter timeFormat;
+        /** Not thread-safe, hence one per composition. */
+        private final DecimalFormat creditFormat;
+        private final Face regular;
+        private final Face bold;
+        private final String learnerName;
+
+        private float[] columnWidths;
+        private PDPageContentStream stream;
+        private float y;
+
+        Composition(PDDocument document, Transcript transcript) throws IOException {
+            this.document = document;
+            this.transcript = transcript;
+            this.locale = transcript.locale() != null ? transcript.locale() : Locale.ENGLISH;
+            this.norwegian = LocalizedText.isNorwegian(locale);
+            this.labels = norwegian
+                    ? new Labels(SharedResources.NORWEGIAN_LABELS, SharedResources.ENGLISH_LABELS)
+                    : new Labels(SharedResources.ENGLISH_LABELS, SharedResources.ENGLISH_LABELS);
+            this.dateFormat = norwegian ? NORWEGIAN_DATE : ENGLISH_DATE;
+            this.timeFormat = norwegian ? NORWEGIAN_TIME : ENGLISH_TIME;
+            this.creditFormat = new DecimalFormat("0.0#", DecimalFormatSymbols.getInstance(norwegian ? NORWEGIAN : Locale.ENGLISH));
+            this.creditFormat.setRoundingMode(RoundingMode.HALF_UP);
+            // Subset embedding keeps only the glyphs used, which is what keeps the attachment small.
+            this.regular = new Face(PDType0Font.load(document, new ByteArrayInputStream(SharedResources.REGULAR_FONT), true));
+            this.bold = new Face(PDType0Font.load(document, new ByteArrayInputStream(SharedResources.BOLD_FONT), true));
+            this.learnerName = fullName(transcript.results().learner());
+        }
+
+        void compose() throws IOException {
+            describeDocument();
+            columnWidths = columnWidths();
+            newPage();
+            try {
+                titleBlock();
+                learnerBlock();
+                List<InstitutionResults> institutions = transcript.results().institutions();
+                if (institutions.isEmpty()) {
+                    paragraph(labels.get("noResults"), regular, BODY_SIZE, TEXT, 0);
+                }
+                for (InstitutionResults institution : institutions) {
+                    institutionSection(institution);
+                }
+                verificationHint();
+            } finally {
+                stream.close();
+            }
+            headersAndFooters();
+        }
+
+        // ----- document level
+
+        private void describeDocument() {
+            PDDocumentInformation info = document.getDocumentInformation();
+            info.setTitle(labels.get("title") + (learnerName.isEmpty() ? "" : " " + DASH + " " + learnerName));
+            info.setSubject(transcript.documentId());
+            if (transcript.ncpName() != null) {
+                info.setProducer(transcript.ncpName());
+                info.setCreator(transcript.ncpName());
+            }
+            if (transcript.generatedAt() != null) {
+                GregorianCalendar created = GregorianCalendar.from(transcript.generatedAt().toZonedDateTime());
+                info.setCreationDate(created);
+                info.setModificationDate(created);
+            }
+            // Lets screen readers and text extraction pick the right language.
+            document.getDocumentCatalog().setLanguage(norwegian ? "nb" : "en");
+        }
+
+        private void titleBlock() throws IOException {
+            paragraph(labels.get("title"), bold, TITLE_SIZE, ACCENT, 0);
+            y -= 6f;
+            keyValue(labels.get("issuedBy"), orDash(transcript.ncpName()));
+            keyValue(labels.get("documentId"), orDash(transcript.documentId()));
+            keyValue(labels.get("generatedAt"), formatTime(transcript.generatedAt()));
+            y -= 8f;
+            rule(CONTENT_LEFT, CONTENT_RIGHT, y, 0.6f);
+            y -= 12f;
+        }
+
+        private void learnerBlock() throws IOException {
+            Learner learner = transcript.results().learner();
+            paragraph(labels.get("learner"), bold, HEADING_SIZE, ACCENT, 0);
+            y -= 3f;
+            keyValue(labels.get("name"), learnerName.isEmpty() ? DASH : learnerName);
+            keyValue(labels.get("birthDate"), formatDate(learner.birthDate()));
+            if (transcript.showNationalIdentifier() && !isBlank(learner.nationalIdentifier())) {
+                keyValue(labels.get("nationalIdentifier"), learner.nationalIdentifier());
+            }
+            y -= 14f;
+        }
+
+        private void institutionSection(InstitutionResults results) throws IOException {
+            String name = institutionName(results.institution());
+            // Keep the heading with the table header and at least one row.
+            if (!fits(95f)) {
+                newPage();
+            }
+            paragraph(name, bold, HEADING_SIZE, ACCENT, 0);
+            String identifiers = identifiers(results.institution());
+            if (!identifiers.isEmpty()) {
+                paragraph(identifiers, regular, SMALL_SIZE, MUTED, 0);
+            }
+            y -= 5f;
+            tableHeader();
+            for (LearningOpportunity root : results.roots()) {
+                opportunityRows(name, root, 0);
+            }
+            totalRow(name, results);
+            gradingLegend(results.gradingSchemes());
+            y -= 16f;
+        }
+
+        private void verificationHint() throws IOException {
+            String url = transcript.verificationUrl();
+            String text = isBlank(url) ? labels.get("verification.textNoUrl") : labels.get("verification.text", url.strip());
+            if (!fits(60f)) {
+                newPage();
+            }
+            y -= 4f;
+            rule(CONTENT_LEFT, CONTENT_RIGHT, y, 0.6f);
+            y -= 8f;
+            paragraph(labels.get("verification.heading"), bold, BODY_SIZE, TEXT, 0);
+            y -= 1f;
+            paragraph(text, regular, SMALL_SIZE, MUTED, 0);
+        }
+
+        /** Runs after layout, because "Page N of M" needs to know M. */
+        private void headersAndFooters() throws IOException {
+            int pageCount = document.getNumberOfPages();
+            String ncpName = orDash(transcript.ncpName());
+            String documentLine = labels.get("documentId") + ": " + orDash(transcript.documentId());
+            float half = CONTENT_WIDTH / 2f - 10f;
+            for (int index = 0; index < pageCount; index++) {
+                PDPage page = document.getPage(index);
+                try (PDPageContentStream decoration = new PDPageContentStream(document, page,
+                        PDPageContentStream.AppendMode.APPEND, true, true)) {
+                    stream = decoration;
+                    text(ellipsize(regular, ncpName, SMALL_SIZE, half), regular, SMALL_SIZE, MUTED,
+                            CONTENT_LEFT, HEADER_BASELINE);
+                    rightAligned(ellipsize(regular, learnerName, SMALL_SIZE, half), regular, SMALL_SIZE, MUTED,
+                            CONTENT_RIGHT, HEADER_BASELINE);
+                    rule(CONTENT_LEFT, CONTENT_RIGHT, HEADER_RULE, 0.5f);
+                    rule(CONTENT_LEFT, CONTENT_RIGHT, FOOTER_RULE, 0.5f);
+                    text(ellipsize(regular, documentLine, SMALL_SIZE, half), regular, SMALL_SIZE, MUTED,
+                            CONTENT_LEFT, FOOTER_BASELINE);
+                    rightAligned(regular.clean(labels.get("page", index + 1, pageCount)), regular, SMALL_SIZE, MUTED,
+                            CONTENT_RIGHT, FOOTER_BASELINE);
+                } finally {
+                    stream = null;
+                }
+            }
+        }
+
+        // ----- the results table
+
+        private static final int CODE = 0;
+        private static final int TITLE = 1;
+        private static final int DATE = 2;
+        private static final int GRADE = 3;
+        private static final int CREDITS = 4;
+        private static final int STATUS = 5;
+        private static final String[] COLUMN_KEYS = {
+            "column.code", "column.title", "column.date", "column.grade", "column.credits", "column.status" };
+        /** Upper bounds for the content of the narrow columns; longer content wraps. The title takes what is left. */
+        private static final float[] COLUMN_CAPS = { 80f, 0f, 60f, 52f, 50f, 70f };
+
+        /** One set of widths for the whole document, so all institution tables line up. */
+        private float[] columnWidths() throws IOException {
+            float[] natural = new float[COLUMN_KEYS.length];
+            float[] headerWords = new float[COLUMN_KEYS.length];
+            for (int column = 0; column < COLUMN_KEYS.length; column++) {
+                headerWords[column] = widestWord(bold, labels.get(COLUMN_KEYS[column]));
+                natural[column] = headerWords[column];
+            }
+            // Measured in bold, the wider face, because degree rows carry dates too and a date must not wrap.
+            natural[DATE] = Math.max(natural[DATE], bold.width(bold.clean(formatDate(LocalDate.of(2000, 12, 31))), TABLE_SIZE));
+            for (ResultStatus status : ResultStatus.values()) {
+                natural[STATUS] = Math.max(natural[STATUS], bold.width(bold.clean(statusLabel(status)), TABLE_SIZE));
+            }
+            for (InstitutionResults institution : transcript.results().institutions()) {
+                natural[CREDITS] = Math.max(natural[CREDITS],
+                        bold.width(bold.clean(formatCredits(totalCredits(institution))), TABLE_SIZE));
+                for (LearningOpportunity root : institution.roots()) {
+                    for (LearningOpportunity node : root.flatten()) {
+                        Face face = isDegree(node) ? bold : regular;
+                        ResultInstance result = node.result();
+                        natural[CODE] = Math.max(natural[CODE], face.width(face.clean(node.code()), TABLE_SIZE));
+                        if (result != null) {
+                            natural[GRADE] = Math.max(natural[GRADE], face.width(face.clean(result.grade()), TABLE_SIZE));
+                            natural[CREDITS] = Math.max(natural[CREDITS],
+                                    face.width(face.clean(formatCredits(result.ectsCredits())), TABLE_SIZE));
+                        }
+                    }
+                }
+            }
+            float[] widths = new float[COLUMN_KEYS.length];
+            float used = 0f;
+            for (int column = 0; column < widths.length; column++) {
+                if (column != TITLE) {
+                    // Content may wrap, a column label word may not: "Studiepoe-ng" would look broken.
+                    float capped = Math.min(natural[column], COLUMN_CAPS[column]);
+                    widths[column] = Math.max(capped, headerWords[column]) + 2 * CELL_PADDING_X + 1f;
+                    used += widths[column];
+                }
+            }
+            widths[TITLE] = CONTENT_WIDTH - used;
+            return widths;
+        }
+
+        private float widestWord(Face face, String text) throws IOException {
+            float widest = 0f;
+            for (String word : face.clean(text).split(" ")) {
+                widest = Math.max(widest, face.width(word, TABLE_SIZE));
+            }
+            return widest;
+        }
+
+        private void tableHeader() throws IOException {
+            Cell[] cells = new Cell[COLUMN_KEYS.length];
+            for (int column = 0; column < cells.length; column++) {
+                cells[column] = new Cell(labels.get(COLUMN_KEYS[column]), bold,
+                        column == CREDITS ? Align.RIGHT : Align.LEFT, 0f);
+            }
+            drawRow(cells, HEADER_FILL, ACCENT, 0.8f);
+        }
+
+        private void opportunityRows(String institutionName, LearningOpportunity node, int depth) throws IOException {
+            ResultInstance result = node.result();
+            Face face = isDegree(node) ? bold : regular;
+            Cell[] cells = {
+                new Cell(orDash(node.code()), face, Align.LEFT, 0f),
+                new Cell(orDash(node.title(locale)), face, Align.LEFT, Math.min(depth, MAX_INDENT_LEVELS) * INDENT_PER_LEVEL),
+                new Cell(result == null ? DASH : formatDate(result.date()), face, Align.LEFT, 0f),
+                new Cell(result == null ? DASH : orDash(result.grade()), face, Align.LEFT, 0f),
+                new Cell(result == null ? DASH : formatCredits(result.ectsCredits()), face, Align.RIGHT, 0f),
+                new Cell(result == null ? DASH : statusLabel(result.status()), face, Align.LEFT, 0f),
+            };
+            rowWithPageBreak(institutionName, cells, isDegree(node) ? DEGREE_FILL : null, 0.4f);
+            for (LearningOpportunity child : node.children()) {
+                opportunityRows(institutionName, child, depth + 1);
+            }
+        }
+
+        private void totalRow(String institutionName, InstitutionResults results) throws IOException {
+            Cell[] cells = {
+                new Cell("", bold, Align.LEFT, 0f),
+                new Cell(labels.get("totalCredits"), bold, Align.LEFT, 0f),
+                new Cell("", bold, Align.LEFT, 0f),
+                new Cell("", bold, Align.LEFT, 0f),
+                new Cell(formatCredits(totalCredits(results)), bold, Align.RIGHT, 0f),
+                new Cell("", bold, Align.LEFT, 0f),
+            };
+            rowWithPageBreak(institutionName, cells, null, 0.8f);
+        }
+
+        /** On a new page the table continues under a repeated heading and column header. */
+        private void rowWithPageBreak(String institutionName, Cell[] cells, Rgb fill, float ruleWidth) throws IOException {
+            List<List<String>> lines = cellLines(cells);
+            if (!fits(rowHeight(lines))) {
+                newPage();
+                paragraph(labels.get("continued", institutionName), bold, BODY_SIZE, ACCENT, 0);
+                y -= 3f;
+                tableHeader();
+            }
+            drawRow(cells, lines, fill, TEXT, ruleWidth);
+        }
+
+        private void drawRow(Cell[] cells, Rgb fill, Rgb color, float ruleWidth) throws IOException {
+            drawRow(cells, cellLines(cells), fill, color, ruleWidth);
+        }
+
+        private void drawRow(Cell[] cells, List<List<String>> lines, Rgb fill, Rgb color, float ruleWidth)
+                throws IOException {
+            float height = rowHeight(lines);
+            if (fill != null) {
+                stream.setNonStrokingColor(fill.r(), fill.g(), fill.b());
+                stream.addRect(CONTENT_LEFT, y - height, CONTENT_WIDTH, height);
+                stream.fill();
+            }
+            float leading = TABLE_SIZE * LINE_FACTOR;
+            float columnLeft = CONTENT_LEFT;
+            // Cell by cell, each cell's lines together: extraction then reads a wrapped title as one run of text.
+            for (int column = 0; column < cells.length; column++) {
+                Cell cell = cells[column];
+                float baseline = y - CELL_PADDING_Y - TABLE_SIZE;
+                for (String line : lines.get(column)) {
+                    if (cell.align() == Align.RIGHT) {
+                        rightAligned(line, cell.face(), TABLE_SIZE, color, columnLeft + columnWidths[column] - CELL_PADDING_X,
+                                baseline);
+                    } else {
+                        text(line, cell.face(), TABLE_SIZE, color, columnLeft + CELL_PADDING_X + cell.indent(), baseline);
+                    }
+                    baseline -= leading;
+                }
+                columnLeft += columnWidths[column];
+            }
+            y -= height;
+            rule(CONTENT_LEFT, CONTENT_RIGHT, y, ruleWidth);
+        }
+
+        private List<List<String>> cellLines(Cell[] cells) throws IOException {
+            List<List<String>> lines = new ArrayList<>(cells.length);
+            for (int column = 0; column < cells.length; column++) {
+                Cell cell = cells[column];
+                float available = columnWidths[column] - 2 * CELL_PADDING_X - cell.indent();
+                List<String> wrapped = wrap(cell.face(), cell.text(), TABLE_SIZE, available);
+                if (wrapped.size() > MAX_CELL_LINES) {
+                    wrapped = new ArrayList<>(wrapped.subList(0, MAX_CELL_LINES));
+                    String last = wrapped.get(MAX_CELL_LINES - 1);
+                    wrapped.set(MAX_CELL_LINES - 1, ellipsize(cell.face(), last + " \u2026", TABLE_SIZE, available));
+                }
+                lines.add(wrapped);
+            }
+            return lines;
+        }
+
+        private static float rowHeight(List<List<String>> lines) {
+            int maxLines = 1;
+            for (List<String> cell : lines) {
+                maxLines = Math.max(maxLines, cell.size());
+            }
+            return maxLines * TABLE_SIZE * LINE_FACTOR + 2 * CELL_PADDING_Y - (TABLE_SIZE * (LINE_FACTOR - 1f));
+        }
+
+        private void gradingLegend(List<GradingScheme> schemes) throws IOException {
+            List<String> descriptions = new ArrayList<>();
+            for (GradingScheme scheme : schemes) {
+                String description = scheme.description(locale);
+                if (!isBlank(description)) {
+                    descriptions.add(description);
+                }
+            }
+            if (descriptions.isEmpty()) {
+                return;
+            }
+            y -= 8f;
+            if (!fits(30f)) {
+                newPage();
+            }
+            paragraph(labels.get("gradingSchemes"), bold, SMALL_SIZE, TEXT, 0);
+            y -= 1f;
+            for (String description : descriptions) {
+                bullet(description);
+            }
+        }
+
+        private void bullet(String text) throws IOException {
+            float indent = 10f;
+            float leading = SMALL_SIZE * LINE_FACTOR;
+            boolean first = true;
+            for (String line : wrap(regular, text, SMALL_SIZE, CONTENT_WIDTH - indent)) {
+                if (!fits(leading)) {
+                    newPage();
+                }
+                float baseline = y - SMALL_SIZE;
+                if (first) {
+                    text("\u2022", regular, SMALL_SIZE, MUTED, CONTENT_LEFT + 2f, baseline);
+                    first = false;
+                }
+                text(line, regular, SMALL_SIZE, MUTED, CONTENT_LEFT + indent, baseline);
+                y -= leading;
+            }
+        }
+
+        // ----- text primitives
+
+        private void keyValue(String key, String value) throws IOException {
+            float leading = BODY_SIZE * LINE_FACTOR;
+            List<String> keyLines = wrap(regular, key, BODY_SIZE, KEY_COLUMN_WIDTH - 8f);
+            List<String> valueLines = wrap(regular, value, BODY_SIZE, CONTENT_WIDTH - KEY_COLUMN_WIDTH);
+            float height = Math.max(keyLines.size(), valueLines.size()) * leading;
+            if (!fits(height)) {
+                newPage();
+            }
+            float baseline = y - BODY_SIZE;
+            for (String line : keyLines) {
+                text(line, regular, BODY_SIZE, MUTED, CONTENT_LEFT, baseline);
+                baseline -= leading;
+            }
+            baseline = y - BODY_SIZE;
+            for (String line : valueLines) {
+                text(line, regular, BODY_SIZE, TEXT, CONTENT_LEFT + KEY_COLUMN_WIDTH, baseline);
+                baseline -= leading;
+            }
+            y -= height;
+        }
+
+        private void paragraph(String text, Face face, float size, Rgb color, float indent) throws IOException {
+            float leading = size * LINE_FACTOR;
+            for (String line : wrap(face, text, size, CONTENT_WIDTH - indent)) {
+                if (!fits(leading)) {
+                    newPage();
+                }
+                text(line, face, size, color, CONTENT_LEFT + indent, y - size);
+                y -= leading;
+            }
+        }
+
+        /** Breaks at spaces; a word wider than the line (a URL, a long code) is broken where it must. */
+        private List<String> wrap(Face face, String text, float size, float maxWidth) throws IOException {
+            String cleaned = face.clean(text);
+            List<String> lines = new ArrayList<>();
+            StringBuilder line = new StringBuilder();
+            for (String word : cleaned.split(" ")) {
+                if (word.isEmpty()) {
+                    continue;
+                }
+                String candidate = line.length() == 0 ? word : line + " " + word;
+                if (face.width(candidate, size) <= maxWidth) {
+                    line.setLength(0);
+                    line.append(candidate);
+                    continue;
+                }
+                if (line.length() > 0) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                String rest = word;
+                while (face.width(rest, size) > maxWidth) {
+                    int cut = fittingPrefixLength(face, rest, size, maxWidth);
+                    lines.add(rest.substring(0, cut));
+                    rest = rest.substring(cut);
+                }
+                line.append(rest);
+            }
+            if (line.length() > 0) {
+                lines.add(line.toString());
+            }
+            return lines;
+        }
+
+        /** At least one code point, so wrapping always advances even in an absurdly narrow column. */
+        private static int fittingPrefixLength(Face face, String word, float size, float maxWidth) throws IOException {
+            int end = word.offsetByCodePoints(0, 1);
+            while (end < word.length()) {
+                int next = word.offsetByCodePoints(end, 1);
+                if (face.width(word.substring(0, next), size) > maxWidth) {
+                    break;
+                }
+                end = next;
+            }
+            return end;
+        }
+
+        private String ellipsize(Face face, String text, float size, float maxWidth) throws IOException {
+            String cleaned = face.clean(text);
+            if (face.width(cleaned, size) <= maxWidth) {
+                return cleaned;
+            }
+            String ellipsis = "\u2026";
+            int end = cleaned.length();
+            while (end > 0 && face.width(cleaned.substring(0, end).strip() + ellipsis, size) > maxWidth) {
+                end = cleaned.offsetByCodePoints(end, -1);
+            }
+            return cleaned.substring(0, end).strip() + ellipsis;
+        }
+
+        /** Draws text already passed through {@link Face#clean}. */
+        private void text(String cleaned, Face face, float size, Rgb color, float x, float baseline) throws IOException {
+            if (cleaned.isEmpty()) {
+                return;
+            }
+            stream.setNonStrokingColor(color.r(), color.g(), color.b());
+            stream.beginText();
+            stream.setFont(face.font, size);
+            stream.newLineAtOffset(x, baseline);
+            stream.showText(cleaned);
+            stream.endText();
+        }
+
+        private void rightAligned(String cleaned, Face face, float size, Rgb color, float right, float baseline)
+                throws IOException {
+            text(cleaned, face, size, color, right - face.width(cleaned, size), baseline);
+        }
+
+        private void rule(float from, float to, float at, float width) throws IOException {
+            stream.setStrokingColor(RULE.r(), RULE.g(), RULE.b());
+            stream.setLineWidth(width);
+            stream.moveTo(from, at);
+            stream.lineTo(to, at);
+            stream.stroke();
+        }
+
+        private boolean fits(float height) {
+            return y - height >= CONTENT_BOTTOM;
+        }
+
+        private void newPage() throws IOException {
+            if (stream != null) {
+                stream.close();
+            }
+            PDPage page = new PDPage(PAGE_SIZE);
+            document.addPage(page);
+            stream = new PDPageContentStream(document, page);
+            y = CONTENT_TOP;
+        }
+
+        // ----- formatting
+
+        private String formatDate(LocalDate date) {
+            return date == null ? DASH : dateFormat.format(date);
+        }
+
+        private String formatTime(OffsetDateTime time) {
+            return time == null ? DASH : timeFormat.format(time);
+        }
+
+        private String formatCredits(BigDecimal credits) {
+            return credits == null ? DASH : creditFormat.format(credits);
+        }
+
+        private String statusLabel(ResultStatus status) {
+            if (status == null) {
+                return DASH;
+            }
+            return switch (status) {
+                case PASSED -> labels.get("status.passed");
+                case FAILED -> labels.get("status.failed");
+                case IN_PROGRESS -> labels.get("status.inProgress");
+            };
+        }
+
+        private String institutionName(Institution institution) {
+            if (institution == null) {
+                return DASH;
+            }
+            String name = institution.name(locale);
+            return isBlank(name) ? orDash(institution.schac()) : name;
+        }
+
+        private static String identifiers(Institution institution) {
+            if (institution == null) {
+                return "";
+            }
+            List<String> parts = new ArrayList<>();
+            if (!isBlank(institution.schac())) {
+                parts.add(institution.schac().strip());
+            }
+            if (!isBlank(institution.erasmus())) {
+                parts.add("Erasmus " + institution.erasmus().strip());
+            }
+            return String.join(" \u00b7 ", parts);
+        }
+
+        /** Same rule as {@link LearningOpportunity#totalCredits()}, tolerant of a node without a result. */
+        private static BigDecimal totalCredits(InstitutionResults institution) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (LearningOpportunity root : institution.roots()) {
+                sum = sum.add(credits(root));
+            }
+            return sum;
+        }
+
+        private static BigDecimal credits(LearningOpportunity node) {
+            if (node.result() != null && node.result().ectsCredits() != null) {
+                return node.result().ectsCredits();
+            }
+            BigDecimal sum = BigDecimal.ZERO;
+            for (LearningOpportunity child : node.children()) {
+                sum = sum.add(credits(child));
+            }
+            return sum;
+        }
+
+        private static boolean isDegree(LearningOpportunity node) {
+            return node.type() != null && DEGREE_TYPE.equalsIgnoreCase(node.type().strip());
+        }
+
+        private static String fullName(Learner learner) {
+            List<String> parts = new ArrayList<>();
+            if (!isBlank(learner.givenNames())) {
+                parts.add(learner.givenNames().strip());
+            }
+            if (!isBlank(learner.familyName())) {
+                parts.add(learner.familyName().strip());
+            }
+            return String.join(" ", parts);
+        }
+
+        private static String orDash(String value) {
+            return isBlank(value) ? DASH : value;
+        }
+
+        private static boolean isBlank(String value) {
+            return value == null || value.isBlank();
+        }
+    }
+}
