@@ -71,6 +71,9 @@ public interface NcpConfig {
         /** Enables the built-in demo client at /demo-client. */
         @WithDefault("false")
         boolean clientEnabled();
+
+        /** PEM certificate the demo client trusts; defaults to ncp.signing.certificate-path. */
+        Optional<String> clientCertificatePath();
     }
 
     interface Elmo {

@@ -1,0 +1,55 @@
+package org.edurecords.ncp.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
+import org.jboss.logging.Logger;
+
+/**
+ * Refuses to start the production profile with settings that are only safe for a demonstration:
+ * the demo login, the demo client, the example signing key, or http return URLs.
+ */
+@ApplicationScoped
+public class ProductionSafety {
+
+    private static final Logger LOG = Logger.getLogger(ProductionSafety.class);
+
+    @Inject
+    NcpConfig config;
+
+    void check(@Observes StartupEvent event) {
+        List<String> profiles = ConfigUtils.getProfiles();
+        if (!profiles.contains("prod")) {
+            return;
+        }
+        List<String> problems = unsafeSettings(config);
+        if (!problems.isEmpty()) {
+            String message = "Refusing to start the production profile: " + String.join("; ", problems);
+            LOG.error(message);
+            throw new IllegalStateException(message);
+        }
+    }
+
+    static List<String> unsafeSettings(NcpConfig config) {
+        List<String> problems = new ArrayList<>();
+        if (config.demo().loginEnabled()) {
+            problems.add("ncp.demo.login-enabled must be false");
+        }
+        if (config.demo().clientEnabled()) {
+            problems.add("ncp.demo.client-enabled must be false");
+        }
+        if (config.signing().allowExampleKey()) {
+            problems.add("ncp.signing.allow-example-key must be false");
+        }
+        if (config.emrex().allowHttpLoopback()) {
+            problems.add("ncp.emrex.allow-http-loopback must be false (return URLs must use https)");
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,74 @@
+package org.edurecords.ncp.democlient;
+
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.edurecords.ncp.config.NcpConfig;
+import org.edurecords.ncp.web.Languages;
+import org.edurecords.ncp.web.PageContext;
+import org.edurecords.ncp.web.SecurityHeaders;
+import org.jboss.logging.Logger;
+
+/**
+ * Where the demo client receives answers. Like any EMREX client's return URL, it is posted to from
+ * the contact point's page, so it is a plain route outside the CSRF-protected REST layer.
+ */
+@ApplicationScoped
+public class DemoClientReturnRoute {
+
+    private static final Logger LOG = Logger.getLogger(DemoClientReturnRoute.class);
+    public static final String PATH = "/demo-client/return";
+
+    @Inject
+    NcpConfig config;
+
+    @Inject
+    DemoClientService client;
+
+    @Inject
+    PageContext page;
+
+    void register(@Observes Router router) {
+        // An answer with a PDF transcript of a few hundred courses stays far below this limit.
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(4 * 1024 * 1024);
+        router.route(HttpMethod.POST, PATH).handler(body).blockingHandler(this::receive, false);
+    }
+
+    void receive(RoutingContext ctx) {
+        if (!config.demo().clientEnabled()) {
+            ctx.response().setStatusCode(404).end();
+            return;
+        }
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            Locale locale = Languages.resolve(null, ctx.request().getCookie(Languages.COOKIE) == null ? null
+                    : ctx.request().getCookie(Languages.COOKIE).getValue(), ctx.request().getHeader("Accept-Language"));
+            page.set(locale, null);
+            var form = ctx.request().formAttributes();
+            ReceivedAnswer answer = client.receive(form.get("sessionId"), form.get("returnCode"),
+                    form.get("returnMessage"), form.get("elmo"));
+            String html = DemoClientResource.Templates.result(answer).setLocale(locale).render();
+            SecurityHeaders.DEFAULTS.forEach((name, value) -> ctx.response().putHeader(name, value));
+            ctx.response().putHeader(SecurityHeaders.CSP, SecurityHeaders.contentSecurityPolicy(null))
+                    .putHeader("Cache-Control", "no-store")
+                    .putHeader("Content-Type", "text/html; charset=UTF-8")
+                    .setStatusCode(200).end(html);
+        } catch (RuntimeException e) {
+            LOG.error("Demo client failed to process an answer", e);
+            ctx.response().setStatusCode(500).putHeader("Content-Type", "text/plain; charset=UTF-8")
+                    .end("The demo client could not process the answer.");
+        } finally {
+            requestContext.terminate();
+        }
+    }
+}

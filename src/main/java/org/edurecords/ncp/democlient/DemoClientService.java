@@ -1,0 +1,201 @@
+package org.edurecords.ncp.democlient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
+
+import org.edurecords.ncp.config.NcpConfig;
+import org.edurecords.ncp.elmo.ElmoSchemaValidator;
+import org.edurecords.ncp.elmo.SecureXml;
+import org.edurecords.ncp.elmo.model.Attachment;
+import org.edurecords.ncp.elmo.model.Elmo;
+import org.edurecords.ncp.elmo.model.LearningOpportunitySpecification;
+import org.edurecords.ncp.elmo.model.LearningOpportunitySpecification.Specifies.LearningOpportunityInstance;
+import org.edurecords.ncp.elmo.model.TokenWithOptionalLang;
+import org.edurecords.ncp.signing.TransferEncoding;
+import org.edurecords.ncp.verify.JdkXmlSignatureVerifier;
+import org.edurecords.ncp.verify.VerificationResult;
+import org.jboss.logging.Logger;
+import org.w3c.dom.Document;
+
+/**
+ * A small EMREX client built into the service for trying a transfer end to end. It issues session
+ * ids, and checks an answer the way a receiver should: session id, decoding, schema, and the
+ * signature verified with the JDK's own XML signature API against a configured certificate.
+ */
+@ApplicationScoped
+public class DemoClientService {
+
+    private static final Logger LOG = Logger.getLogger(DemoClientService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration SESSION_LIFETIME = Duration.ofHours(1);
+    private static final long MAX_DOCUMENT_BYTES = 16L * 1024 * 1024;
+    private static final int MAX_KEPT_TRANSCRIPTS = 100;
+    private static final JAXBContext CONTEXT;
+
+    static {
+        try {
+            CONTEXT = JAXBContext.newInstance(Elmo.class);
+        } catch (JAXBException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @Inject
+    NcpConfig config;
+
+    @Inject
+    Clock clock;
+
+    private final ElmoSchemaValidator schemaValidator = new ElmoSchemaValidator();
+    private final Map<String, Instant> issuedSessions = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> transcripts = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+                    return size() > MAX_KEPT_TRANSCRIPTS;
+                }
+            });
+
+    public String newSessionId() {
+        Instant now = clock.instant();
+        issuedSessions.values().removeIf(issued -> issued.plus(SESSION_LIFETIME).isBefore(now));
+        String id = token();
+        issuedSessions.put(id, now);
+        return id;
+    }
+
+    public byte[] transcript(String id) {
+        return id == null ? null : transcripts.get(id);
+    }
+
+    public ReceivedAnswer receive(String sessionId, String returnCode, String returnMessage, String elmo) {
+        List<Check> checks = new ArrayList<>();
+        boolean known = sessionId != null && issuedSessions.remove(sessionId) != null;
+        checks.add(new Check("demo_check_session", known, known ? "" : "unknown or already used sessionId"));
+        if (elmo == null || elmo.isEmpty()) {
+            return new ReceivedAnswer(sessionId, returnCode, returnMessage, checks, null, null, List.of(), null);
+        }
+        Document document;
+        byte[] xml;
+        try {
+            xml = TransferEncoding.decode(elmo, MAX_DOCUMENT_BYTES);
+            document = SecureXml.parse(xml);
+            checks.add(new Check("demo_check_decoded", true, xml.length + " bytes"));
+        } catch (Exception e) {
+            checks.add(new Check("demo_check_decoded", false, e.getMessage()));
+            return new ReceivedAnswer(sessionId, returnCode, returnMessage, checks, null, null, List.of(), null);
+        }
+        var schema = schemaValidator.validate(document);
+        checks.add(new Check("demo_check_schema", schema.valid(), schema.valid() ? "" : String.valueOf(schema.errors())));
+        VerificationResult signature = new JdkXmlSignatureVerifier().verify(document, trustedCertificate());
+        checks.add(new Check("demo_check_signature", signature.valid(),
+                signature.valid() ? signature.signatureAlgorithm() : String.join("; ", signature.problems())));
+        try {
+            Elmo parsed = (Elmo) CONTEXT.createUnmarshaller().unmarshal(document);
+            String transcriptId = storeTranscript(parsed);
+            List<ReceivedReport> reports = new ArrayList<>();
+            for (Elmo.Report report : parsed.getReport()) {
+                reports.add(report(report));
+            }
+            Elmo.Learner learner = parsed.getLearner();
+            return new ReceivedAnswer(sessionId, returnCode, returnMessage, checks,
+                    learner.getGivenNames() + " " + learner.getFamilyName(),
+                    learner.getBday() == null ? null : learner.getBday().toXMLFormat(), reports, transcriptId);
+        } catch (JAXBException | RuntimeException e) {
+            LOG.info("Demo client could not read a received document", e);
+            checks.add(new Check("demo_check_decoded", false, "unreadable ELMO content"));
+            return new ReceivedAnswer(sessionId, returnCode, returnMessage, checks, null, null, List.of(), null);
+        }
+    }
+
+    private String storeTranscript(Elmo elmo) {
+        for (Attachment attachment : elmo.getAttachment()) {
+            if ("EMREX transcript".equals(attachment.getType()) && !attachment.getContent().isEmpty()) {
+                String content = attachment.getContent().get(0).getValue();
+                String prefix = "data:application/pdf;base64,";
+                if (content.startsWith(prefix)) {
+                    String id = token();
+                    transcripts.put(id, Base64.getDecoder().decode(content.substring(prefix.length())));
+                    return id;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static ReceivedReport report(Elmo.Report report) {
+        List<ReceivedResult> results = new ArrayList<>();
+        BigDecimal[] total = {BigDecimal.ZERO};
+        for (LearningOpportunitySpecification los : report.getLearningOpportunitySpecification()) {
+            flatten(los, 0, results, total);
+        }
+        String schac = report.getIssuer().getIdentifier().stream().filter(i -> "schac".equals(i.getType()))
+                .map(Elmo.Report.Issuer.Identifier::getValue).findFirst().orElse("");
+        return new ReceivedReport(english(report.getIssuer().getTitle()), schac, results, total[0].toPlainString());
+    }
+
+    private static void flatten(LearningOpportunitySpecification los, int depth, List<ReceivedResult> out,
+            BigDecimal[] total) {
+        LearningOpportunityInstance loi = los.getSpecifies().getLearningOpportunityInstance();
+        String credits = "";
+        for (LearningOpportunityInstance.Credit credit : loi.getCredit()) {
+            if ("ects".equalsIgnoreCase(credit.getScheme()) && credit.getValue() != null) {
+                credits = credit.getValue().toPlainString();
+                total[0] = total[0].add(credit.getValue());
+            }
+        }
+        String code = los.getIdentifier().stream().filter(i -> "local".equals(i.getType()))
+                .map(LearningOpportunitySpecification.Identifier::getValue).findFirst().orElse("");
+        out.add(new ReceivedResult(depth, code, english(los.getTitle()), los.getType(),
+                loi.getDate() == null ? "" : loi.getDate().toXMLFormat(),
+                loi.getResultLabel() == null ? "" : loi.getResultLabel(), credits,
+                loi.getStatus() == null ? "" : loi.getStatus()));
+        for (LearningOpportunitySpecification.HasPart part : los.getHasPart()) {
+            flatten(part.getLearningOpportunitySpecification(), depth + 1, out, total);
+        }
+    }
+
+    private static String english(List<TokenWithOptionalLang> titles) {
+        return titles.stream().filter(t -> "en".equals(t.getLang())).map(TokenWithOptionalLang::getValue).findFirst()
+                .orElse(titles.isEmpty() ? "" : titles.get(0).getValue());
+    }
+
+    private X509Certificate trustedCertificate() {
+        String path = config.demo().clientCertificatePath()
+                .or(() -> config.signing().certificatePath())
+                .orElseThrow(() -> new IllegalStateException("The demo client has no certificate to trust"));
+        try (InputStream in = Files.newInputStream(Path.of(path))) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (IOException | CertificateException e) {
+            throw new IllegalStateException("The demo client cannot read its trusted certificate " + path, e);
+        }
+    }
+
+    private static String token() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+}

@@ -1,0 +1,305 @@
+package org.edurecords.ncp.emrex;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import org.edurecords.ncp.auth.AuthenticatedStudent;
+import org.edurecords.ncp.auth.DemoLogin;
+import org.edurecords.ncp.results.Learner;
+import org.edurecords.ncp.results.LearnerResults;
+import org.edurecords.ncp.results.ResultService;
+import org.edurecords.ncp.selection.InstitutionView;
+import org.edurecords.ncp.selection.SelectionViews;
+import org.edurecords.ncp.web.Formats;
+import org.edurecords.ncp.web.PageContext;
+import org.edurecords.ncp.web.SecurityHeaders;
+import org.jboss.logging.Logger;
+
+/**
+ * The student's side of an EMREX transfer after the entry: login, selection, preview, confirm or
+ * cancel. Every step re-reads the flow from the database and checks that the browser is the one
+ * that started it; the answer to the client is rendered by {@link #answerPage}.
+ */
+@Path("/emrex/flow/{flowId}")
+@Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+public class EmrexFlowResource {
+
+    private static final Logger LOG = Logger.getLogger(EmrexFlowResource.class);
+    public static final String FLOW_COOKIE = "ncp-flow";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(String flowId, String receiver, boolean demoEnabled, boolean failed,
+                String username);
+
+        static native TemplateInstance select(String flowId, String receiver, String learnerName,
+                List<InstitutionView> institutions, boolean showAll, boolean nothingSelected);
+
+        static native TemplateInstance preview(String flowId, String receiver, String returnOrigin, Learner learner,
+                String birthDate, List<InstitutionView> institutions, long version);
+
+        static native TemplateInstance answer(EmrexAnswer answer, String receiver);
+
+        static native TemplateInstance closed(String stateKey);
+
+        static native TemplateInstance problem(String messageKey, int status);
+    }
+
+    @Inject
+    EmrexFlowService flows;
+
+    @Inject
+    DemoLogin demoLogin;
+
+    @Inject
+    ResultService results;
+
+    @Inject
+    SelectionViews views;
+
+    @Inject
+    TransferDocumentService documents;
+
+    @Inject
+    PageContext page;
+
+    @GET
+    public Response current(@PathParam("flowId") String flowId, @CookieParam(FLOW_COOKIE) String browserSecret) {
+        return withOpenFlow(flowId, browserSecret, session -> redirectToStep(session));
+    }
+
+    @GET
+    @Path("login")
+    public Response loginPage(@PathParam("flowId") String flowId, @CookieParam(FLOW_COOKIE) String browserSecret) {
+        return withOpenFlow(flowId, browserSecret, session -> {
+            if (session.state != EmrexSession.State.RECEIVED) {
+                return redirectToStep(session);
+            }
+            return page(Templates.login(flowId, receiver(session), demoLogin.enabled(), false, ""), 200);
+        });
+    }
+
+    @POST
+    @Path("login")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response login(@PathParam("flowId") String flowId, @CookieParam(FLOW_COOKIE) String browserSecret,
+            @FormParam("username") String username, @FormParam("password") String password) {
+        return withOpenFlow(flowId, browserSecret, session -> {
+            if (session.state != EmrexSession.State.RECEIVED) {
+                return redirectToStep(session);
+            }
+            if (!demoLogin.enabled()) {
+                return problem("flow_problem_loginUnavailable", 403);
+            }
+            Optional<AuthenticatedStudent> student = demoLogin.authenticate(username, password);
+            if (student.isEmpty()) {
+                LOG.infof("EMREX flow %s: demo login refused", flowId);
+                return page(Templates.login(flowId, receiver(session), true, true, username == null ? "" : username), 401);
+            }
+            flows.authenticated(flowId, student.get().learnerId());
+            Optional<Learner> learner = results.findLearner(student.get().learnerId());
+            if (learner.isEmpty() || results.resultsOf(learner.get()).isEmpty()) {
+                return finish(session, ReturnCode.NO_RESULTS, "", null);
+            }
+            return seeOther(flowId, "select");
+        });
+    }
+
+    @GET
+    @Path("select")
+    public Response selectPage(@PathParam("flowId") String flowId, @CookieParam(FLOW_COOKIE) String browserSecret,
+            @QueryParam("showAll") boolean showAll) {
+        return withOpenFlow(flowId, browserSecret, session -> {
+            if (session.learnerId == null) {
+                return redirectToStep(session);
+            }
+            return renderSelection(session, session.selectedIds(), showAll, false, 200);
+        });
+    }
+
+    @POST
+    @Path("select")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response select(@PathParam("flowId") String flowId, @CookieParam(FLOW_COOKIE) String browserSecret,
+            @FormParam("lo") List<String> ticked, @FormParam("institution") List<String> institutions,
+            @FormParam("group") List<String> groups, @FormParam("showAll") boolean showAll) {
+        return withOpenFlow(flowId, browserSecret, session -> {
+            if (session.learnerId == null) {
+                return redirectToStep(session);
+            }
+            LearnerResults all = resultsOf(session);
+            Set<Long> selection = views.selectionFrom(all, nullSafe(ticked), nullSafe(institutions), nullSafe(groups),
+                    showAll);
+            if (selection.isEmpty()) {
+                // Never "send everything" by default: the student stays here and is told why.
+                return renderSelection(session, Set.of(), showAll, true, 422);
+            }
+            if (!flows.selected(flowId, selection)) {
+                return redirectToStep(flows.find(flowId).orElse(session));
+            }
+            return seeOther(flowId, "preview");
+        });
+    }
+
+    @GET
+    @Path("preview")
+    public Response previewPage(@PathParam("flowId") String flowId, @CookieParam(FLOW_COOKIE) String browserSecret) {
+        return withOpenFlow(flowId, browserSecret, session -> {
+            if (session.state != EmrexSession.State.SELECTED) {
+                return redirectToStep(session);
+            }
+            LearnerResults selected = resultsOf(session).select(session.selectedIds());
+            Learner learner = selected.learner();
+            return page(Templates.preview(flowId, receiver(session), SecurityHeaders.origin(URI.create(session.returnUrl)),
+                    learner, Formats.date(learner.birthDate(), page.locale()),
+                    views.previewPage(selected, page.locale()), session.version), 200);
+        });
+    }
+
+    @POST
+    @Path("confirm")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirm(@PathParam("flowId") String flowId, @CookieParam(FLOW_COOKIE) String browserSecret,
+            @FormParam("version") Long version) {
+        return withOpenFlow(flowId, browserSecret, session -> {
+            if (session.state != EmrexSession.State.SELECTED || version == null || version != session.version) {
+                // The selection changed since the preview (another tab): show the preview again.
+                return redirectToStep(session);
+            }
+            LearnerResults selected = resultsOf(session).select(session.selectedIds());
+            SignedTransfer transfer;
+            try {
+                transfer = documents.build(selected, page.locale());
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "EMREX flow %s: building the signed document failed", flowId);
+                return finish(session, ReturnCode.ERROR, "The results could not be signed. Please try again later.", null);
+            }
+            if (!flows.close(flowId, ReturnCode.OK, version)) {
+                return closedPage(flows.find(flowId).orElse(session));
+            }
+            LOG.infof("EMREX flow %s: signed document %s, %d bytes", flowId, transfer.documentId(),
+                    transfer.signedXml().length);
+            return answerPage(flows.answer(session, ReturnCode.OK, "", transfer.elmoValue()));
+        });
+    }
+
+    @POST
+    @Path("cancel")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response cancel(@PathParam("flowId") String flowId, @CookieParam(FLOW_COOKIE) String browserSecret) {
+        return withOpenFlow(flowId, browserSecret, session -> finish(session, ReturnCode.CANCEL, "", null));
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    private Response renderSelection(EmrexSession session, Set<Long> checked, boolean showAll, boolean nothingSelected,
+            int status) {
+        LearnerResults all = resultsOf(session);
+        return page(Templates.select(session.id, receiver(session), all.learner().fullName(),
+                views.selectionPage(all, checked, showAll, page.locale()), showAll, nothingSelected), status);
+    }
+
+    private LearnerResults resultsOf(EmrexSession session) {
+        Learner learner = results.findLearner(session.learnerId)
+                .orElseThrow(() -> new IllegalStateException("Learner of flow no longer exists"));
+        return results.resultsOf(learner);
+    }
+
+    /** Closes the flow with a code and renders the answer, unless another request closed it first. */
+    private Response finish(EmrexSession session, ReturnCode code, String message, String elmo) {
+        if (!flows.close(session.id, code, null)) {
+            return closedPage(flows.find(session.id).orElse(session));
+        }
+        return answerPage(flows.answer(session, code, message, elmo));
+    }
+
+    private interface FlowStep {
+        Response handle(EmrexSession session);
+    }
+
+    private Response withOpenFlow(String flowId, String browserSecret, FlowStep step) {
+        Optional<EmrexSession> found = flows.find(flowId);
+        if (found.isEmpty()) {
+            return problem("flow_problem_unknownFlow", 404);
+        }
+        EmrexSession session = found.get();
+        if (!flows.belongsToBrowser(session, browserSecret)) {
+            LOG.warnf("EMREX flow %s: request from a browser that did not start it", flowId);
+            return problem("flow_problem_otherBrowser", 403);
+        }
+        if (flows.isExpired(session)) {
+            if (flows.expire(flowId)) {
+                return answerPage(flows.answer(session, ReturnCode.ERROR, "Session expired", null));
+            }
+            return closedPage(flows.find(flowId).orElse(session));
+        }
+        if (!session.state.isOpen()) {
+            return closedPage(session);
+        }
+        return step.handle(session);
+    }
+
+    private Response redirectToStep(EmrexSession session) {
+        if (!session.state.isOpen()) {
+            return closedPage(session);
+        }
+        return switch (session.state) {
+            case RECEIVED -> seeOther(session.id, "login");
+            case AUTHENTICATED -> seeOther(session.id, "select");
+            default -> seeOther(session.id, "preview");
+        };
+    }
+
+    private Response answerPage(EmrexAnswer answer) {
+        URI target = URI.create(answer.returnUrl());
+        return Response.ok(Templates.answer(answer, target.getHost()).setLocale(page.locale()).render())
+                .header("Cache-Control", "no-store")
+                .header("Pragma", "no-cache")
+                .header(SecurityHeaders.CSP, SecurityHeaders.contentSecurityPolicy(target))
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .build();
+    }
+
+    private Response closedPage(EmrexSession session) {
+        return page(Templates.closed("closed_" + session.state.name()), 409);
+    }
+
+    private Response problem(String key, int status) {
+        return page(Templates.problem(key, status), status);
+    }
+
+    private Response page(TemplateInstance template, int status) {
+        return Response.status(status).entity(template.setLocale(page.locale()).render())
+                .header("Cache-Control", "no-store")
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .build();
+    }
+
+    private static Response seeOther(String flowId, String step) {
+        return Response.seeOther(URI.create("/emrex/flow/" + flowId + "/" + step)).build();
+    }
+
+    private static String receiver(EmrexSession session) {
+        return URI.create(session.returnUrl).getHost();
+    }
+
+    private static List<String> nullSafe(List<String> values) {
+        return values == null ? List.of() : values;
+    }
+}

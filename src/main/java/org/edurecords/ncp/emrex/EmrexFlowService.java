@@ -1,0 +1,164 @@
+package org.edurecords.ncp.emrex;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.edurecords.ncp.config.NcpConfig;
+import org.jboss.logging.Logger;
+
+/**
+ * The EMREX flow state machine: received → authenticated → selected → answered, or cancelled /
+ * expired from any open state. Every answer is a conditional update, so a flow answers exactly once
+ * even when the browser resubmits or two instances race.
+ */
+@ApplicationScoped
+public class EmrexFlowService {
+
+    private static final Logger LOG = Logger.getLogger(EmrexFlowService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final List<EmrexSession.State> OPEN = List.of(EmrexSession.State.RECEIVED,
+            EmrexSession.State.AUTHENTICATED, EmrexSession.State.SELECTED);
+
+    @Inject
+    NcpConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** A new flow and the secret that binds it to the browser (sent as a cookie, stored only hashed). */
+    public record NewFlow(EmrexSession session, String browserSecret) {
+    }
+
+    @Transactional
+    public NewFlow start(EntryRequest request, Locale locale) {
+        Instant now = clock.instant();
+        String secret = randomToken();
+        EmrexSession session = new EmrexSession();
+        session.id = randomToken();
+        session.sessionId = request.sessionId();
+        session.returnUrl = request.returnUrl().toString();
+        session.state = EmrexSession.State.RECEIVED;
+        session.browserKey = hash(secret);
+        session.locale = locale.toLanguageTag();
+        session.createdAt = now;
+        session.updatedAt = now;
+        session.expiresAt = now.plus(config.emrex().sessionExpiry());
+        session.persist();
+        LOG.infof("EMREX flow %s started for return host %s", session.id, request.returnUrl().getHost());
+        return new NewFlow(session, secret);
+    }
+
+    @Transactional
+    public Optional<EmrexSession> find(String flowId) {
+        if (flowId == null || flowId.length() > 64) {
+            return Optional.empty();
+        }
+        return EmrexSession.findByIdOptional(flowId);
+    }
+
+    public boolean belongsToBrowser(EmrexSession session, String browserSecret) {
+        return browserSecret != null && MessageDigest.isEqual(
+                session.browserKey.getBytes(StandardCharsets.US_ASCII), hash(browserSecret).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    public boolean isExpired(EmrexSession session) {
+        return session.isExpired(clock.instant());
+    }
+
+    @Transactional
+    public boolean authenticated(String flowId, long learnerId) {
+        Instant now = clock.instant();
+        int updated = EmrexSession.update(
+                "state = ?1, learnerId = ?2, updatedAt = ?3, version = version + 1 where id = ?4 and state = ?5 and expiresAt > ?3",
+                EmrexSession.State.AUTHENTICATED, learnerId, now, flowId, EmrexSession.State.RECEIVED);
+        return updated == 1;
+    }
+
+    @Transactional
+    public boolean selected(String flowId, Set<Long> selection) {
+        EmrexSession session = EmrexSession.findById(flowId);
+        if (session == null || session.learnerId == null || !session.state.isOpen()
+                || session.state == EmrexSession.State.RECEIVED || session.isExpired(clock.instant())) {
+            return false;
+        }
+        session.select(selection);
+        session.state = EmrexSession.State.SELECTED;
+        session.updatedAt = clock.instant();
+        return true;
+    }
+
+    /**
+     * Closes an open flow with the given code. Returns false when the flow was no longer open (already
+     * answered in another request), in which case nothing may be posted.
+     *
+     * @param expectedVersion when not null, the flow must still be exactly the version the student confirmed
+     */
+    @Transactional
+    public boolean close(String flowId, ReturnCode code, Long expectedVersion) {
+        Instant now = clock.instant();
+        EmrexSession.State target = switch (code) {
+            case CANCEL -> EmrexSession.State.CANCELLED;
+            default -> EmrexSession.State.ANSWERED;
+        };
+        String query = "state = ?1, returnCode = ?2, answeredAt = ?3, updatedAt = ?3, version = version + 1"
+                + " where id = ?4 and state in ?5";
+        int updated = expectedVersion == null
+                ? EmrexSession.update(query, target, wire(code), now, flowId, OPEN)
+                : EmrexSession.update(query + " and version = ?6 and state = ?7", target, wire(code), now, flowId, OPEN,
+                        expectedVersion, EmrexSession.State.SELECTED);
+        if (updated == 1) {
+            LOG.infof("EMREX flow %s answered %s", flowId, wire(code));
+        }
+        return updated == 1;
+    }
+
+    /** Marks an open flow whose time ran out; the caller then answers NCP_ERROR "session expired". */
+    @Transactional
+    public boolean expire(String flowId) {
+        Instant now = clock.instant();
+        int updated = EmrexSession.update(
+                "state = ?1, returnCode = ?2, answeredAt = ?3, updatedAt = ?3, version = version + 1 where id = ?4 and state in ?5",
+                EmrexSession.State.EXPIRED, wire(ReturnCode.ERROR), now, flowId, OPEN);
+        if (updated == 1) {
+            LOG.infof("EMREX flow %s expired", flowId);
+        }
+        return updated == 1;
+    }
+
+    public EmrexAnswer answer(EmrexSession session, ReturnCode code, String message, String elmo) {
+        return new EmrexAnswer(session.returnUrl, session.sessionId, wire(code), message == null ? "" : message,
+                elmo == null ? "" : elmo);
+    }
+
+    public String wire(ReturnCode code) {
+        return code.wireValue(config.emrex().returnCodeFamily());
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.edurecords.ncp.emrex;
+
+/**
+ * A signed ELMO document ready to be posted.
+ *
+ * @param documentId the id printed in the PDF transcript
+ * @param signedXml the signed document exactly as serialized once after signing
+ * @param elmoValue the form value: base64(gzip(signedXml))
+ */
+public record SignedTransfer(String documentId, byte[] signedXml, String elmoValue) {
+}

@@ -1,0 +1,36 @@
+package org.edurecords.ncp.web;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.edurecords.ncp.results.LocalizedText;
+
+/** Dates and numbers as a reader of the chosen language expects them. */
+public final class Formats {
+
+    private static final DateTimeFormatter NORWEGIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    private Formats() {
+    }
+
+    public static String date(LocalDate date, Locale locale) {
+        if (date == null) {
+            return "";
+        }
+        return LocalizedText.isNorwegian(locale) ? NORWEGIAN_DATE.format(date) : date.toString();
+    }
+
+    /** Credits with the decimals that matter: 10, 7.5 (7,5 in Norwegian). */
+    public static String credits(BigDecimal credits, Locale locale) {
+        if (credits == null) {
+            return "";
+        }
+        DecimalFormat format = new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(
+                LocalizedText.isNorwegian(locale) ? Locale.forLanguageTag("nb-NO") : Locale.ENGLISH));
+        return format.format(credits);
+    }
+}

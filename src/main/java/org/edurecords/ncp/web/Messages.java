@@ -1,0 +1,342 @@
+package org.edurecords.ncp.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Every text the pages show. English is in {@code messages/msg_en.properties}, Norwegian bokmål in
+ * {@code messages/msg_nb.properties}; templates use them as {@code msg:key}.
+ */
+@MessageBundle(value = "msg", locale = "en")
+public interface Messages {
+
+    @Message
+    String app_name();
+
+    @Message
+    String skip_to_content();
+
+    @Message
+    String switch_language();
+
+    @Message
+    String footer_text();
+
+    @Message
+    String go_home();
+
+    @Message
+    String home_title();
+
+    @Message
+    String home_intro();
+
+    @Message
+    String home_integrators();
+
+    @Message
+    String home_integrators_text(String entryUrl);
+
+    @Message
+    String home_demo_heading();
+
+    @Message
+    String home_demo_text();
+
+    @Message
+    String home_demo_link();
+
+    @Message
+    String entry_invalid_title();
+
+    @Message
+    String entry_invalid_intro();
+
+    @Message
+    String entry_invalid_advice();
+
+    @Message
+    String entry_get_title();
+
+    @Message
+    String entry_get_text();
+
+    @Message
+    String problem_sessionId_missing();
+
+    @Message
+    String problem_sessionId_ambiguous();
+
+    @Message
+    String problem_sessionId_tooLong();
+
+    @Message
+    String problem_sessionId_invalid();
+
+    @Message
+    String problem_returnUrl_missing();
+
+    @Message
+    String problem_returnUrl_ambiguous();
+
+    @Message
+    String problem_returnUrl_tooLong();
+
+    @Message
+    String problem_returnUrl_malformed();
+
+    @Message
+    String problem_returnUrl_notAbsolute();
+
+    @Message
+    String problem_returnUrl_userInfo();
+
+    @Message
+    String problem_returnUrl_notHttps();
+
+    @Message
+    String problem_returnUrl_hostNotAllowed();
+
+    @Message
+    String problem_body_unreadable();
+
+    @Message
+    String flow_requested_by(String receiver);
+
+    @Message
+    String flow_cancel(String receiver);
+
+    @Message
+    String flow_problem_loginUnavailable();
+
+    @Message
+    String flow_problem_unknownFlow();
+
+    @Message
+    String flow_problem_otherBrowser();
+
+    @Message
+    String problem_title();
+
+    @Message
+    String login_title();
+
+    @Message
+    String login_demo_heading();
+
+    @Message
+    String login_demo_hint();
+
+    @Message
+    String login_username();
+
+    @Message
+    String login_password();
+
+    @Message
+    String login_submit();
+
+    @Message
+    String login_failed();
+
+    @Message
+    String login_no_method();
+
+    @Message
+    String select_title();
+
+    @Message
+    String select_intro(String learnerName);
+
+    @Message
+    String select_nothing_selected();
+
+    @Message
+    String select_show_all();
+
+    @Message
+    String select_show_passed();
+
+    @Message
+    String select_all_institution(String institution);
+
+    @Message
+    String select_all_group();
+
+    @Message
+    String select_table_caption(String institution);
+
+    @Message
+    String select_continue();
+
+    @Message
+    String col_select();
+
+    @Message
+    String col_code();
+
+    @Message
+    String col_title();
+
+    @Message
+    String col_date();
+
+    @Message
+    String col_grade();
+
+    @Message
+    String col_credits();
+
+    @Message
+    String col_status();
+
+    @Message
+    String status_passed();
+
+    @Message
+    String status_failed();
+
+    @Message
+    String status_in_progress();
+
+    @Message
+    String total_credits();
+
+    @Message
+    String preview_title();
+
+    @Message
+    String preview_recipient_intro();
+
+    @Message
+    String preview_recipient_origin(String origin);
+
+    @Message
+    String preview_learner();
+
+    @Message
+    String learner_name();
+
+    @Message
+    String learner_birth_date();
+
+    @Message
+    String preview_pdf_note();
+
+    @Message
+    String preview_confirm(String receiver);
+
+    @Message
+    String preview_change();
+
+    @Message
+    String answer_title();
+
+    @Message
+    String answer_text(String receiver);
+
+    @Message
+    String answer_button(String receiver);
+
+    @Message
+    String closed_title();
+
+    @Message
+    String closed_ANSWERED();
+
+    @Message
+    String closed_CANCELLED();
+
+    @Message
+    String closed_EXPIRED();
+
+    @Message
+    String closed_RECEIVED();
+
+    @Message
+    String closed_AUTHENTICATED();
+
+    @Message
+    String closed_SELECTED();
+
+    @Message
+    String closed_advice();
+
+    @Message
+    String demo_title();
+
+    @Message
+    String demo_intro();
+
+    @Message
+    String demo_session();
+
+    @Message
+    String demo_return();
+
+    @Message
+    String demo_start();
+
+    @Message
+    String demo_result_title();
+
+    @Message
+    String demo_return_code();
+
+    @Message
+    String demo_return_message();
+
+    @Message
+    String demo_checks();
+
+    @Message
+    String demo_check_session();
+
+    @Message
+    String demo_check_decoded();
+
+    @Message
+    String demo_check_schema();
+
+    @Message
+    String demo_check_signature();
+
+    @Message
+    String demo_check_ok();
+
+    @Message
+    String demo_check_failed();
+
+    @Message
+    String demo_learner();
+
+    @Message
+    String demo_institution_credits();
+
+    @Message
+    String demo_transcript();
+
+    @Message
+    String demo_again();
+
+    @Message
+    String demo_no_document();
+
+    @Message
+    String demo_unknown_session();
+
+    @Message
+    String error_not_found();
+
+    @Message
+    String error_method();
+
+    @Message
+    String error_bad_request();
+
+    @Message
+    String error_internal();
+
+    @Message
+    String error_csrf();
+}

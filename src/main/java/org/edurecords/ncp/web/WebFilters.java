@@ -1,0 +1,46 @@
+package org.edurecords.ncp.web;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.NewCookie;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/** Language resolution and security headers for every page and API answer of Quarkus REST. */
+public class WebFilters {
+
+    @Inject
+    PageContext page;
+
+    @ServerRequestFilter
+    public void resolveLanguage(ContainerRequestContext request) {
+        String parameter = request.getUriInfo().getQueryParameters().getFirst(Languages.PARAMETER);
+        Cookie cookie = request.getCookies().get(Languages.COOKIE);
+        page.set(Languages.resolve(parameter, cookie == null ? null : cookie.getValue(),
+                request.getHeaderString("Accept-Language")), request.getUriInfo().getPath());
+    }
+
+    @ServerResponseFilter
+    public void headers(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() == 400 && !response.hasEntity()) {
+            // The CSRF filter refuses with an empty 400; a person deserves a page that says why.
+            response.setEntity(ErrorPages.Templates.error(400, "error_csrf").setLocale(page.locale()), null,
+                    MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        }
+        MultivaluedMap<String, Object> headers = response.getHeaders();
+        SecurityHeaders.DEFAULTS.forEach(headers::putSingle);
+        if (!headers.containsKey(SecurityHeaders.CSP)) {
+            headers.putSingle(SecurityHeaders.CSP, SecurityHeaders.contentSecurityPolicy(null));
+        }
+        String parameter = request.getUriInfo().getQueryParameters().getFirst(Languages.PARAMETER);
+        if (Languages.supported(parameter) != null) {
+            headers.add("Set-Cookie", new NewCookie.Builder(Languages.COOKIE).value(page.getLang()).path("/")
+                    .maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).build());
+        }
+    }
+}

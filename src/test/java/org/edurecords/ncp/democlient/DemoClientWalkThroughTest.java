@@ -1,0 +1,131 @@
+package org.edurecords.ncp.democlient;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.util.List;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.htmlunit.BrowserVersion;
+import org.htmlunit.Page;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.HtmlCheckBoxInput;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README walk-through in a real form-submitting browser: the demo client starts a transfer,
+ * the student logs in, selects, previews and confirms, the answer page posts itself back, and the
+ * demo client shows the verified result.
+ */
+@QuarkusTest
+class DemoClientWalkThroughTest {
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Test
+    void walkThroughWithJavaScript() throws Exception {
+        try (WebClient browser = browser(true)) {
+            HtmlPage home = browser.getPage(root);
+            HtmlPage start = home.getAnchorByHref("/demo-client").click();
+            HtmlPage login = submit(start, "start-transfer");
+            assertTrue(login.getUrl().getPath().endsWith("/login"), login.getUrl().toString());
+            assertTrue(login.asNormalizedText().contains(root.getHost()), "the receiving host is named");
+
+            ((org.htmlunit.html.HtmlInput) login.getElementById("username")).type("anna");
+            ((org.htmlunit.html.HtmlInput) login.getElementById("password")).type("demo");
+            HtmlPage selection = clickButton(login, "//form[contains(@action,'/login')]//button");
+            assertTrue(selection.getUrl().getPath().endsWith("/select"), selection.getUrl().toString());
+
+            // Script enhancement: ticking "select all" for the University of Oslo ticks every offered UiO result.
+            HtmlCheckBoxInput allUio = (HtmlCheckBoxInput) selection.getElementById("inst-1");
+            allUio.click();
+            assertTrue(((HtmlCheckBoxInput) selection.getElementById("lo-113")).isChecked());
+            assertTrue(selection.getElementById("lo-105") == null, "failed result is not offered");
+
+            HtmlPage preview = clickButton(selection, "//form[contains(@action,'/select')]//button");
+            assertTrue(preview.getUrl().getPath().endsWith("/preview"));
+            assertEquals(root.getHost(), preview.querySelector(".recipient .host").asNormalizedText());
+
+            // Confirm: the answer page submits itself to the demo client's return URL.
+            HtmlPage result = clickButton(preview, "//form[contains(@action,'/confirm')]//button");
+            assertTrue(result.getUrl().getPath().endsWith("/demo-client/return"), result.getUrl().toString());
+            assertEquals("NCP_OK", result.getElementById("return-code").asNormalizedText());
+            List<DomElement> checks = result.getByXPath("//ul[@class='checks']/li");
+            assertEquals(4, checks.size());
+            for (DomElement check : checks) {
+                assertEquals("ok", check.getAttribute("class"), check.asNormalizedText());
+            }
+            assertEquals("Anna Kristine Sørbø-Łukasiewicz", result.getElementById("learner-name").asNormalizedText());
+            assertEquals("1998-04-17", result.getElementById("learner-bday").asNormalizedText());
+            // 21 passed UiO courses, 180 ECTS; the failed attempt is not among them.
+            assertEquals("180", result.querySelector("[data-credits='uio.no']").asNormalizedText().replaceAll("\\.0+$", ""));
+            assertFalse(result.asNormalizedText().contains("MAT1110"));
+
+            Page transcript = ((org.htmlunit.html.HtmlAnchor) result.getElementById("transcript-link")).click();
+            assertEquals("application/pdf", transcript.getWebResponse().getContentType());
+        }
+    }
+
+    @Test
+    void walkThroughWithoutJavaScriptInNorwegian() throws Exception {
+        try (WebClient browser = browser(false)) {
+            browser.addRequestHeader("Accept-Language", "nb");
+            HtmlPage start = browser.getPage(new URL(root, "/demo-client"));
+            HtmlPage login = submit(start, "start-transfer");
+            assertTrue(login.asNormalizedText().contains("Logg inn"), login.asNormalizedText());
+            ((org.htmlunit.html.HtmlInput) login.getElementById("username")).type("anna");
+            ((org.htmlunit.html.HtmlInput) login.getElementById("password")).type("demo");
+            HtmlPage selection = clickButton(login, "//form[contains(@action,'/login')]//button");
+            assertTrue(selection.asNormalizedText().contains("Søketeknologi"));
+            ((HtmlCheckBoxInput) selection.getElementById("group-130")).setChecked(true);
+            HtmlPage preview = clickButton(selection, "//form[contains(@action,'/select')]//button");
+            assertTrue(preview.asNormalizedText().contains("Algoritmer og datastrukturer"));
+            HtmlPage answer = clickButton(preview, "//form[contains(@action,'/confirm')]//button");
+            // Without scripts the answer waits for the student's click.
+            assertTrue(answer.getUrl().getPath().endsWith("/confirm"));
+            HtmlPage result = clickButton(answer, "//form[@id='emrex-answer']//button");
+            assertEquals("NCP_OK", result.getElementById("return-code").asNormalizedText());
+            assertTrue(result.getByXPath("//ul[@class='checks']/li[@class='failed']").isEmpty(),
+                    result.asNormalizedText());
+        }
+    }
+
+    @Test
+    void cancelFromTheLoginPageReturnsCancel() throws Exception {
+        try (WebClient browser = browser(true)) {
+            HtmlPage login = submit(browser.getPage(new URL(root, "/demo-client")), "start-transfer");
+            HtmlPage result = clickButton(login, "//form[contains(@action,'/cancel')]//button");
+            assertEquals("NCP_CANCEL", result.getElementById("return-code").asNormalizedText());
+            assertTrue(result.getElementById("learner-name") == null);
+        }
+    }
+
+    private static WebClient browser(boolean javaScript) {
+        WebClient browser = new WebClient(BrowserVersion.FIREFOX);
+        browser.getOptions().setJavaScriptEnabled(javaScript);
+        browser.getOptions().setCssEnabled(false);
+        browser.getOptions().setThrowExceptionOnFailingStatusCode(true);
+        browser.getOptions().setRedirectEnabled(true);
+        return browser;
+    }
+
+    private static HtmlPage submit(HtmlPage page, String formId) throws Exception {
+        return clickButton(page, "//form[@id='" + formId + "']//button");
+    }
+
+    private static HtmlPage clickButton(HtmlPage page, String xpath) throws Exception {
+        org.htmlunit.html.HtmlButton button = page.getFirstByXPath(xpath);
+        if (button == null) {
+            throw new AssertionError("no button " + xpath + " on " + page.getUrl() + ":\n" + page.asNormalizedText());
+        }
+        Page next = button.click();
+        next.getEnclosingWindow().getWebClient().waitForBackgroundJavaScript(2000);
+        return (HtmlPage) next.getEnclosingWindow().getEnclosedPage();
+    }
+}

@@ -1,0 +1,81 @@
+package org.edurecords.ncp.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A minimal browser for protocol-level tests: keeps cookies, never follows redirects on its own,
+ * and sends the CSRF token of the last page with every form, as a browser submitting our forms does.
+ */
+public class FlowClient {
+
+    public static final String CSRF_FIELD = "csrf-token";
+
+    private final Map<String, String> cookies = new HashMap<>();
+    private String csrfToken;
+
+    /** The cross-site entry POST an EMREX client's page makes; no cookie of ours is sent with it. */
+    public Response enter(Map<String, ?> form) {
+        Response response = given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParams(form).post("/emrex");
+        remember(response);
+        return response;
+    }
+
+    public Response get(String path) {
+        Response response = spec().get(path);
+        remember(response);
+        Document page = Jsoup.parse(response.asString());
+        Element token = page.selectFirst("input[name=" + CSRF_FIELD + "]");
+        if (token != null) {
+            csrfToken = token.attr("value");
+        }
+        return response;
+    }
+
+    public Response post(String path, Map<String, ?> form) {
+        RequestSpecification spec = spec().contentType("application/x-www-form-urlencoded; charset=UTF-8");
+        if (csrfToken != null) {
+            spec.formParam(CSRF_FIELD, csrfToken);
+        }
+        form.forEach((name, value) -> {
+            if (value instanceof List<?> list) {
+                spec.formParam(name, list.toArray());
+            } else {
+                spec.formParam(name, value);
+            }
+        });
+        Response response = spec.post(path);
+        remember(response);
+        return response;
+    }
+
+    public void forgetCookie(String name) {
+        cookies.remove(name);
+    }
+
+    public String cookie(String name) {
+        return cookies.get(name);
+    }
+
+    private RequestSpecification spec() {
+        return given().redirects().follow(false).cookies(cookies);
+    }
+
+    private void remember(Response response) {
+        cookies.putAll(response.getCookies());
+    }
+
+    public static Document html(Response response) {
+        return Jsoup.parse(response.asString());
+    }
+}
