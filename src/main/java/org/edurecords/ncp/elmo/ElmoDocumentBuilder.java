@@ -1,6 +1,9 @@
 package org.edurecords.ncp.elmo;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -30,7 +33,15 @@ import org.edurecords.ncp.elmo.model.LearningOpportunitySpecification;
 import org.edurecords.ncp.elmo.model.LearningOpportunitySpecification.Specifies.LearningOpportunityInstance;
 import org.edurecords.ncp.elmo.model.PlaintextMultilineStringWithOptionalLang;
 import org.edurecords.ncp.elmo.model.TokenWithOptionalLang;
+import org.edurecords.ncp.results.AcademicTerm;
 import org.edurecords.ncp.results.GradingScheme;
+import org.edurecords.ncp.results.Identifier;
+import org.edurecords.ncp.results.LangText;
+import org.edurecords.ncp.results.Level;
+import org.edurecords.ncp.results.LocalizedText;
+import org.edurecords.ncp.results.ResultDistribution;
+import org.edurecords.ncp.results.ShortenedGrading;
+import org.edurecords.ncp.results.SourceAttachment;
 import org.edurecords.ncp.results.Institution;
 import org.edurecords.ncp.results.InstitutionResults;
 import org.edurecords.ncp.results.Learner;
@@ -52,6 +63,8 @@ public class ElmoDocumentBuilder {
 
     public static final String ELMO_NAMESPACE = "https://github.com/emrex-eu/elmo-schemas/tree/v1";
     public static final String TRANSCRIPT_ATTACHMENT_TYPE = "EMREX transcript";
+    /** The identifier type attachment references resolve against. */
+    public static final String INTERNAL_ID_TYPE = "internal";
 
     // Creating a JAXBContext is expensive; it is thread-safe, marshallers are not.
     private static final JAXBContext CONTEXT;
@@ -116,14 +129,17 @@ public class ElmoDocumentBuilder {
 
     private Elmo.Learner learner(Learner person) {
         Elmo.Learner learner = new Elmo.Learner();
-        if (person.citizenship() != null && !person.citizenship().isBlank()) {
+        if (!isBlank(person.citizenship())) {
             learner.setCitizenship(CountryCode.fromValue(person.citizenship()));
         }
-        if (config.elmo().includeLearnerIdentifiers() && person.nationalIdentifier() != null) {
-            Elmo.Learner.Identifier id = new Elmo.Learner.Identifier();
-            id.setType("nationalIdentifier");
-            id.setValue(person.nationalIdentifier());
-            learner.getIdentifier().add(id);
+        // Identity numbers are personal data receivers rarely need; they travel only where the operator allows it.
+        if (config.elmo().includeLearnerIdentifiers()) {
+            if (!isBlank(person.nationalIdentifier())) {
+                learner.getIdentifier().add(learnerId("nationalIdentifier", person.nationalIdentifier()));
+            }
+            if (!isBlank(person.esi())) {
+                learner.getIdentifier().add(learnerId("esi", person.esi()));
+            }
         }
         learner.setGivenNames(person.givenNames());
         learner.setFamilyName(person.familyName());
@@ -138,8 +154,13 @@ public class ElmoDocumentBuilder {
         report.setIssuer(issuer(results.institution()));
         Set<String> uniqueLocalIds = uniqueLocalIds(results);
         Set<String> usedSchemes = new LinkedHashSet<>();
+        Map<Long, List<SourceAttachment>> attachments = new HashMap<>();
+        for (SourceAttachment attachment : results.attachments()) {
+            attachments.computeIfAbsent(attachment.learningOpportunityId(), k -> new ArrayList<>()).add(attachment);
+        }
         for (LearningOpportunity root : results.roots()) {
-            report.getLearningOpportunitySpecification().add(specification(root, uniqueLocalIds, usedSchemes));
+            report.getLearningOpportunitySpecification()
+                    .add(specification(root, false, new Context(uniqueLocalIds, usedSchemes, attachments)));
         }
         report.setIssueDate(dateTime(issuedAt));
         // Only the schemes the exported results refer to, so every reference resolves and nothing dangles.
@@ -147,85 +168,207 @@ public class ElmoDocumentBuilder {
             if (usedSchemes.contains(scheme.localId())) {
                 Elmo.Report.GradingScheme gs = new Elmo.Report.GradingScheme();
                 gs.setLocalId(scheme.localId());
-                gs.getDescription().add(multiline(scheme.descriptionEn(), "en"));
-                if (scheme.descriptionNb() != null && !scheme.descriptionNb().isBlank()) {
-                    gs.getDescription().add(multiline(scheme.descriptionNb(), "nb"));
+                for (LangText description : scheme.descriptions()) {
+                    gs.getDescription().add(multiline(description.text(), description.language()));
                 }
                 report.getGradingScheme().add(gs);
             }
         }
+        for (SourceAttachment source : results.attachments()) {
+            report.getAttachment().add(attachment(source));
+        }
         return report;
+    }
+
+    private static Attachment attachment(SourceAttachment source) {
+        Attachment attachment = new Attachment();
+        Attachment.Identifier id = new Attachment.Identifier();
+        id.setType(INTERNAL_ID_TYPE);
+        id.setValue(source.localId());
+        attachment.getIdentifier().add(id);
+        for (LangText title : LocalizedText.all(source.titleEn(), source.titleNb(), List.of())) {
+            attachment.getTitle().add(text(title.text(), title.language()));
+        }
+        attachment.setType(source.type());
+        attachment.getContent().add(text(source.dataUri(), null));
+        return attachment;
     }
 
     private Elmo.Report.Issuer issuer(Institution institution) {
         Elmo.Report.Issuer issuer = new Elmo.Report.Issuer();
-        if (institution.country() != null && !institution.country().isBlank()) {
+        if (!isBlank(institution.country())) {
             issuer.setCountry(CountryCode.fromValue(institution.country()));
         }
         issuer.getIdentifier().add(issuerId("schac", institution.schac()));
-        if (institution.erasmus() != null && !institution.erasmus().isBlank()) {
+        if (!isBlank(institution.erasmus())) {
             issuer.getIdentifier().add(issuerId("erasmus", institution.erasmus()));
         }
-        issuer.getTitle().add(text(institution.nameEn(), "en"));
-        if (institution.nameNb() != null && !institution.nameNb().isBlank()) {
-            issuer.getTitle().add(text(institution.nameNb(), "nb"));
+        if (!isBlank(institution.pic())) {
+            issuer.getIdentifier().add(issuerId("pic", institution.pic()));
+        }
+        for (LangText name : institution.names()) {
+            issuer.getTitle().add(text(name.text(), name.language()));
         }
         issuer.setUrl(institution.url());
         return issuer;
     }
 
-    private LearningOpportunitySpecification specification(LearningOpportunity lo, Set<String> uniqueLocalIds,
-            Set<String> usedSchemes) {
+    /** What the recursion over one report's tree carries along. */
+    private record Context(Set<String> uniqueLocalIds, Set<String> usedSchemes,
+            Map<Long, List<SourceAttachment>> attachments) {
+    }
+
+    /**
+     * @param ancestorHasCredits whether a node above already carries ECTS, in which case this one must not
+     */
+    private LearningOpportunitySpecification specification(LearningOpportunity lo, boolean ancestorHasCredits,
+            Context context) {
         LearningOpportunitySpecification los = new LearningOpportunitySpecification();
         // The (type, local id) pair must be unique within the issuer; when it is not, send no local id at all.
-        if (uniqueLocalIds.contains(localKey(lo))) {
+        if (!isBlank(lo.code()) && context.uniqueLocalIds().contains(localKey(lo))) {
             LearningOpportunitySpecification.Identifier id = new LearningOpportunitySpecification.Identifier();
             id.setType("local");
             id.setValue(lo.code());
             los.getIdentifier().add(id);
         }
-        los.getTitle().add(text(lo.titleEn(), "en"));
-        if (lo.titleNb() != null && !lo.titleNb().isBlank()) {
-            los.getTitle().add(text(lo.titleNb(), "nb"));
+        for (LangText title : lo.titles()) {
+            los.getTitle().add(text(title.text(), title.language()));
         }
-        los.setType(lo.type());
+        if (los.getTitle().isEmpty()) {
+            // The schema needs a title; a node without a name is named by its type and code.
+            los.getTitle().add(text((isBlank(lo.type()) ? "" : lo.type() + " ") + lo.code(), "en"));
+        }
+        if (!isBlank(lo.type())) {
+            los.setType(lo.type());
+        }
+        // Credits belong to the smallest unit that has them: never on a node above or below one that has them.
+        boolean credits = lo.result().ectsCredits() != null && !ancestorHasCredits && !descendantHasCredits(lo);
         LearningOpportunitySpecification.Specifies specifies = new LearningOpportunitySpecification.Specifies();
-        specifies.setLearningOpportunityInstance(instance(lo.result(), usedSchemes));
+        specifies.setLearningOpportunityInstance(instance(lo, credits, context));
         los.setSpecifies(specifies);
         for (LearningOpportunity child : lo.children()) {
             LearningOpportunitySpecification.HasPart part = new LearningOpportunitySpecification.HasPart();
-            part.setLearningOpportunitySpecification(specification(child, uniqueLocalIds, usedSchemes));
+            part.setLearningOpportunitySpecification(specification(child, ancestorHasCredits || credits, context));
             los.getHasPart().add(part);
         }
         return los;
     }
 
-    private LearningOpportunityInstance instance(ResultInstance result, Set<String> usedSchemes) {
+    private LearningOpportunityInstance instance(LearningOpportunity lo, boolean withCredits, Context context) {
+        ResultInstance result = lo.result();
         LearningOpportunityInstance loi = new LearningOpportunityInstance();
+        for (Identifier identifier : result.identifiers()) {
+            LearningOpportunityInstance.Identifier id = new LearningOpportunityInstance.Identifier();
+            id.setType(identifier.type());
+            id.setValue(identifier.value());
+            loi.getIdentifier().add(id);
+        }
         if (result.start() != null) {
             loi.setStart(date(result.start()));
         }
         if (result.date() != null) {
             loi.setDate(date(result.date()));
         }
-        loi.setStatus(result.status().elmoValue());
-        if (result.gradingSchemeId() != null) {
-            loi.setGradingSchemeLocalId(result.gradingSchemeId());
-            usedSchemes.add(result.gradingSchemeId());
+        if (result.academicTerm() != null) {
+            loi.setAcademicTerm(academicTerm(result.academicTerm()));
         }
-        if (result.grade() != null && !result.grade().isBlank()) {
+        loi.setStatus(result.status().elmoValue());
+        if (!isBlank(result.gradingSchemeId())) {
+            loi.setGradingSchemeLocalId(result.gradingSchemeId());
+            context.usedSchemes().add(result.gradingSchemeId());
+        }
+        if (!isBlank(result.grade())) {
             loi.setResultLabel(result.grade());
         }
-        if (result.ectsCredits() != null) {
+        ShortenedGrading shortened = result.shortenedGrading();
+        if (shortened != null && shortened.percentageLower() != null && shortened.percentageEqual() != null
+                && shortened.percentageHigher() != null) {
+            LearningOpportunityInstance.ShortenedGrading sg = new LearningOpportunityInstance.ShortenedGrading();
+            sg.setPercentageLower(plain(shortened.percentageLower()));
+            sg.setPercentageEqual(plain(shortened.percentageEqual()));
+            sg.setPercentageHigher(plain(shortened.percentageHigher()));
+            loi.setShortenedGrading(sg);
+        }
+        if (result.resultDistribution() != null && !result.resultDistribution().categories().isEmpty()) {
+            loi.setResultDistribution(distribution(result.resultDistribution()));
+        }
+        if (withCredits) {
             LearningOpportunityInstance.Credit credit = new LearningOpportunityInstance.Credit();
             credit.setScheme(config.elmo().creditScheme());
             credit.setValue(plain(result.ectsCredits()));
             loi.getCredit().add(credit);
         }
-        if (result.languageOfInstruction() != null && !result.languageOfInstruction().isBlank()) {
+        for (Level level : result.levels()) {
+            LearningOpportunityInstance.Level l = new LearningOpportunityInstance.Level();
+            l.setType(level.type());
+            LangText description = LocalizedText.all(level.descriptionEn(), level.descriptionNb(), List.of()).stream()
+                    .findFirst().orElse(null);
+            if (description != null) {
+                l.setDescription(multiline(description.text(), description.language()));
+            }
+            if (!isBlank(level.value())) {
+                l.setValue(level.value());
+            }
+            loi.getLevel().add(l);
+        }
+        if (!isBlank(result.languageOfInstruction())) {
             loi.setLanguageOfInstruction(result.languageOfInstruction());
         }
+        if (result.engagementHours() != null) {
+            loi.setEngagementHours(plain(result.engagementHours()));
+        }
+        List<SourceAttachment> attachments = context.attachments().getOrDefault(lo.id(), List.of());
+        if (!attachments.isEmpty()) {
+            LearningOpportunityInstance.Attachments refs = new LearningOpportunityInstance.Attachments();
+            attachments.forEach(a -> refs.getRef().add(a.localId()));
+            loi.setAttachments(refs);
+        }
         return loi;
+    }
+
+    private static LearningOpportunityInstance.AcademicTerm academicTerm(AcademicTerm term) {
+        LearningOpportunityInstance.AcademicTerm at = new LearningOpportunityInstance.AcademicTerm();
+        for (LangText title : LocalizedText.all(term.titleEn(), term.titleNb(), List.of())) {
+            at.getTitle().add(text(title.text(), title.language()));
+        }
+        at.setStart(date(term.start()));
+        at.setEnd(date(term.end()));
+        return at;
+    }
+
+    private static LearningOpportunityInstance.ResultDistribution distribution(ResultDistribution source) {
+        LearningOpportunityInstance.ResultDistribution rd = new LearningOpportunityInstance.ResultDistribution();
+        for (ResultDistribution.Category category : source.categories()) {
+            LearningOpportunityInstance.ResultDistribution.Category c =
+                    new LearningOpportunityInstance.ResultDistribution.Category();
+            c.setLabel(category.label());
+            c.setCount(BigInteger.valueOf(category.count()));
+            rd.getCategory().add(c);
+        }
+        for (LangText description : LocalizedText.all(source.descriptionEn(), source.descriptionNb(), List.of())) {
+            rd.getDescription().add(multiline(description.text(), description.language()));
+        }
+        return rd;
+    }
+
+    private static boolean descendantHasCredits(LearningOpportunity lo) {
+        for (LearningOpportunity child : lo.children()) {
+            if (child.result().ectsCredits() != null || descendantHasCredits(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static Elmo.Learner.Identifier learnerId(String type, String value) {
+        Elmo.Learner.Identifier id = new Elmo.Learner.Identifier();
+        id.setType(type);
+        id.setValue(value);
+        return id;
     }
 
     private static Set<String> uniqueLocalIds(InstitutionResults results) {

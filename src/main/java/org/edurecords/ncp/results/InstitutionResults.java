@@ -5,16 +5,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** What one institution holds about a learner: a forest of learning opportunities and its grading schemes. */
+/**
+ * What one institution holds about a learner: a forest of learning opportunities, its grading schemes and
+ * the documents it issued for them.
+ */
 public record InstitutionResults(Institution institution, List<LearningOpportunity> roots,
-        List<GradingScheme> gradingSchemes) {
+        List<GradingScheme> gradingSchemes, List<SourceAttachment> attachments) {
 
     public InstitutionResults {
         roots = List.copyOf(roots);
         gradingSchemes = List.copyOf(gradingSchemes);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
-    /** The selected parts only; null when nothing of this institution is selected. */
+    public InstitutionResults(Institution institution, List<LearningOpportunity> roots,
+            List<GradingScheme> gradingSchemes) {
+        this(institution, roots, gradingSchemes, List.of());
+    }
+
+    /**
+     * The selected parts only; null when nothing of this institution is selected. An institution's document
+     * (e.g. the Diploma Supplement of a degree) lists everything under its node, so it stays only when the
+     * student selected that node itself, not when the node is merely kept as the ancestor of a selected course.
+     */
     public InstitutionResults prune(Set<Long> selected) {
         List<LearningOpportunity> kept = new ArrayList<>();
         for (LearningOpportunity root : roots) {
@@ -23,7 +36,12 @@ public record InstitutionResults(Institution institution, List<LearningOpportuni
                 kept.add(pruned);
             }
         }
-        return kept.isEmpty() ? null : new InstitutionResults(institution, kept, gradingSchemes);
+        if (kept.isEmpty()) {
+            return null;
+        }
+        List<SourceAttachment> keptAttachments = attachments.stream()
+                .filter(a -> selected.contains(a.learningOpportunityId())).toList();
+        return new InstitutionResults(institution, kept, gradingSchemes, keptAttachments);
     }
 
     public List<LearningOpportunity> allOpportunities() {

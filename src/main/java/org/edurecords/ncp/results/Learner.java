@@ -8,9 +8,15 @@ import java.time.LocalDate;
  *
  * @param citizenship ISO 3166-1 alpha-2 code, or null when unknown
  * @param nationalIdentifier null when unknown
+ * @param esi European Student Identifier ({@code urn:schac:personalUniqueCode:int:esi:...}), or null
  */
 public record Learner(long id, String givenNames, String familyName, LocalDate birthDate,
-        String nationalIdentifier, String citizenship) {
+        String nationalIdentifier, String citizenship, String esi) {
+
+    public Learner(long id, String givenNames, String familyName, LocalDate birthDate, String nationalIdentifier,
+            String citizenship) {
+        this(id, givenNames, familyName, birthDate, nationalIdentifier, citizenship, null);
+    }
 
     public String fullName() {
         return givenNames + " " + familyName;

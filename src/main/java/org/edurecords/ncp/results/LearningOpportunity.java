@@ -14,10 +14,22 @@ import java.util.Set;
  * @param type ELMO type: {@code Degree Programme}, {@code Module}, {@code Course} or {@code Class}
  */
 public record LearningOpportunity(long id, String code, String titleEn, String titleNb, String type,
-        ResultInstance result, List<LearningOpportunity> children) {
+        ResultInstance result, List<LearningOpportunity> children, List<LangText> otherTitles) {
 
     public LearningOpportunity {
         children = List.copyOf(children);
+        otherTitles = otherTitles == null ? List.of() : List.copyOf(otherTitles);
+    }
+
+    /** A node titled in English and Norwegian only. */
+    public LearningOpportunity(long id, String code, String titleEn, String titleNb, String type, ResultInstance result,
+            List<LearningOpportunity> children) {
+        this(id, code, titleEn, titleNb, type, result, children, List.of());
+    }
+
+    /** Every title the source has, English first; blank ones left out. */
+    public List<LangText> titles() {
+        return LocalizedText.all(titleEn, titleNb, otherTitles);
     }
 
     public String title(Locale locale) {
@@ -55,7 +67,7 @@ public record LearningOpportunity(long id, String code, String titleEn, String t
         if (!selected.contains(id) && kept.isEmpty()) {
             return null;
         }
-        return new LearningOpportunity(id, code, titleEn, titleNb, type, result, kept);
+        return new LearningOpportunity(id, code, titleEn, titleNb, type, result, kept, otherTitles);
     }
 
     /** This node and all its descendants, depth first. */

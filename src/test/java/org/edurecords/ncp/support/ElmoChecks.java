@@ -12,7 +12,9 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
+import org.edurecords.ncp.elmo.ElmoRulesChecker;
 import org.edurecords.ncp.elmo.ElmoSchemaValidator;
 import org.edurecords.ncp.elmo.SecureXml;
 import org.edurecords.ncp.signing.TransferEncoding;
@@ -23,12 +25,13 @@ import org.w3c.dom.Document;
 /**
  * What every test does with an ELMO value the service produced: decode it strictly, validate it
  * against the official schema (when the shared conformance folder is present) and the project's own
- * copy, and verify the signature with the JDK's XML signature API, independent of the signer.
+ * copy, check the rules the schema cannot express, and verify the signature with the JDK's XML signature API, independent of the signer.
  */
 public final class ElmoChecks {
 
     public static final Path EXAMPLE_CERTIFICATE = Path.of("keys-example/ncp-example.cert.pem");
     private static final ElmoSchemaValidator PROJECT_SCHEMA = new ElmoSchemaValidator();
+    private static final ElmoRulesChecker RULES = new ElmoRulesChecker();
     private static ElmoSchemaValidator officialSchema;
 
     private ElmoChecks() {
@@ -68,6 +71,7 @@ public final class ElmoChecks {
         assertTrue(prolog.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\""), "XML declaration naming UTF-8: " + prolog);
         Document document = parse(xml);
         assertValid(document);
+        assertFollowsRules(document, ElmoRulesChecker.Options.TRANSFER);
         VerificationResult result = verify(document);
         assertTrue(result.valid(), "signature must verify: " + result.problems());
         return xml;
@@ -81,6 +85,12 @@ public final class ElmoChecks {
             ElmoSchemaValidator.Result result = official.validate(document);
             assertTrue(result.valid(), "official schema: " + result.errors());
         }
+    }
+
+    /** The MUST rules of the schema annotations that the XSD cannot express (spec section 4.6). */
+    public static void assertFollowsRules(Document document, ElmoRulesChecker.Options options) {
+        List<ElmoRulesChecker.Violation> violations = RULES.check(document, options);
+        assertTrue(violations.isEmpty(), "ELMO rules: " + violations);
     }
 
     public static VerificationResult verify(Document document) {

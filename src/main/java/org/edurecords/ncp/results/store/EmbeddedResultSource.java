@@ -9,9 +9,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.edurecords.ncp.results.GradingScheme;
+import org.edurecords.ncp.results.Institution;
+import org.edurecords.ncp.results.LangText;
+import org.edurecords.ncp.results.ResultDistribution;
+import org.edurecords.ncp.results.ShortenedGrading;
 import org.edurecords.ncp.results.InstitutionResults;
 import org.edurecords.ncp.results.Learner;
 import org.edurecords.ncp.results.LearningOpportunity;
@@ -22,6 +28,9 @@ import org.edurecords.ncp.results.ResultStatus;
 /** Results kept in this service's own database (loaded by import or, in the demo, by migration). */
 @ApplicationScoped
 public class EmbeddedResultSource implements ResultSource {
+
+    @Inject
+    EntityManager em;
 
     @Override
     public String name() {
@@ -38,18 +47,27 @@ public class EmbeddedResultSource implements ResultSource {
         }
         Map<Long, List<LearningOpportunityEntity>> byInstitution = rows.stream()
                 .collect(Collectors.groupingBy(r -> r.institutionId, LinkedHashMap::new, Collectors.toList()));
+        ResultDetails details = ResultDetails.of(em, learner.id());
+        Map<Long, List<LangText>> institutionNames = ResultDetails.institutionNames(em);
         List<InstitutionResults> result = new ArrayList<>();
         for (Map.Entry<Long, List<LearningOpportunityEntity>> entry : byInstitution.entrySet()) {
-            InstitutionEntity institution = InstitutionEntity.findById(entry.getKey());
+            InstitutionEntity entity = InstitutionEntity.findById(entry.getKey());
+            Institution institution = new Institution(entity.id, entity.schac, entity.erasmusCode, entity.country,
+                    entity.nameEn, entity.nameNb, entity.url, entity.pic,
+                    institutionNames.getOrDefault(entity.id, List.of()));
+            Map<Long, List<LangText>> descriptions = ResultDetails.schemeDescriptions(em, entity.id);
             List<GradingScheme> schemes = GradingSchemeEntity
                     .<GradingSchemeEntity>list("institutionId = ?1 order by localId", entry.getKey()).stream()
-                    .map(GradingSchemeEntity::toRecord).toList();
-            result.add(new InstitutionResults(institution.toRecord(), buildForest(entry.getValue()), schemes));
+                    .map(g -> new GradingScheme(g.localId, g.descriptionEn, g.descriptionNb,
+                            descriptions.getOrDefault(g.id, List.of())))
+                    .toList();
+            result.add(new InstitutionResults(institution, buildForest(entry.getValue(), details), schemes,
+                    details.attachmentsByInstitution.getOrDefault(entity.id, List.of())));
         }
         return result;
     }
 
-    private static List<LearningOpportunity> buildForest(List<LearningOpportunityEntity> rows) {
+    private static List<LearningOpportunity> buildForest(List<LearningOpportunityEntity> rows, ResultDetails details) {
         Set<Long> ids = rows.stream().map(r -> r.id).collect(Collectors.toSet());
         Map<Long, List<LearningOpportunityEntity>> children = rows.stream()
                 .filter(r -> r.parentId != null && ids.contains(r.parentId))
@@ -57,18 +75,28 @@ public class EmbeddedResultSource implements ResultSource {
         return rows.stream()
                 .filter(r -> r.parentId == null || !ids.contains(r.parentId))
                 .sorted(Comparator.comparingInt((LearningOpportunityEntity r) -> r.sortOrder).thenComparing(r -> r.id))
-                .map(r -> toTree(r, children))
+                .map(r -> toTree(r, children, details))
                 .toList();
     }
 
     private static LearningOpportunity toTree(LearningOpportunityEntity row,
-            Map<Long, List<LearningOpportunityEntity>> children) {
+            Map<Long, List<LearningOpportunityEntity>> children, ResultDetails details) {
         List<LearningOpportunity> kids = children.getOrDefault(row.id, List.of()).stream()
                 .sorted(Comparator.comparingInt((LearningOpportunityEntity r) -> r.sortOrder).thenComparing(r -> r.id))
-                .map(child -> toTree(child, children))
+                .map(child -> toTree(child, children, details))
                 .toList();
+        ShortenedGrading shortened = row.percentageLower == null && row.percentageEqual == null
+                && row.percentageHigher == null ? null
+                        : new ShortenedGrading(row.percentageLower, row.percentageEqual, row.percentageHigher);
+        List<ResultDistribution.Category> categories = details.distributionCategories.getOrDefault(row.id, List.of());
+        ResultDistribution distribution = categories.isEmpty() ? null
+                : new ResultDistribution(categories, row.distributionDescriptionEn, row.distributionDescriptionNb);
         ResultInstance result = new ResultInstance(row.startDate, row.resultDate, ResultStatus.fromDatabase(row.status),
-                row.grade, row.ectsCredits, row.gradingSchemeLocalId, row.languageOfInstruction);
-        return new LearningOpportunity(row.id, row.code, row.titleEn, row.titleNb, row.type, result, kids);
+                row.grade, ResultDetails.withScale(row.ectsCredits, row.ectsScale), row.gradingSchemeLocalId,
+                row.languageOfInstruction, row.academicTermId == null ? null : details.terms.get(row.academicTermId),
+                shortened, distribution, details.levels.getOrDefault(row.id, List.of()), row.engagementHours,
+                details.identifiers.getOrDefault(row.id, List.of()));
+        return new LearningOpportunity(row.id, row.code, row.titleEn, row.titleNb, row.type, result, kids,
+                details.opportunityTitles.getOrDefault(row.id, List.of()));
     }
 }

@@ -25,8 +25,9 @@ public class LearnerEntity extends PanacheEntityBase {
     @Column(name = "national_identifier")
     public String nationalIdentifier;
     public String citizenship;
+    public String esi;
 
     public Learner toRecord() {
-        return new Learner(id, givenNames, familyName, birthDate, nationalIdentifier, citizenship);
+        return new Learner(id, givenNames, familyName, birthDate, nationalIdentifier, citizenship, esi);
     }
 }

@@ -43,4 +43,21 @@ public class LearningOpportunityEntity extends PanacheEntityBase {
     public String gradingSchemeLocalId;
     @Column(name = "language_of_instruction")
     public String languageOfInstruction;
+    @Column(name = "academic_term_id")
+    public Long academicTermId;
+    /** Decimals the source wrote for the credits; null: as stored, trailing zeros dropped. */
+    @Column(name = "ects_scale")
+    public Short ectsScale;
+    @Column(name = "engagement_hours")
+    public BigDecimal engagementHours;
+    @Column(name = "percentage_lower")
+    public BigDecimal percentageLower;
+    @Column(name = "percentage_equal")
+    public BigDecimal percentageEqual;
+    @Column(name = "percentage_higher")
+    public BigDecimal percentageHigher;
+    @Column(name = "distribution_description_en")
+    public String distributionDescriptionEn;
+    @Column(name = "distribution_description_nb")
+    public String distributionDescriptionNb;
 }

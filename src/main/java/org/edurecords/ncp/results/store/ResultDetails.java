@@ -1,0 +1,113 @@
+package org.edurecords.ncp.results.store;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.persistence.EntityManager;
+
+import org.edurecords.ncp.results.AcademicTerm;
+import org.edurecords.ncp.results.Identifier;
+import org.edurecords.ncp.results.LangText;
+import org.edurecords.ncp.results.Level;
+import org.edurecords.ncp.results.ResultDistribution;
+import org.edurecords.ncp.results.SourceAttachment;
+
+/**
+ * The small side tables of the result store (translations, terms, levels, distributions, identifiers,
+ * attachments), read for one learner with one query each. Plain SQL rather than entities: they are only
+ * ever read together with their owner and have composite keys that would need a class each.
+ */
+final class ResultDetails {
+
+    private static final String OF_LEARNER = " in (select id from learning_opportunity where learner_id = ?1)";
+
+    final Map<Long, List<LangText>> opportunityTitles;
+    final Map<Long, List<Level>> levels;
+    final Map<Long, List<ResultDistribution.Category>> distributionCategories;
+    final Map<Long, List<Identifier>> identifiers;
+    final Map<Long, List<SourceAttachment>> attachmentsByInstitution;
+    final Map<Long, AcademicTerm> terms;
+
+    private ResultDetails(EntityManager em, long learnerId) {
+        opportunityTitles = group(rows(em, "select learning_opportunity_id, lang, title from learning_opportunity_title"
+                + " where learning_opportunity_id" + OF_LEARNER + " order by lang", learnerId),
+                r -> new LangText((String) r[1], (String) r[2]));
+        levels = group(rows(em, "select learning_opportunity_id, level_type, level_value, description_en, description_nb"
+                + " from learning_opportunity_level where learning_opportunity_id" + OF_LEARNER + " order by sort_order",
+                learnerId), r -> new Level((String) r[1], (String) r[2], (String) r[3], (String) r[4]));
+        distributionCategories = group(rows(em, "select learning_opportunity_id, label, student_count"
+                + " from result_distribution_category where learning_opportunity_id" + OF_LEARNER + " order by sort_order",
+                learnerId), r -> new ResultDistribution.Category((String) r[1], ((Number) r[2]).longValue()));
+        identifiers = group(rows(em, "select learning_opportunity_id, id_type, id_value from result_identifier"
+                + " where learning_opportunity_id" + OF_LEARNER + " order by id_type", learnerId),
+                r -> new Identifier((String) r[1], (String) r[2]));
+        attachmentsByInstitution = group(rows(em, "select lo.institution_id, a.local_id, a.attachment_type, a.title_en,"
+                + " a.title_nb, a.media_type, a.content_base64, a.learning_opportunity_id from source_attachment a"
+                + " join learning_opportunity lo on lo.id = a.learning_opportunity_id where lo.learner_id = ?1 order by a.id",
+                learnerId), r -> new SourceAttachment((String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                        (String) r[5], (String) r[6], ((Number) r[7]).longValue()));
+        terms = new HashMap<>();
+        for (Object[] r : rows(em, "select t.id, t.title_en, t.title_nb, t.start_date, t.end_date from academic_term t"
+                + " where t.id in (select academic_term_id from learning_opportunity where learner_id = ?1)", learnerId)) {
+            terms.put(((Number) r[0]).longValue(),
+                    new AcademicTerm((String) r[1], (String) r[2], date(r[3]), date(r[4])));
+        }
+    }
+
+    static ResultDetails of(EntityManager em, long learnerId) {
+        return new ResultDetails(em, learnerId);
+    }
+
+    static Map<Long, List<LangText>> institutionNames(EntityManager em) {
+        return group(rows(em, "select institution_id, lang, name from institution_name order by lang", null),
+                r -> new LangText((String) r[1], (String) r[2]));
+    }
+
+    static Map<Long, List<LangText>> schemeDescriptions(EntityManager em, long institutionId) {
+        return group(rows(em, "select d.grading_scheme_id, d.lang, d.description from grading_scheme_description d"
+                + " join grading_scheme g on g.id = d.grading_scheme_id where g.institution_id = ?1 order by d.lang",
+                institutionId), r -> new LangText((String) r[1], (String) r[2]));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(EntityManager em, String sql, Long parameter) {
+        var query = em.createNativeQuery(sql);
+        if (parameter != null) {
+            query.setParameter(1, parameter);
+        }
+        return query.getResultList();
+    }
+
+    private static <T> Map<Long, List<T>> group(List<Object[]> rows, Function<Object[], T> mapper) {
+        Map<Long, List<T>> grouped = new HashMap<>();
+        for (Object[] row : rows) {
+            grouped.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add(mapper.apply(row));
+        }
+        return grouped;
+    }
+
+    /** Drivers hand dates back as java.sql.Date or LocalDate depending on database and version. */
+    private static LocalDate date(Object value) {
+        if (value instanceof LocalDate local) {
+            return local;
+        }
+        return value == null ? null : ((Date) value).toLocalDate();
+    }
+
+    static BigDecimal withScale(BigDecimal value, Short scale) {
+        if (value == null) {
+            return null;
+        }
+        if (scale != null) {
+            return value.setScale(scale, java.math.RoundingMode.UNNECESSARY);
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}
