@@ -85,4 +85,17 @@ public interface NcpConfig {
         @WithDefault("false")
         boolean includeLearnerIdentifiers();
     }
+
+    // --- PDF transcript
+
+    Pdf pdf();
+
+    interface Pdf {
+        /**
+         * Whether the PDF transcript carries its own PAdES signature with the NCP key, so that it can be
+         * checked after it was taken out of the ELMO document.
+         */
+        @WithDefault("true")
+        boolean padesSignature();
+    }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.GregorianCalendar;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -16,6 +17,8 @@ import org.edurecords.ncp.elmo.model.Elmo;
 import org.edurecords.ncp.pdf.Transcript;
 import org.edurecords.ncp.pdf.TranscriptPdfRenderer;
 import org.edurecords.ncp.results.LearnerResults;
+import org.edurecords.ncp.signing.PadesSigner;
+import org.edurecords.ncp.signing.SigningKey;
 import org.edurecords.ncp.signing.SigningKeyStore;
 import org.edurecords.ncp.signing.TransferEncoding;
 import org.edurecords.ncp.signing.XmlSigner;
@@ -23,10 +26,12 @@ import org.w3c.dom.Document;
 
 /**
  * Builds the answer of a confirmed transfer in one pass: ELMO from the selection, the PDF transcript
- * of the same data as its first attachment, the enveloped signature, then gzip and base64.
+ * of the same data (PAdES-signed) as its first attachment, the enveloped signature, then gzip and base64.
  */
 @ApplicationScoped
 public class TransferDocumentService {
+
+    static final String PDF_SIGNATURE_REASON = "Transcript of records issued through EMREX";
 
     @Inject
     NcpConfig config;
@@ -38,6 +43,9 @@ public class TransferDocumentService {
     TranscriptPdfRenderer pdfRenderer;
 
     @Inject
+    PadesSigner pdfSigner;
+
+    @Inject
     XmlSigner signer;
 
     @Inject
@@ -46,14 +54,34 @@ public class TransferDocumentService {
     @Inject
     Clock clock;
 
+    public TransferDocumentService() {
+    }
+
+    /** The same pipeline outside CDI (benchmarks, tools); {@link #build(LearnerResults, Locale)} needs CDI. */
+    public TransferDocumentService(NcpConfig config) {
+        this.config = config;
+        this.elmoBuilder = new ElmoDocumentBuilder(config);
+        this.pdfRenderer = new TranscriptPdfRenderer();
+        this.pdfSigner = new PadesSigner();
+        this.signer = new XmlSigner();
+    }
+
     public SignedTransfer build(LearnerResults selected, Locale locale) {
-        String documentId = UUID.randomUUID().toString();
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        return build(selected, locale, keys.current(), now, UUID.randomUUID().toString());
+    }
+
+    /** The whole pipeline with every input explicit. */
+    public SignedTransfer build(LearnerResults selected, Locale locale, SigningKey key, OffsetDateTime now,
+            String documentId) {
         byte[] pdf = pdfRenderer.render(new Transcript(config.name(), documentId, now, locale,
                 config.publicUrl() + "/verification", selected, config.elmo().includeLearnerIdentifiers()));
+        if (config.pdf().padesSignature()) {
+            pdf = pdfSigner.sign(pdf, key, GregorianCalendar.from(now.toZonedDateTime()), PDF_SIGNATURE_REASON);
+        }
         Elmo elmo = elmoBuilder.build(selected, pdf, now);
         Document document = elmoBuilder.toDocument(elmo);
-        byte[] signed = signer.signEnveloped(document, keys.current());
+        byte[] signed = signer.signEnveloped(document, key);
         return new SignedTransfer(documentId, signed, TransferEncoding.encode(signed));
     }
 }

@@ -1,6 +1,5 @@
 package org.edurecords.ncp.pdf;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,8 +97,11 @@ public class TranscriptPdfRenderer {
         Objects.requireNonNull(transcript, "transcript");
         Objects.requireNonNull(transcript.results(), "transcript results");
         Objects.requireNonNull(transcript.results().learner(), "transcript learner");
-        try (PDDocument document = new PDDocument()) {
-            new Composition(document, transcript).compose();
+        boolean fullFont = !SharedResources.REGULAR_FONT.covers(allText(transcript));
+        try (PreparedFont.Lease regular = SharedResources.REGULAR_FONT.borrow(fullFont);
+                PreparedFont.Lease bold = SharedResources.BOLD_FONT.borrow(fullFont);
+                PDDocument document = new PDDocument()) {
+            new Composition(document, transcript, regular.embedIn(document), bold.embedIn(document)).compose();
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             document.save(out);
             return out.toByteArray();
@@ -108,20 +110,41 @@ public class TranscriptPdfRenderer {
         }
     }
 
-    /** Loaded on first use, not at bean creation, and then kept: fonts are large, parsing them per page would be slow. */
-    private static final class SharedResources {
-        static final byte[] REGULAR_FONT = read("/fonts/DejaVuSans.ttf");
-        static final byte[] BOLD_FONT = read("/fonts/DejaVuSans-Bold.ttf");
-        static final ResourceBundle ENGLISH_LABELS = bundle("/pdf/transcript.properties");
-        static final ResourceBundle NORWEGIAN_LABELS = bundle("/pdf/transcript_nb.properties");
-
-        private static byte[] read(String path) {
-            try (InputStream in = open(path)) {
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not read " + path, e);
+    /** Every text of the transcript that is not a fixed label, to choose the font that can print it. */
+    private static String allText(Transcript transcript) {
+        StringBuilder all = new StringBuilder(4096);
+        Learner learner = transcript.results().learner();
+        append(all, transcript.ncpName(), transcript.documentId(), transcript.verificationUrl(), learner.givenNames(),
+                learner.familyName(), learner.nationalIdentifier());
+        for (InstitutionResults institution : transcript.results().institutions()) {
+            Institution i = institution.institution();
+            if (i != null) {
+                append(all, i.nameEn(), i.nameNb(), i.schac(), i.erasmus());
+            }
+            for (GradingScheme scheme : institution.gradingSchemes()) {
+                append(all, scheme.descriptionEn(), scheme.descriptionNb());
+            }
+            for (LearningOpportunity node : institution.allOpportunities()) {
+                append(all, node.code(), node.titleEn(), node.titleNb(), node.result() == null ? null : node.result().grade());
             }
         }
+        return all.toString();
+    }
+
+    private static void append(StringBuilder all, String... texts) {
+        for (String text : texts) {
+            if (text != null) {
+                all.append(text);
+            }
+        }
+    }
+
+    /** Prepared on first use, not at bean creation, and then kept: see {@link PreparedFont}. */
+    private static final class SharedResources {
+        static final PreparedFont REGULAR_FONT = PreparedFont.load("/fonts/DejaVuSans.ttf");
+        static final PreparedFont BOLD_FONT = PreparedFont.load("/fonts/DejaVuSans-Bold.ttf");
+        static final ResourceBundle ENGLISH_LABELS = bundle("/pdf/transcript.properties");
+        static final ResourceBundle NORWEGIAN_LABELS = bundle("/pdf/transcript_nb.properties");
 
         /** Read explicitly as UTF-8 so Norwegian letters survive whatever the JVM's default for bundles is. */
         private static ResourceBundle bundle(String path) {
@@ -234,7 +257,7 @@ public class TranscriptPdfRenderer {
         private PDPageContentStream stream;
         private float y;
 
-        Composition(PDDocument document, Transcript transcript) throws IOException {
+        Composition(PDDocument document, Transcript transcript, PDType0Font regularFont, PDType0Font boldFont) {
             this.document = document;
             this.transcript = transcript;
             this.locale = transcript.locale() != null ? transcript.locale() : Locale.ENGLISH;
@@ -247,8 +270,8 @@ public class TranscriptPdfRenderer {
             this.creditFormat = new DecimalFormat("0.0#", DecimalFormatSymbols.getInstance(norwegian ? NORWEGIAN : Locale.ENGLISH));
             this.creditFormat.setRoundingMode(RoundingMode.HALF_UP);
             // Subset embedding keeps only the glyphs used, which is what keeps the attachment small.
-            this.regular = new Face(PDType0Font.load(document, new ByteArrayInputStream(SharedResources.REGULAR_FONT), true));
-            this.bold = new Face(PDType0Font.load(document, new ByteArrayInputStream(SharedResources.BOLD_FONT), true));
+            this.regular = new Face(regularFont);
+            this.bold = new Face(boldFont);
             this.learnerName = fullName(transcript.results().learner());
         }
 
