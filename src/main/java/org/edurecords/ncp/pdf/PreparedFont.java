@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -42,6 +43,9 @@ final class PreparedFont {
         {0x2100, 0x214F}, // Letterlike symbols
     };
 
+    private static final List<String> KEPT_TABLES = List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf",
+            "hmtx", "fpgm", "gasp", "name", "OS/2", "post", "cmap");
+
     private final String resource;
     private final byte[] fullFont;
     private final byte[] preparedFont;
@@ -54,7 +58,9 @@ final class PreparedFont {
         this.fullFont = fullFont;
         try (TrueTypeFont full = parse(fullFont)) {
             var cmap = full.getUnicodeCmapLookup();
-            TTFSubsetter subsetter = new TTFSubsetter(full);
+            // Only tables whose glyph ids the subsetter rewrites: GSUB, GPOS and kern would keep pointing at the
+            // glyph ids of the whole font (a ligature would then name a glyph the small font does not have).
+            TTFSubsetter subsetter = new TTFSubsetter(full, KEPT_TABLES);
             for (int[] range : REPERTOIRE) {
                 for (int codePoint = range[0]; codePoint <= range[1]; codePoint++) {
                     if (cmap.getGlyphId(codePoint) > 0) {

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
@@ -30,14 +29,7 @@ import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.edurecords.ncp.results.GradingScheme;
-import org.edurecords.ncp.results.Institution;
-import org.edurecords.ncp.results.InstitutionResults;
-import org.edurecords.ncp.results.Learner;
-import org.edurecords.ncp.results.LearnerResults;
 import org.edurecords.ncp.results.LearningOpportunity;
-import org.edurecords.ncp.results.ResultInstance;
-import org.edurecords.ncp.results.ResultStatus;
 import org.edurecords.ncp.signing.PadesSigner;
 import org.edurecords.ncp.signing.SigningKey;
 import org.edurecords.ncp.signing.SigningKeyLoader;
@@ -110,22 +102,6 @@ class TranscriptSignatureTest {
         assertTrue(good.contains("Total document signed"), good);
         String bad = pdfsig(edit(pdf));
         assertFalse(bad.contains("Signature is Valid."), bad);
-    }
-
-    @Test
-    void aNameOutsideThePreparedScriptsStillPrints() throws Exception {
-        // Georgian is in the shipped font but not in the repertoire prepared for speed.
-        Learner learner = new Learner(9, "ნინო", "ბერიძე", LocalDate.of(2000, 1, 2), null, null);
-        Institution institution = new Institution(1, "uio.no", null, "NO", "University of Oslo", null, "https://www.uio.no/");
-        LearningOpportunity course = new LearningOpportunity(1, "GEO101", "Georgian script: ანბანი", null, "Course",
-                new ResultInstance(null, LocalDate.of(2024, 6, 1), ResultStatus.PASSED, "A", null, null, null), List.of());
-        Transcript transcript = new Transcript("NCP", "doc-1", null, Locale.ENGLISH, null, new LearnerResults(learner,
-                List.of(new InstitutionResults(institution, List.of(course), List.<GradingScheme>of()))), false);
-        try (PDDocument document = Loader.loadPDF(renderer.render(transcript))) {
-            String text = new PDFTextStripper().getText(document);
-            assertTrue(text.contains("ნინო ბერიძე"), text);
-            assertTrue(text.contains("ანბანი"), text);
-        }
     }
 
     private byte[] sign(byte[] pdf) {
