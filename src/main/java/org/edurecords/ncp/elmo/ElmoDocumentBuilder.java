@@ -1,5 +1,7 @@
 package org.edurecords.ncp.elmo;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -66,6 +68,8 @@ public class ElmoDocumentBuilder {
     /** The identifier type attachment references resolve against. */
     public static final String INTERNAL_ID_TYPE = "internal";
 
+    private static final byte[] XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     // Creating a JAXBContext is expensive; it is thread-safe, marshallers are not.
     private static final JAXBContext CONTEXT;
     private static final DatatypeFactory DATATYPES;
@@ -112,6 +116,25 @@ public class ElmoDocumentBuilder {
         transcript.getContent().add(text("data:application/pdf;base64," + Base64.getEncoder().encodeToString(pdfTranscript), null));
         elmo.getAttachment().add(transcript);
         return elmo;
+    }
+
+    /**
+     * Marshals straight to UTF-8 bytes with the XML declaration {@code XmlSigner} expects, ready for
+     * {@code XmlSigner.signSerialized}; no DOM is built and none is written out again.
+     */
+    public byte[] toBytes(Elmo elmo) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            out.write(XML_DECLARATION);
+            Marshaller marshaller = CONTEXT.createMarshaller();
+            marshaller.setProperty("org.glassfish.jaxb.namespacePrefixMapper", PREFIXES);
+            marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
+            marshaller.setProperty(Marshaller.JAXB_FRAGMENT, Boolean.TRUE);
+            marshaller.marshal(elmo, out);
+            return out.toByteArray();
+        } catch (JAXBException | IOException e) {
+            throw new IllegalStateException("Could not serialize the ELMO document", e);
+        }
     }
 
     /** Marshals to a fresh DOM, ready to be signed. */

@@ -22,7 +22,6 @@ import org.edurecords.ncp.signing.SigningKey;
 import org.edurecords.ncp.signing.SigningKeyStore;
 import org.edurecords.ncp.signing.TransferEncoding;
 import org.edurecords.ncp.signing.XmlSigner;
-import org.w3c.dom.Document;
 
 /**
  * Builds the answer of a confirmed transfer in one pass: ELMO from the selection, the PDF transcript
@@ -80,8 +79,7 @@ public class TransferDocumentService {
             pdf = pdfSigner.sign(pdf, key, GregorianCalendar.from(now.toZonedDateTime()), PDF_SIGNATURE_REASON);
         }
         Elmo elmo = elmoBuilder.build(selected, pdf, now);
-        Document document = elmoBuilder.toDocument(elmo);
-        byte[] signed = signer.signEnveloped(document, key);
+        byte[] signed = signer.signSerialized(elmoBuilder.toBytes(elmo), key);
         return new SignedTransfer(documentId, signed, TransferEncoding.encode(signed));
     }
 }

@@ -190,6 +190,12 @@ public class TranscriptPdfRenderer {
     private static final class Face {
         private final PDType0Font font;
         private final Map<Integer, Boolean> printable = new HashMap<>();
+        /**
+         * Advance width per character in font units. Line breaking measures the same characters thousands of
+         * times, and PDFBox measures a string by encoding and decoding it; without kerning, the sum of the
+         * characters' advances is the same number.
+         */
+        private final Map<Integer, Float> advance = new HashMap<>();
 
         Face(PDType0Font font) {
             this.font = font;
@@ -230,7 +236,18 @@ public class TranscriptPdfRenderer {
 
         /** Width in points of text already passed through {@link #clean}. */
         float width(String cleaned, float size) throws IOException {
-            return font.getStringWidth(cleaned) / 1000f * size;
+            float units = 0f;
+            for (int i = 0; i < cleaned.length(); ) {
+                int codePoint = cleaned.codePointAt(i);
+                i += Character.charCount(codePoint);
+                Float glyph = advance.get(codePoint);
+                if (glyph == null) {
+                    glyph = font.getStringWidth(new String(Character.toChars(codePoint)));
+                    advance.put(codePoint, glyph);
+                }
+                units += glyph;
+            }
+            return units / 1000f * size;
         }
     }
 

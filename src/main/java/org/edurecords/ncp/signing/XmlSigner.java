@@ -24,6 +24,7 @@ import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.transforms.Transforms;
 import org.apache.xml.security.utils.Constants;
 import org.apache.xml.security.utils.XMLUtils;
+import org.edurecords.ncp.elmo.SecureXml;
 import org.jboss.logging.Logger;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -71,6 +72,43 @@ public class XmlSigner {
      *                                  verifiers check the first {@code Signature} they find
      */
     public byte[] signEnveloped(Document elmo, SigningKey key) {
+        appendSignature(elmo, key);
+        return serialize(elmo);
+    }
+
+    /**
+     * Signs a document that is already serialized (UTF-8, starting with {@link #XML_DECLARATION}) and returns
+     * it with the enveloped signature inserted before the end tag of the root; everything else stays byte for
+     * byte as given. Cheaper than {@link #signEnveloped(Document, SigningKey)} for large documents: the DOM is
+     * only read for canonicalization and never written out again, only the signature element is serialized.
+     *
+     * <p>Sound because the enveloped-signature transform removes exactly the inserted element before
+     * canonicalization, and the element is placed where it was signed: as the last child of the root, in the
+     * same namespace context.
+     */
+    public byte[] signSerialized(byte[] unsignedXml, SigningKey key) {
+        Objects.requireNonNull(unsignedXml, "unsignedXml");
+        if (!startsWithDeclaration(unsignedXml)) {
+            throw new IllegalArgumentException("The document must start with " + XML_DECLARATION);
+        }
+        Document document;
+        try {
+            document = SecureXml.parse(unsignedXml);
+        } catch (SecureXml.XmlParseException e) {
+            throw new IllegalArgumentException("Not a well-formed document: " + e.getMessage(), e);
+        }
+        Element signature = appendSignature(document, key);
+        int rootEnd = rootEndTag(unsignedXml);
+        byte[] signatureBytes = serializeElement(signature);
+        byte[] signed = new byte[unsignedXml.length + signatureBytes.length];
+        System.arraycopy(unsignedXml, 0, signed, 0, rootEnd);
+        System.arraycopy(signatureBytes, 0, signed, rootEnd, signatureBytes.length);
+        System.arraycopy(unsignedXml, rootEnd, signed, rootEnd + signatureBytes.length, unsignedXml.length - rootEnd);
+        return signed;
+    }
+
+    /** Appends the enveloped signature as the last child of the root and returns it. */
+    private Element appendSignature(Document elmo, SigningKey key) {
         Objects.requireNonNull(elmo, "elmo");
         Objects.requireNonNull(key, "key");
         Element root = elmo.getDocumentElement();
@@ -80,11 +118,13 @@ public class XmlSigner {
         if (elmo.getElementsByTagNameNS(Constants.SignatureSpecNS, Constants._TAG_SIGNATURE).getLength() > 0) {
             throw new IllegalArgumentException("Document is already signed; exactly one signature is allowed");
         }
-        // A DOM built with createElementNS has no xmlns attributes until serialization adds them, and C14N
-        // would digest the document without them; declare every namespace in the DOM first.
-        elmo.getDomConfig().setParameter("namespaces", Boolean.TRUE);
-        elmo.getDomConfig().setParameter("namespace-declarations", Boolean.TRUE);
-        elmo.normalizeDocument();
+        if (!hasNamespaceDeclarations(root)) {
+            // A DOM built with createElementNS has no xmlns attributes until serialization adds them, and C14N
+            // would digest the document without them; declare every namespace in the DOM first.
+            elmo.getDomConfig().setParameter("namespaces", Boolean.TRUE);
+            elmo.getDomConfig().setParameter("namespace-declarations", Boolean.TRUE);
+            elmo.normalizeDocument();
+        }
         try {
             XMLSignature signature = new XMLSignature(elmo, "", XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256,
                     Canonicalizer.ALGO_ID_C14N_OMIT_COMMENTS);
@@ -100,10 +140,58 @@ public class XmlSigner {
             signature.getKeyInfo().add(x509);
 
             signature.sign(key.privateKey());
+            return signature.getElement();
         } catch (XMLSecurityException e) {
             throw new IllegalStateException("Signing the ELMO document failed", e);
         }
-        return serialize(elmo);
+    }
+
+    /** A parsed document carries its xmlns attributes; one built element by element does not. */
+    private static boolean hasNamespaceDeclarations(Element root) {
+        if (root.getNamespaceURI() == null) {
+            return true;
+        }
+        String prefix = root.getPrefix();
+        return root.hasAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI,
+                prefix == null || prefix.isEmpty() ? XMLConstants.XMLNS_ATTRIBUTE : prefix);
+    }
+
+    private static boolean startsWithDeclaration(byte[] bytes) {
+        return bytes.length >= DECLARATION_BYTES.length
+                && Arrays.equals(bytes, 0, DECLARATION_BYTES.length, DECLARATION_BYTES, 0, DECLARATION_BYTES.length);
+    }
+
+    /** Offset of the root element's end tag: the last "</" of the document (nothing but whitespace may follow). */
+    private static int rootEndTag(byte[] xml) {
+        for (int i = xml.length - 2; i >= 0; i--) {
+            if (xml[i] == '<' && xml[i + 1] == '/') {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("The root element has no end tag");
+    }
+
+    private static byte[] serializeElement(Element element) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        try {
+            Transformer transformer = newTransformer();
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            transformer.transform(new DOMSource(element), new StreamResult(out));
+        } catch (TransformerException e) {
+            throw new IllegalStateException("Serializing the ELMO signature failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static Transformer newTransformer() throws TransformerException {
+        Transformer transformer;
+        synchronized (TRANSFORMERS) {
+            transformer = TRANSFORMERS.newTransformer();
+        }
+        transformer.setOutputProperty(OutputKeys.METHOD, "xml");
+        transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+        transformer.setOutputProperty(OutputKeys.INDENT, "no");
+        return transformer;
     }
 
     private static byte[] serialize(Document doc) {
@@ -111,21 +199,14 @@ public class XmlSigner {
         doc.setXmlStandalone(true);
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         try {
-            Transformer transformer;
-            synchronized (TRANSFORMERS) {
-                transformer = TRANSFORMERS.newTransformer();
-            }
-            transformer.setOutputProperty(OutputKeys.METHOD, "xml");
-            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            Transformer transformer = newTransformer();
             transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "no");
-            transformer.setOutputProperty(OutputKeys.INDENT, "no");
             transformer.transform(new DOMSource(doc), new StreamResult(out));
         } catch (TransformerException e) {
             throw new IllegalStateException("Serializing the signed ELMO document failed", e);
         }
         byte[] bytes = out.toByteArray();
-        if (bytes.length < DECLARATION_BYTES.length
-                || !Arrays.equals(bytes, 0, DECLARATION_BYTES.length, DECLARATION_BYTES, 0, DECLARATION_BYTES.length)) {
+        if (!startsWithDeclaration(bytes)) {
             throw new IllegalStateException("XML serializer did not start the output with " + XML_DECLARATION);
         }
         return bytes;

@@ -1,0 +1,68 @@
+package org.edurecords.ncp.bench;
+
+import java.util.GregorianCalendar;
+import java.util.Locale;
+
+import org.edurecords.ncp.config.NcpConfig;
+import org.edurecords.ncp.elmo.ElmoDocumentBuilder;
+import org.edurecords.ncp.elmo.model.Elmo;
+import org.edurecords.ncp.pdf.Transcript;
+import org.edurecords.ncp.pdf.TranscriptPdfRenderer;
+import org.edurecords.ncp.results.LearnerResults;
+import org.edurecords.ncp.signing.PadesSigner;
+import org.edurecords.ncp.signing.SigningKey;
+import org.edurecords.ncp.signing.SigningKeyLoader;
+import org.edurecords.ncp.signing.TransferEncoding;
+import org.edurecords.ncp.signing.XmlSigner;
+
+/**
+ * A coarse profile of the pipeline: the median CPU time of each stage, so that the stage that dominates is
+ * visible before reaching for a sampling profiler. Arguments: number of courses (default 60), rounds.
+ */
+public final class PipelineStages {
+
+    private PipelineStages() {
+    }
+
+    public static void main(String[] args) {
+        int courses = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        NcpConfig config = TransferPipelineBenchmark.config();
+        SigningKey key = SigningKeyLoader.loadPem(TransferPipelineBenchmark.KEY, TransferPipelineBenchmark.CERTIFICATE);
+        LearnerResults selection = SyntheticTranscripts.withCourses(courses);
+        TranscriptPdfRenderer renderer = new TranscriptPdfRenderer();
+        PadesSigner pades = new PadesSigner();
+        ElmoDocumentBuilder builder = new ElmoDocumentBuilder(config);
+        XmlSigner signer = new XmlSigner();
+        String[] names = {"pdf render", "PAdES", "ELMO model", "JAXB to bytes", "XML sign (splice)", "gzip+base64"};
+        long[][] times = new long[names.length][rounds];
+        // CPU time of this thread, not wall time: on a shared machine it still shows what each stage costs.
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int round = 0; round < rounds; round++) {
+            long t0 = cpu.getCurrentThreadCpuTime();
+            byte[] pdf = renderer.render(new Transcript("NCP", "doc", TransferPipelineBenchmark.NOW, Locale.ENGLISH,
+                    "https://ncp.example.org/verification", selection, false));
+            long t1 = cpu.getCurrentThreadCpuTime();
+            pdf = pades.sign(pdf, key, GregorianCalendar.from(TransferPipelineBenchmark.NOW.toZonedDateTime()), "x");
+            long t2 = cpu.getCurrentThreadCpuTime();
+            Elmo elmo = builder.build(selection, pdf, TransferPipelineBenchmark.NOW);
+            long t3 = cpu.getCurrentThreadCpuTime();
+            byte[] unsigned = builder.toBytes(elmo);
+            long t4 = cpu.getCurrentThreadCpuTime();
+            byte[] signed = signer.signSerialized(unsigned, key);
+            long t5 = cpu.getCurrentThreadCpuTime();
+            TransferEncoding.encode(signed);
+            long t6 = cpu.getCurrentThreadCpuTime();
+            long[] stamps = {t0, t1, t2, t3, t4, t5, t6};
+            for (int stage = 0; stage < names.length; stage++) {
+                times[stage][round] = stamps[stage + 1] - stamps[stage];
+            }
+        }
+        System.out.printf("median CPU time per stage over the last half of %d rounds, %d courses%n", rounds, courses);
+        for (int stage = 0; stage < names.length; stage++) {
+            long[] last = java.util.Arrays.copyOfRange(times[stage], rounds / 2, rounds);
+            java.util.Arrays.sort(last);
+            System.out.printf("  %-20s %8.3f ms%n", names[stage], last[last.length / 2] / 1e6);
+        }
+    }
+}
