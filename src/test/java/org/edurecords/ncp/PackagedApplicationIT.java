@@ -84,12 +84,31 @@ class PackagedApplicationIT {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, client.statusCode());
             assertTrue(client.body().contains("action=\"/emrex\""));
+
+            // The demo learners are there: anna logs in and reaches the selection.
+            HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+            HttpResponse<String> login = browser.send(form(base + "/emrex",
+                    "sessionId=it&returnUrl=" + java.net.URLEncoder.encode(base + "/demo-client/return", StandardCharsets.UTF_8)),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, login.statusCode(), login.body());
+            Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(login.body());
+            assertTrue(token.find(), login.body());
+            HttpResponse<String> selection = browser.send(form(login.uri().toString(),
+                    "csrf-token=" + token.group(1) + "&username=anna&password=demo"), HttpResponse.BodyHandlers.ofString());
+            assertTrue(selection.uri().getPath().endsWith("/select"), selection.uri().toString());
+            assertTrue(selection.body().contains("Søketeknologi") || selection.body().contains("Search Technology"));
         } finally {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         }
+    }
+
+    private static HttpRequest form(String url, String body) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     private record Result(int exitCode, String output) {
