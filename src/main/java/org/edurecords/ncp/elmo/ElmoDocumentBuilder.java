@@ -19,8 +19,6 @@ import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeConstants;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,7 +49,6 @@ import org.edurecords.ncp.results.LearnerResults;
 import org.edurecords.ncp.results.LearningOpportunity;
 import org.edurecords.ncp.results.ResultInstance;
 import org.glassfish.jaxb.runtime.marshaller.NamespacePrefixMapper;
-import org.w3c.dom.Document;
 
 import eu.europa.cedefop.europass.europass.v2.CountryCode;
 
@@ -73,7 +70,6 @@ public class ElmoDocumentBuilder {
     // Creating a JAXBContext is expensive; it is thread-safe, marshallers are not.
     private static final JAXBContext CONTEXT;
     private static final DatatypeFactory DATATYPES;
-    private static final DocumentBuilderFactory DOM_FACTORY;
     // Seconds always present and an explicit offset, as the schema annotations ask.
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
@@ -84,8 +80,6 @@ public class ElmoDocumentBuilder {
         } catch (JAXBException | DatatypeConfigurationException e) {
             throw new ExceptionInInitializerError(e);
         }
-        DOM_FACTORY = DocumentBuilderFactory.newInstance();
-        DOM_FACTORY.setNamespaceAware(true);
     }
 
     @Inject
@@ -134,19 +128,6 @@ public class ElmoDocumentBuilder {
             return out.toByteArray();
         } catch (JAXBException | IOException e) {
             throw new IllegalStateException("Could not serialize the ELMO document", e);
-        }
-    }
-
-    /** Marshals to a fresh DOM, ready to be signed. */
-    public Document toDocument(Elmo elmo) {
-        try {
-            Document document = DOM_FACTORY.newDocumentBuilder().newDocument();
-            Marshaller marshaller = CONTEXT.createMarshaller();
-            marshaller.setProperty("org.glassfish.jaxb.namespacePrefixMapper", PREFIXES);
-            marshaller.marshal(elmo, document);
-            return document;
-        } catch (JAXBException | ParserConfigurationException e) {
-            throw new IllegalStateException("Could not build the ELMO document", e);
         }
     }
 

@@ -2,7 +2,6 @@ package org.edurecords.ncp.elmo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import java.util.stream.Collectors;
 import org.edurecords.ncp.elmo.ElmoRulesChecker.Options;
 import org.edurecords.ncp.elmo.ElmoRulesChecker.Rule;
 import org.edurecords.ncp.elmo.ElmoRulesChecker.Violation;
+import org.edurecords.ncp.support.SharedConformance;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
@@ -157,18 +157,8 @@ class ElmoRulesCheckerTest {
     }
 
     private static Document fixture(String name) throws Exception {
-        Path dir = null;
-        for (Path candidate : new Path[] {Path.of("../shared/conformance/elmo/examples"),
-                Path.of("/work/shared/conformance/elmo/examples")}) {
-            if (Files.isDirectory(candidate)) {
-                dir = candidate;
-                break;
-            }
-        }
-        if (dir == null) {
-            System.out.println("SKIPPED: public ELMO fixtures (../shared/conformance/elmo/examples) not found");
-        }
-        assumeTrue(dir != null, "public ELMO fixtures not present");
-        return SecureXml.parse(Files.readAllBytes(dir.resolve(name)));
+        Path examples = SharedConformance.elmoFolderOrSkip("rules checker on the public example documents")
+                .resolve("examples");
+        return SecureXml.parse(Files.readAllBytes(examples.resolve(name)));
     }
 }
