@@ -27,6 +27,10 @@ public interface NcpConfig {
 
     Elmo elmo();
 
+    Registry registry();
+
+    Verify verify();
+
     interface Emrex {
         /** How long a transfer may stay open before it answers "session expired". */
         @WithDefault("30M")
@@ -84,5 +88,70 @@ public interface NcpConfig {
         /** Whether learner identifiers (national identity number) may be written into ELMO. */
         @WithDefault("false")
         boolean includeLearnerIdentifiers();
+    }
+
+    // --- trust: registry entries, registry consumption, verifier ---
+
+    interface Registry {
+        /** Acronym of this NCP in the EMREG list (display name and lookup key of some clients). */
+        @WithDefault("EDU-NCP")
+        String acronym();
+
+        /** ISO 3166-1 alpha-2 country code of this NCP. */
+        @WithDefault("NO")
+        String countryCode();
+
+        /** Names of the institutions this NCP covers; EMREG convention for a national NCP is "All". */
+        @WithDefault("All")
+        List<String> institutions();
+
+        /** The entry URL exactly as registered; defaults to {@code ncp.public-url + "/emrex"}. */
+        Optional<String> entryUrl();
+
+        /**
+         * PEM certificates published next to the signing certificate, so that receivers learn the next key
+         * before it signs anything (rollover without a flag day).
+         */
+        Optional<List<String>> nextCertificatePaths();
+
+        /** EMREG JSON list of other NCPs ({@code ncps} or {@code emps}): an http(s) URL. */
+        Optional<String> sourceUrl();
+
+        /** EMREG JSON list of other NCPs from a file; used when {@link #sourceUrl()} is not set. */
+        Optional<String> sourceFile();
+
+        /** Where the last good copy of the fetched list is kept, so a restart survives a registry outage. */
+        @WithDefault("data/registry-cache.json")
+        String cacheFile();
+
+        /** How often the list is fetched again. */
+        @WithDefault("15M")
+        Duration refreshInterval();
+
+        /** Timeout of one fetch of the list. */
+        @WithDefault("10S")
+        Duration fetchTimeout();
+
+        /** Largest registry document accepted, in bytes. */
+        @WithDefault("5000000")
+        int maxBytes();
+
+        /** Whether this NCP's own published entry counts as a known NCP (to verify our own documents). */
+        @WithDefault("true")
+        boolean trustSelf();
+    }
+
+    interface Verify {
+        /** Largest decompressed ELMO document accepted, in bytes (gzip bomb limit). */
+        @WithDefault("16000000")
+        long maxDocumentBytes();
+
+        /** Accept rsa-sha1 / sha1 signatures, reported as weak. Legacy NCPs still sign this way. */
+        @WithDefault("false")
+        boolean allowSha1();
+
+        /** Largest request to POST /api/verify, in bytes. */
+        @WithDefault("8000000")
+        int maxRequestBytes();
     }
 }

@@ -50,6 +50,8 @@ public class ProductionSafety {
         if (config.emrex().allowHttpLoopback()) {
             problems.add("ncp.emrex.allow-http-loopback must be false (return URLs must use https)");
         }
+        config.registry().sourceUrl().filter(u -> u.strip().startsWith("http://")).ifPresent(u ->
+                problems.add("ncp.registry.source-url must use https: the registry decides which signatures are trusted"));
         return problems;
     }
 }
