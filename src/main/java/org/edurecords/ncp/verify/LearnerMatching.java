@@ -4,21 +4,21 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
 
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.edurecords.ncp.verify.VerificationReport.Learner;
 import org.edurecords.ncp.verify.VerificationReport.LearnerMatch;
 
 /**
  * Compares the document's learner with the person the receiver expects. Names are compared after
- * normalising case, accents, Nordic and Polish letters, hyphens and spacing, with Jaro-Winkler similarity;
- * the birth date must be equal. Score: birth date 40, family name 35, given names 25 points (re-weighted
- * when the receiver gives only some of them).
+ * normalising case, accents, Nordic and Polish letters, hyphens and spacing, by edit distance; the birth
+ * date must be equal. Score: birth date 40, family name 35, given names 25 points (re-weighted when the
+ * receiver gives only some of them). MATCH means identical after normalising (score 100); a near miss is
+ * PARTIAL, for a person to decide; below {@value #MISMATCH_BELOW} or another birth date is MISMATCH.
  */
 final class LearnerMatching {
 
-    static final int MATCH_SCORE = 90;
     static final int MISMATCH_BELOW = 70;
-    private static final JaroWinklerSimilarity SIMILARITY = new JaroWinklerSimilarity();
+    private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
     private LearnerMatching() {
     }
@@ -66,7 +66,7 @@ final class LearnerMatching {
             verdict = "MISMATCH";
             steps.fail("learner", "the document is about another person (score " + score
                     + ("DIFFERENT".equals(birthVerdict) ? ", birth date differs" : "") + ")");
-        } else if (score >= MATCH_SCORE && !"MISSING".equals(birthVerdict)) {
+        } else if (points >= weight - 1e-9 && !"MISSING".equals(birthVerdict)) {
             verdict = "MATCH";
             steps.pass("learner", "matches the expected person (score " + score + ")");
         } else {
@@ -84,11 +84,17 @@ final class LearnerMatching {
         if (!e.isEmpty() && Arrays.asList(a.split(" ")).containsAll(Arrays.asList(e.split(" ")))) {
             return 1.0;
         }
-        return SIMILARITY.apply(e, a);
+        return similarityOfNormalised(e, a);
     }
 
     private static double similarity(String expected, String actual) {
-        return SIMILARITY.apply(normalise(expected), normalise(actual));
+        return similarityOfNormalised(normalise(expected), normalise(actual));
+    }
+
+    /** 1 minus the edit distance relative to the longer name: one typo in a long name still scores high. */
+    private static double similarityOfNormalised(String e, String a) {
+        int longer = Math.max(e.length(), a.length());
+        return longer == 0 ? 1.0 : 1.0 - (double) DISTANCE.apply(e, a) / longer;
     }
 
     static String normalise(String name) {
