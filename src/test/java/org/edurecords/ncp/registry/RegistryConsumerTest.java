@@ -7,7 +7,6 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +22,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import org.edurecords.ncp.elmo.SecureXml;
 import org.edurecords.ncp.support.ElmoChecks;
+import org.edurecords.ncp.support.SharedConformance;
 import org.edurecords.ncp.support.TestSigning;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -43,7 +43,6 @@ class RegistryConsumerTest {
         }
     }
 
-    private static final Path FIXTURES = Path.of("/work/shared/conformance/elmo/examples");
 
     @Inject
     KnownNcps known;
@@ -113,14 +112,14 @@ class RegistryConsumerTest {
     @Test
     @Order(5)
     void legacyFinnishAnswerVerifiesWithTheRegistryCertificateOnlyAsWeak() throws Exception {
-        assumeTrue(Files.isDirectory(FIXTURES), "public fixtures not present");
+        Path fixtures = SharedConformance.elmoFolderOrSkip("legacy answer through the registry").resolve("examples");
         String body = RegistryWireMock.list("ncps", "{\"acronym\":\"CSC\",\"countryCode\":\"FI\","
                 + "\"url\":\"https://emrex.csc.example/ncp\",\"institutions\":[\"All\"],\"pubKey\":"
-                + RegistryWireMock.quote(Files.readString(FIXTURES.resolve("fi-smp_csc-cert.crt"))) + "}");
+                + RegistryWireMock.quote(Files.readString(fixtures.resolve("fi-smp_csc-cert.crt"))) + "}");
         RegistryWireMock.server.stubFor(get(urlEqualTo(RegistryWireMock.PATH))
                 .willReturn(aResponse().withStatus(200).withBody(body)));
         assertTrue(known.refresh());
-        String wire = Files.readString(FIXTURES.resolve("fi-smp_elmo_vastaus_base64_gzipped.txt")).strip();
+        String wire = Files.readString(fixtures.resolve("fi-smp_elmo_vastaus_base64_gzipped.txt")).strip();
         JsonPath json = given().contentType("application/json").body(Map.of("elmo", wire, "ncp", "CSC"))
                 .post("/api/verify").then().statusCode(200).extract().jsonPath();
         assertEquals("CSC", json.getString("signature.verifiedBy.acronym"), json.prettify());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +19,8 @@ import org.edurecords.ncp.elmo.ElmoSchemaValidator;
 import org.edurecords.ncp.registry.Certificates;
 import org.edurecords.ncp.registry.RegistryEntry;
 import org.edurecords.ncp.signing.TransferEncoding;
+import org.edurecords.ncp.support.SharedConformance;
 import org.edurecords.ncp.verify.VerificationReport.Verdict;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,18 +32,8 @@ class PublicFixturesTest {
     private static Path dir;
     private static final ElmoSchemaValidator SCHEMA = new ElmoSchemaValidator();
 
-    @BeforeAll
-    static void locate() {
-        for (Path candidate : List.of(Path.of("../shared/conformance/elmo/examples"),
-                Path.of("/work/shared/conformance/elmo/examples"))) {
-            if (Files.isDirectory(candidate)) {
-                dir = candidate;
-            }
-        }
-    }
-
     private static byte[] fixture(String name) throws Exception {
-        assumeTrue(dir != null, "public fixtures (shared/conformance/elmo/examples) not beside the checkout");
+        dir = SharedConformance.elmoFolderOrSkip("public ELMO fixtures").resolve("examples");
         return Files.readAllBytes(dir.resolve(name));
     }
 
