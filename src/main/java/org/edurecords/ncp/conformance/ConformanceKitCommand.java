@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Command line of the conformance kit. Exit code 0 when no check failed, 1 when one did, 2 on a usage error.
+ * Command line of the conformance kit. Exit code 0 when no check failed, 1 when one did (also when the NCP cannot be reached), 2 on a usage error.
  * See docs/conformance-kit.md.
  */
 public final class ConformanceKitCommand {
