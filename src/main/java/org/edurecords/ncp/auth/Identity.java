@@ -12,6 +12,12 @@ import java.time.LocalDate;
 public record Identity(String method, String scheme, String identifier, String givenNames, String familyName,
         LocalDate birthDate) {
 
+    /** Given and family name as the provider released them, or null when it released none. */
+    public String displayName() {
+        String name = ((givenNames == null ? "" : givenNames) + " " + (familyName == null ? "" : familyName)).trim();
+        return name.isEmpty() ? null : name;
+    }
+
     /** For logs: method and scheme only, never the identifier or names. */
     @Override
     public String toString() {

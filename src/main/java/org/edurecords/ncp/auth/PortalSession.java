@@ -24,6 +24,10 @@ public class PortalSession extends PanacheEntityBase {
     @Column(name = "login_method")
     public String loginMethod;
 
+    /** The name the identity provider gave, shown to a person the register does not know. */
+    @Column(name = "display_name")
+    public String displayName;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

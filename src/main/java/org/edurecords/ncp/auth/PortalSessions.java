@@ -39,7 +39,7 @@ public class PortalSessions {
 
     /** Starts a session for a fresh login and returns the cookie value; a previous session of this browser ends. */
     @Transactional
-    public String start(String previousToken, Long learnerId, String loginMethod, String idTokenHint) {
+    public String start(String previousToken, Long learnerId, Identity identity, String idTokenHint) {
         if (previousToken != null) {
             PortalSession.deleteById(hash(previousToken));
         }
@@ -50,12 +50,13 @@ public class PortalSessions {
         PortalSession session = new PortalSession();
         session.idHash = hash(token);
         session.learnerId = learnerId;
-        session.loginMethod = loginMethod;
+        session.loginMethod = identity.method();
+        session.displayName = identity.displayName();
         session.createdAt = now;
         session.lastSeenAt = now;
         session.idTokenHint = idTokenHint;
         session.persist();
-        LOG.infof("Portal session started (%s login%s)", loginMethod, learnerId == null ? ", not in the register" : "");
+        LOG.infof("Portal session started (%s login%s)", identity.method(), learnerId == null ? ", not in the register" : "");
         return token;
     }
 

@@ -63,7 +63,7 @@ public class PortalResource {
 
         static native TemplateInstance results(Learner learner, String birthDate, List<InstitutionView> institutions);
 
-        static native TemplateInstance noResults();
+        static native TemplateInstance noResults(String identityName);
     }
 
     @Inject
@@ -114,12 +114,9 @@ public class PortalResource {
         }
         Optional<Learner> learner = session.get().learnerId == null ? Optional.empty()
                 : results.findLearner(session.get().learnerId);
-        if (learner.isEmpty()) {
-            return page(Templates.noResults(), 200);
-        }
-        LearnerResults all = results.resultsOf(learner.get());
-        if (all.isEmpty()) {
-            return page(Templates.noResults(), 200);
+        LearnerResults all = learner.map(results::resultsOf).orElse(null);
+        if (all == null || all.isEmpty()) {
+            return page(Templates.noResults(session.get().displayName), 200);
         }
         return page(Templates.results(learner.get(), Formats.date(learner.get().birthDate(), page.locale()),
                 views.previewPage(all, page.locale())), 200);
@@ -133,7 +130,7 @@ public class PortalResource {
         try {
             Identity identity = oidcLogin.identify(idToken);
             String hint = config.auth().oidc().endSessionUrl().isPresent() ? idToken.getRawToken() : null;
-            return loggedIn(previous, identity.method(), logins.learnerFor(identity), hint);
+            return loggedIn(previous, identity, logins.learnerFor(identity), hint);
         } catch (LoginFailure e) {
             return failed(e);
         } finally {
@@ -149,7 +146,7 @@ public class PortalResource {
         }
         try {
             Identity identity = headerLogin.identify(request);
-            return loggedIn(previous, identity.method(), logins.learnerFor(identity), null);
+            return loggedIn(previous, identity, logins.learnerFor(identity), null);
         } catch (LoginFailure e) {
             if (e.kind() == LoginFailure.Kind.UNTRUSTED_SOURCE) {
                 return page(Templates.login(logins.forPortal(), demoLogin.enabled(), e.kind().messageKey(), ""), 403);
@@ -171,7 +168,8 @@ public class PortalResource {
             LOG.info("Portal demo login refused");
             return page(Templates.login(logins.forPortal(), true, "login_failed", username == null ? "" : username), 401);
         }
-        return loggedIn(previous, "demo", Optional.of(student.get().learnerId()), null);
+        return loggedIn(previous, new Identity("demo", "demo", username, null, null, null),
+                Optional.of(student.get().learnerId()), null);
     }
 
     @POST
@@ -191,8 +189,8 @@ public class PortalResource {
         return Response.seeOther(target).cookie(sessions.expiredCookie()).header("Cache-Control", "no-store").build();
     }
 
-    private Response loggedIn(String previous, String method, Optional<Long> learnerId, String idTokenHint) {
-        String token = sessions.start(previous, learnerId.orElse(null), method, idTokenHint);
+    private Response loggedIn(String previous, Identity identity, Optional<Long> learnerId, String idTokenHint) {
+        String token = sessions.start(previous, learnerId.orElse(null), identity, idTokenHint);
         return Response.seeOther(URI.create("/my-results")).cookie(sessions.cookie(token))
                 .header("Cache-Control", "no-store").build();
     }

@@ -380,4 +380,7 @@ public interface Messages {
 
     @Message
     String portal_home_link();
+
+    @Message
+    String portal_logged_in_as(String name);
 }
