@@ -2,6 +2,7 @@ package org.edurecords.ncp.auth;
 
 import java.net.URI;
 
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -20,7 +21,9 @@ public class OidcErrorResource {
     private static final Logger LOG = Logger.getLogger(OidcErrorResource.class);
 
     @GET
-    public Response error(@QueryParam("error") String error, @QueryParam("flow") String flowId) {
+    public Response error(@QueryParam("error") String error, @QueryParam("flow") String queryFlowId,
+            @CookieParam(OidcFailureRoute.FLOW_COOKIE) String cookieFlowId) {
+        String flowId = queryFlowId != null ? queryFlowId : cookieFlowId;
         String code = error == null ? "" : error.replaceAll("[^A-Za-z0-9_.-]", "");
         if (code.length() > 64) {
             code = code.substring(0, 64);

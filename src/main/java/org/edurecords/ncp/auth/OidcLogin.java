@@ -38,15 +38,30 @@ public class OidcLogin implements LoginMethod {
         return config.auth().oidc().displayName();
     }
 
-    /** The flow id is repeated as a query parameter: quarkus-oidc hands only the query to the error path. */
+    /** The unprotected first step: it notes the flow for the callback, then enters the protected path. */
     @Override
     public String loginPath(String flowId) {
+        return "/emrex/flow/" + flowId + "/login/oidc/start";
+    }
+
+    /** The protected path; the flow id is repeated as a query parameter because quarkus-oidc hands only the query to the error path. */
+    public String protectedPath(String flowId) {
         return "/emrex/flow/" + flowId + "/login/oidc?flow=" + flowId;
+    }
+
+    /** The cookie that tells the callback's failure handler which flow a login belongs to. */
+    public String flowCookieHeader(String flowId) {
+        return OidcFailureRoute.flowCookie(flowId, config.auth().session().secureCookie()).encode();
+    }
+
+    /** Clears that cookie when a portal login starts, so a failure is not blamed on an old transfer. */
+    public String noFlowCookieHeader() {
+        return OidcFailureRoute.noFlowCookie(config.auth().session().secureCookie()).encode();
     }
 
     @Override
     public String portalLoginPath() {
-        return "/my-results/login/oidc";
+        return "/my-results/login/oidc/start";
     }
 
     public Identity identify(JsonWebToken idToken) throws LoginFailure {

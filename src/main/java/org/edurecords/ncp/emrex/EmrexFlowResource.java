@@ -150,6 +150,22 @@ public class EmrexFlowResource {
         });
     }
 
+    /** Starts an OIDC login for this flow: the flow is noted for the callback, then the protected path takes over. */
+    @GET
+    @Path("login/oidc/start")
+    public Response oidcStart(@PathParam("flowId") String flowId, @CookieParam(FLOW_COOKIE) String browserSecret) {
+        if (!oidcLogin.enabled()) {
+            return problem("flow_problem_loginUnavailable", 404);
+        }
+        return withOpenFlow(flowId, browserSecret, session -> {
+            if (session.state != EmrexSession.State.RECEIVED) {
+                return redirectToStep(session);
+            }
+            return Response.seeOther(URI.create(oidcLogin.protectedPath(flowId)))
+                    .header("Set-Cookie", oidcLogin.flowCookieHeader(flowId)).build();
+        });
+    }
+
     /** Protected by quarkus-oidc: reached only after the code flow with the provider has completed. */
     @GET
     @Path("login/oidc")
@@ -202,6 +218,11 @@ public class EmrexFlowResource {
             if ("cancelled".equals(reason)) {
                 LOG.infof("EMREX flow %s: login cancelled at the identity provider", flowId);
                 return finish(session, ReturnCode.CANCEL, "", null);
+            }
+            if ("unavailable".equals(reason)) {
+                LOG.infof("EMREX flow %s: the login with the identity provider could not be completed", flowId);
+                return finish(session, ReturnCode.ERROR,
+                        "The student's identity provider could not be reached or did not complete the login.", null);
             }
             LOG.infof("EMREX flow %s: the identity provider answered with an error", flowId);
             return finish(session, ReturnCode.ERROR, "The student's identity provider reported an error; no login took place.",

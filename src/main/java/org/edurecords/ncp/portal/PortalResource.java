@@ -122,6 +122,16 @@ public class PortalResource {
                 views.previewPage(all, page.locale())), 200);
     }
 
+    @GET
+    @Path("login/oidc/start")
+    public Response oidcStart() {
+        if (!oidcLogin.enabled()) {
+            return page(Templates.login(logins.forPortal(), demoLogin.enabled(), null, ""), 404);
+        }
+        return Response.seeOther(URI.create("/my-results/login/oidc")).header("Set-Cookie", oidcLogin.noFlowCookieHeader())
+                .build();
+    }
+
     /** Protected by quarkus-oidc: reached only after the code flow with the provider has completed. */
     @GET
     @Path("login/oidc")

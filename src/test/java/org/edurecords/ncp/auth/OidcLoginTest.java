@@ -58,7 +58,7 @@ class OidcLoginTest {
     @BeforeEach
     void people() {
         provider = new MockIdentityProvider(oidcServer).person("anna", MockIdentityProvider.ANNA)
-                .person("stranger", MockIdentityProvider.STRANGER);
+                .person("stranger", MockIdentityProvider.STRANGER).tokenEndpointDownFor("down");
     }
 
     @AfterEach
@@ -154,6 +154,21 @@ class OidcLoginTest {
             assertEquals("/my-results", cancelled.getUrl().getPath());
             assertTrue(cancelled.getElementById("login-error").asNormalizedText().contains("cancelled"),
                     cancelled.asNormalizedText());
+        }
+    }
+
+    @Test
+    void providerThatCannotCompleteTheLoginEndsTheTransferWithAnError() throws Exception {
+        try (WebClient browser = Browser.open()) {
+            HtmlPage login = Browser.startTransfer(browser, root, "down-" + System.nanoTime(), RETURN_URL);
+            Map<String, String> fields = Browser.answerFields(loginAtProvider(browser, login, "down"));
+            assertEquals("NCP_ERROR", fields.get("returnCode"));
+            assertTrue(fields.get("returnMessage").contains("could not be reached"), fields.get("returnMessage"));
+
+            HtmlPage portal = loginAtProvider(browser, browser.getPage(new URL(root, "/my-results")), "down");
+            assertEquals("/my-results", portal.getUrl().getPath());
+            assertTrue(portal.getElementById("login-error").asNormalizedText().contains("login service reported an error"),
+                    portal.asNormalizedText());
         }
     }
 

@@ -55,6 +55,18 @@ public final class MockIdentityProvider {
         return this;
     }
 
+    /** A person whose login reaches the provider, but whose code the token endpoint cannot redeem (provider down). */
+    public MockIdentityProvider tokenEndpointDownFor(String username) {
+        String code = "code-for-" + username;
+        stubs.add(server.stubFor(get(urlPathEqualTo("/login")).withQueryParam("username", equalTo(username)).atPriority(1)
+                .willReturn(aResponse().withStatus(302)
+                        .withHeader("Location", "{{request.query.redirect_uri}}?state={{request.query.state}}&code=" + code)
+                        .withTransformers("response-template"))));
+        stubs.add(server.stubFor(post("/auth/realms/quarkus/token").withRequestBody(containing("code=" + code)).atPriority(1)
+                .willReturn(aResponse().withStatus(503).withBody("maintenance"))));
+        return this;
+    }
+
     public void reset() {
         stubs.forEach(server::removeStub);
         stubs.clear();
