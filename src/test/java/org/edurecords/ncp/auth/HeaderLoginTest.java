@@ -13,12 +13,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.edurecords.ncp.support.DemoFlow;
 import org.edurecords.ncp.support.FlowClient;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +38,19 @@ class HeaderLoginTest {
 
     @TestHTTPResource("/")
     URL root;
+
+    @Inject
+    EntityManager entityManager;
+
+    /** Feide ids of the demo learners, as the register of a Feide deployment holds them. */
+    @BeforeEach
+    void feideIdentifiers() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("delete from learner_identifier where scheme = 'feide'").executeUpdate();
+            entityManager.createNativeQuery("insert into learner_identifier (scheme, identifier, learner_id) values"
+                    + " ('feide', 'anna@uio.no', 1), ('feide', 'bjorn@ntnu.no', 2)").executeUpdate();
+        });
+    }
 
     @Test
     void flowLoginThroughTheTrustedProxyContinuesToTheSelection() {

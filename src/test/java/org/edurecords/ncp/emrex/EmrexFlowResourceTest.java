@@ -66,6 +66,7 @@ class EmrexFlowResourceTest {
         assertTrue(answer.contentType().toLowerCase().replace(" ", "").contains("charset=utf-8"), answer.contentType());
         Map<String, String> fields = DemoFlow.answerFields(answer, RETURN_URL);
         assertEquals(sessionId, fields.get("sessionId"), "sessionId is echoed byte for byte");
+        assertFalse(answer.asString().contains("sess-<\""), "the sessionId is never reflected unescaped");
         assertEquals("NCP_OK", fields.get("returnCode"));
         assertEquals("", fields.get("returnMessage"));
 
