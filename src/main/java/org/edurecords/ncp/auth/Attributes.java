@@ -1,6 +1,7 @@
 package org.edurecords.ncp.auth;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Function;
@@ -27,7 +28,9 @@ final class Attributes {
         if (birthDate.isPresent()) {
             String value = required(birthDate.get(), lookup);
             try {
-                born = LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+                // OIDC birthdate is ISO (1998-04-17); SAML schacDateOfBirth is basic ISO (19980417).
+                born = value.matches("\\d{8}") ? LocalDate.parse(value, DateTimeFormatter.BASIC_ISO_DATE)
+                        : LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
             } catch (DateTimeParseException e) {
                 throw new LoginFailure(LoginFailure.Kind.MISSING_ATTRIBUTE,
                         "The identity provider sent a birth date in an unknown format (attribute " + birthDate.get() + ").");
