@@ -246,6 +246,20 @@ class EmrexFlowResourceTest {
         assertCancel(first.cancel(), "tab-1", "https://one.example.org/return");
     }
 
+    @Test
+    void theLanguageLinkSwitchesTheCurrentStepAndIsRemembered() {
+        DemoFlow flow = new DemoFlow("language", RETURN_URL).start();
+        Document login = FlowClient.html(flow.client.get(flow.flowPath + "/login"));
+        String link = login.selectFirst("a.lang").attr("href");
+        assertEquals(flow.flowPath + "?lang=nb", link);
+        Response switched = flow.client.get(link);
+        assertEquals(303, switched.statusCode());
+        assertEquals("nb", switched.getCookie("ncp-lang"));
+        Document norwegian = FlowClient.html(flow.client.get(flow.flowPath + "/login"));
+        assertEquals("nb", norwegian.selectFirst("html").attr("lang"));
+        assertTrue(norwegian.text().contains("Logg inn"));
+    }
+
     private static void assertCancel(Response response, String sessionId) {
         assertCancel(response, sessionId, RETURN_URL);
     }
