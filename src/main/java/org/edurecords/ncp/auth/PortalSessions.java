@@ -63,10 +63,7 @@ public class PortalSessions {
     /** The live session of this cookie value, touched; empty when unknown or timed out (then it is deleted). */
     @Transactional
     public Optional<PortalSession> find(String token) {
-        if (token == null || token.isBlank() || token.length() > 64) {
-            return Optional.empty();
-        }
-        PortalSession session = PortalSession.findById(hash(token));
+        PortalSession session = lookup(token);
         if (session == null) {
             return Optional.empty();
         }
@@ -85,10 +82,7 @@ public class PortalSessions {
     /** Ends the session; returns it as it was (for the provider logout hint), or empty when there was none. */
     @Transactional
     public Optional<PortalSession> end(String token) {
-        if (token == null || token.isBlank() || token.length() > 64) {
-            return Optional.empty();
-        }
-        PortalSession session = PortalSession.findById(hash(token));
+        PortalSession session = lookup(token);
         if (session == null) {
             return Optional.empty();
         }
@@ -116,6 +110,14 @@ public class PortalSessions {
     public NewCookie expiredCookie() {
         return new NewCookie.Builder(COOKIE).value("").path("/").httpOnly(true)
                 .secure(config.auth().session().secureCookie()).sameSite(NewCookie.SameSite.LAX).maxAge(0).build();
+    }
+
+    /** The row of a cookie value; null for anything that cannot be one of our ids. */
+    private static PortalSession lookup(String token) {
+        if (token == null || token.isBlank() || token.length() > 64) {
+            return null;
+        }
+        return PortalSession.findById(hash(token));
     }
 
     private static String hash(String token) {
