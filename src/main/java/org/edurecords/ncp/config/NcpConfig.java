@@ -27,6 +27,12 @@ public interface NcpConfig {
 
     Elmo elmo();
 
+    Auth auth();
+
+    Registry registry();
+
+    Verify verify();
+
     interface Emrex {
         /** How long a transfer may stay open before it answers "session expired". */
         @WithDefault("30M")
@@ -88,6 +94,157 @@ public interface NcpConfig {
         /** Whether learner identifiers (national identity number) may be written into ELMO. */
         @WithDefault("false")
         boolean includeLearnerIdentifiers();
+    }
+
+    // --- student authentication -----------------------------------------------------------------
+
+    interface Auth {
+        Session session();
+
+        Oidc oidc();
+
+        Header header();
+
+        /** The portal session that follows a login on a direct visit. */
+        interface Session {
+            /** A session unused for this long ends. */
+            @WithDefault("30M")
+            Duration idleTimeout();
+
+            /** A session ends this long after login, however active. */
+            @WithDefault("8H")
+            Duration absoluteTimeout();
+
+            /** Marks the session cookie Secure; only the demo profile may switch it off (plain http). */
+            @WithDefault("true")
+            boolean secureCookie();
+        }
+
+        /**
+         * OpenID Connect login (ID-porten, Feide, Keycloak as a broker). The protocol settings
+         * themselves are the quarkus.oidc.* keys; these say how claims map to a learner.
+         */
+        interface Oidc {
+            @WithDefault("false")
+            boolean enabled();
+
+            /** Label of the login button, e.g. "ID-porten" or "Feide". */
+            @WithDefault("ID-porten")
+            String displayName();
+
+            /** Claim holding the person identifier, e.g. pid (ID-porten) or eduPersonPrincipalName. */
+            @WithDefault("pid")
+            String personIdClaim();
+
+            /** Identifier scheme of that claim: nin, feide, eppn, esi or another learner_identifier scheme. */
+            @WithDefault("nin")
+            String identifierScheme();
+
+            /** When set, the login fails unless the ID token carries this claim. */
+            Optional<String> givenNameClaim();
+
+            Optional<String> familyNameClaim();
+
+            Optional<String> birthDateClaim();
+
+            /**
+             * Where logout also ends the session at the identity provider (its end_session_endpoint).
+             * Unset: logout ends only our session, which never logs the person out of other services.
+             */
+            Optional<String> endSessionUrl();
+        }
+
+        /** Login by attributes a SAML service provider (Shibboleth SP) in front of us puts into request headers. */
+        interface Header {
+            @WithDefault("false")
+            boolean enabled();
+
+            /** Label of the login link, e.g. "Feide" or "eduGAIN". */
+            @WithDefault("Institution login")
+            String displayName();
+
+            /** Addresses (IP or CIDR) of the proxies that may set the attribute headers; all others are refused. */
+            Optional<List<String>> trustedProxies();
+
+            @WithDefault("eppn")
+            String personIdHeader();
+
+            /** Identifier scheme of that header's value. */
+            @WithDefault("feide")
+            String identifierScheme();
+
+            /** When set, the login fails unless the request carries this header. */
+            Optional<String> givenNameHeader();
+
+            Optional<String> familyNameHeader();
+
+            Optional<String> birthDateHeader();
+        }
+    }
+
+    // --- trust: registry entries, registry consumption, verifier ---
+
+    interface Registry {
+        /** Acronym of this NCP in the EMREG list (display name and lookup key of some clients). */
+        @WithDefault("EDU-NCP")
+        String acronym();
+
+        /** ISO 3166-1 alpha-2 country code of this NCP. */
+        @WithDefault("NO")
+        String countryCode();
+
+        /** Names of the institutions this NCP covers; EMREG convention for a national NCP is "All". */
+        @WithDefault("All")
+        List<String> institutions();
+
+        /** The entry URL exactly as registered; defaults to {@code ncp.public-url + "/emrex"}. */
+        Optional<String> entryUrl();
+
+        /**
+         * PEM certificates published next to the signing certificate, so that receivers learn the next key
+         * before it signs anything (rollover without a flag day).
+         */
+        Optional<List<String>> nextCertificatePaths();
+
+        /** EMREG JSON list of other NCPs ({@code ncps} or {@code emps}): an http(s) URL. */
+        Optional<String> sourceUrl();
+
+        /** EMREG JSON list of other NCPs from a file; used when {@link #sourceUrl()} is not set. */
+        Optional<String> sourceFile();
+
+        /** Where the last good copy of the fetched list is kept, so a restart survives a registry outage. */
+        @WithDefault("data/registry-cache.json")
+        String cacheFile();
+
+        /** How often the list is fetched again. */
+        @WithDefault("15M")
+        Duration refreshInterval();
+
+        /** Timeout of one fetch of the list. */
+        @WithDefault("10S")
+        Duration fetchTimeout();
+
+        /** Largest registry document accepted, in bytes. */
+        @WithDefault("5000000")
+        int maxBytes();
+
+        /** Whether this NCP's own published entry counts as a known NCP (to verify our own documents). */
+        @WithDefault("true")
+        boolean trustSelf();
+    }
+
+    interface Verify {
+        /** Largest decompressed ELMO document accepted, in bytes (gzip bomb limit). */
+        @WithDefault("16000000")
+        long maxDocumentBytes();
+
+        /** Accept rsa-sha1 / sha1 signatures, reported as weak. Legacy NCPs still sign this way. */
+        @WithDefault("false")
+        boolean allowSha1();
+
+        /** Largest request to POST /api/verify, in bytes. */
+        @WithDefault("8000000")
+        int maxRequestBytes();
     }
 
     // --- PDF transcript

@@ -2,7 +2,6 @@ package org.edurecords.ncp.democlient;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -29,11 +28,10 @@ import org.edurecords.ncp.elmo.ElmoSchemaValidator;
 import org.edurecords.ncp.elmo.SecureXml;
 import org.edurecords.ncp.elmo.model.Attachment;
 import org.edurecords.ncp.elmo.model.Elmo;
-import org.edurecords.ncp.elmo.model.LearningOpportunitySpecification;
-import org.edurecords.ncp.elmo.model.LearningOpportunitySpecification.Specifies.LearningOpportunityInstance;
-import org.edurecords.ncp.elmo.model.TokenWithOptionalLang;
 import org.edurecords.ncp.signing.TransferEncoding;
+import org.edurecords.ncp.verify.ElmoSummaries;
 import org.edurecords.ncp.verify.JdkXmlSignatureVerifier;
+import org.edurecords.ncp.verify.VerificationReport;
 import org.edurecords.ncp.verify.VerificationResult;
 import org.jboss.logging.Logger;
 import org.w3c.dom.Document;
@@ -114,10 +112,8 @@ public class DemoClientService {
         try {
             Elmo parsed = (Elmo) CONTEXT.createUnmarshaller().unmarshal(document);
             String transcriptId = storeTranscript(parsed);
-            List<ReceivedReport> reports = new ArrayList<>();
-            for (Elmo.Report report : parsed.getReport()) {
-                reports.add(report(report));
-            }
+            List<ReceivedReport> reports = ElmoSummaries.summarise(parsed).reports().stream()
+                    .map(DemoClientService::report).toList();
             Elmo.Learner learner = parsed.getLearner();
             return new ReceivedAnswer(sessionId, returnCode, returnMessage, checks,
                     learner.getGivenNames() + " " + learner.getFamilyName(),
@@ -144,41 +140,17 @@ public class DemoClientService {
         return null;
     }
 
-    private static ReceivedReport report(Elmo.Report report) {
-        List<ReceivedResult> results = new ArrayList<>();
-        BigDecimal[] total = {BigDecimal.ZERO};
-        for (LearningOpportunitySpecification los : report.getLearningOpportunitySpecification()) {
-            flatten(los, 0, results, total);
-        }
-        String schac = report.getIssuer().getIdentifier().stream().filter(i -> "schac".equals(i.getType()))
-                .map(Elmo.Report.Issuer.Identifier::getValue).findFirst().orElse("");
-        return new ReceivedReport(english(report.getIssuer().getTitle()), schac, results, total[0].toPlainString());
+    /** The receiver's reading of a report, shared with the verifier's summary. */
+    private static ReceivedReport report(VerificationReport.Report report) {
+        List<ReceivedResult> results = report.results().stream()
+                .map(r -> new ReceivedResult(r.depth(), blank(r.code()), blank(r.title()), r.type(), blank(r.date()),
+                        blank(r.grade()), blank(r.credits()), blank(r.status())))
+                .toList();
+        return new ReceivedReport(blank(report.issuer()), blank(report.schac()), results, report.totals().credits());
     }
 
-    private static void flatten(LearningOpportunitySpecification los, int depth, List<ReceivedResult> out,
-            BigDecimal[] total) {
-        LearningOpportunityInstance loi = los.getSpecifies().getLearningOpportunityInstance();
-        String credits = "";
-        for (LearningOpportunityInstance.Credit credit : loi.getCredit()) {
-            if ("ects".equalsIgnoreCase(credit.getScheme()) && credit.getValue() != null) {
-                credits = credit.getValue().toPlainString();
-                total[0] = total[0].add(credit.getValue());
-            }
-        }
-        String code = los.getIdentifier().stream().filter(i -> "local".equals(i.getType()))
-                .map(LearningOpportunitySpecification.Identifier::getValue).findFirst().orElse("");
-        out.add(new ReceivedResult(depth, code, english(los.getTitle()), los.getType(),
-                loi.getDate() == null ? "" : loi.getDate().toXMLFormat(),
-                loi.getResultLabel() == null ? "" : loi.getResultLabel(), credits,
-                loi.getStatus() == null ? "" : loi.getStatus()));
-        for (LearningOpportunitySpecification.HasPart part : los.getHasPart()) {
-            flatten(part.getLearningOpportunitySpecification(), depth + 1, out, total);
-        }
-    }
-
-    private static String english(List<TokenWithOptionalLang> titles) {
-        return titles.stream().filter(t -> "en".equals(t.getLang())).map(TokenWithOptionalLang::getValue).findFirst()
-                .orElse(titles.isEmpty() ? "" : titles.get(0).getValue());
+    private static String blank(String value) {
+        return value == null ? "" : value;
     }
 
     private X509Certificate trustedCertificate() {

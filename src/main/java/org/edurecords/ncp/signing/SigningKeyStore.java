@@ -29,6 +29,7 @@ public class SigningKeyStore {
     NcpConfig config;
 
     private volatile SigningKey current;
+    private volatile List<X509Certificate> published = List.of();
 
     @PostConstruct
     void init() {
@@ -49,6 +50,7 @@ public class SigningKeyStore {
                     cert.getNotAfter().toInstant());
         }
         current = key;
+        published = withNextCertificates(cert, config.registry().nextCertificatePaths().orElse(List.of()));
     }
 
     /** The key that signs new ELMO documents. */
@@ -57,11 +59,36 @@ public class SigningKeyStore {
     }
 
     /**
-     * The certificates to publish for verifiers (EMREG {@code pubKey}, EWP manifest {@code certificate}).
-     * Only the current one for now; during a key rollover this will also list the next one.
+     * The certificates to publish for verifiers (EMREG {@code pubKey}, EWP manifest {@code certificate}):
+     * the signing certificate first, then the configured next ones ({@code ncp.registry.next-certificate-paths}),
+     * so that receivers already trust a new key when it starts signing.
      */
     public List<X509Certificate> publishedCertificates() {
-        return List.of(current.certificate());
+        return published;
+    }
+
+    /** The signing certificate plus readable next certificates; a broken next certificate stops the start. */
+    static List<X509Certificate> withNextCertificates(X509Certificate signing, List<String> nextPaths) {
+        java.util.LinkedHashSet<X509Certificate> all = new java.util.LinkedHashSet<>();
+        all.add(signing);
+        for (String path : nextPaths) {
+            if (path == null || path.isBlank()) {
+                continue;
+            }
+            try {
+                for (X509Certificate next : org.edurecords.ncp.registry.Certificates.read(Path.of(path.strip()))) {
+                    if (all.add(next)) {
+                        LOG.infof("Publishing next ELMO signing certificate: subject '%s', serial %s, valid from %s",
+                                next.getSubjectX500Principal().getName(), next.getSerialNumber().toString(16),
+                                next.getNotBefore().toInstant());
+                    }
+                }
+            } catch (java.io.IOException | java.security.cert.CertificateException e) {
+                throw new SigningKeyException("Next signing certificate " + path
+                        + " (ncp.registry.next-certificate-paths) is not a readable X.509 certificate", e);
+            }
+        }
+        return List.copyOf(all);
     }
 
     /** Loads and checks the configured key; throws {@link SigningKeyException} with a message for the operator. */

@@ -41,20 +41,28 @@ public final class TransferEncoding {
      * decompressed size capped at {@code maxDecompressedBytes} against gzip bombs.
      */
     public static byte[] decode(String value, long maxDecompressedBytes) throws TransferEncodingException {
+        return gunzip(strictBase64(value), maxDecompressedBytes);
+    }
+
+    /**
+     * The gzip half of {@link #decode}: requires the gzip magic bytes and caps the decompressed size, so a
+     * verifier can report the base64 and the gzip step separately.
+     */
+    public static byte[] gunzip(byte[] gzipped, long maxDecompressedBytes) throws TransferEncodingException {
         if (maxDecompressedBytes <= 0) {
             throw new IllegalArgumentException("maxDecompressedBytes must be positive");
         }
-        byte[] gzipped = strictBase64(value);
         if (gzipped.length < 2 || (gzipped[0] & 0xff) != GZIP_MAGIC_1 || (gzipped[1] & 0xff) != GZIP_MAGIC_2) {
             String hint = gzipped.length > 0 && (gzipped[0] & 0xff) == 0x78
                     ? " (it looks like a zlib stream)" : gzipped.length > 0 && (gzipped[0] & 0xff) == '<'
                             ? " (it looks like uncompressed XML)" : "";
             throw new TransferEncodingException("Decoded value is not a gzip stream: magic bytes 1f 8b missing" + hint);
         }
-        return gunzip(gzipped, maxDecompressedBytes);
+        return gunzipCapped(gzipped, maxDecompressedBytes);
     }
 
-    private static byte[] strictBase64(String value) throws TransferEncodingException {
+    /** The base64 half of {@link #decode}: standard alphabet, padding, one line. */
+    public static byte[] strictBase64(String value) throws TransferEncodingException {
         if (value == null || value.isEmpty()) {
             throw new TransferEncodingException("Value is empty");
         }
@@ -91,7 +99,7 @@ public final class TransferEncoding {
         }
     }
 
-    private static byte[] gunzip(byte[] gzipped, long max) throws TransferEncodingException {
+    private static byte[] gunzipCapped(byte[] gzipped, long max) throws TransferEncodingException {
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(max, 4L * gzipped.length + 1024));
         byte[] buffer = new byte[8192];
         long total = 0;

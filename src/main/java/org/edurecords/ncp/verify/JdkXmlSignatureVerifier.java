@@ -72,6 +72,15 @@ public class JdkXmlSignatureVerifier {
         return verify(doc, trusted.getPublicKey(), trusted);
     }
 
+    /**
+     * Like {@link #verify(Document, X509Certificate)}, optionally with the JDK's secure validation off. Only
+     * for legacy SHA-1 signatures, which secure validation refuses; the structural checks stay on.
+     */
+    public VerificationResult verify(Document doc, X509Certificate trusted, boolean secureValidation) {
+        Objects.requireNonNull(trusted, "trusted");
+        return verify(doc, trusted.getPublicKey(), trusted, secureValidation);
+    }
+
     /** Verifies with a trusted public key; {@code KeyInfo} matches when its certificate has that key. */
     public VerificationResult verify(Document doc, PublicKey trusted) {
         Objects.requireNonNull(trusted, "trusted");
@@ -89,6 +98,11 @@ public class JdkXmlSignatureVerifier {
     }
 
     private VerificationResult verify(Document doc, PublicKey key, X509Certificate trustedCert) {
+        return verify(doc, key, trustedCert, true);
+    }
+
+    private VerificationResult verify(Document doc, PublicKey key, X509Certificate trustedCert,
+            boolean secureValidation) {
         Objects.requireNonNull(doc, "doc");
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -129,7 +143,7 @@ public class JdkXmlSignatureVerifier {
         XMLSignature xmlSignature;
         DOMValidateContext context = new DOMValidateContext(key, signature);
         // The JDK 17+ default; stated explicitly because this context property is what weaker clients turn off.
-        context.setProperty(SECURE_VALIDATION, Boolean.TRUE);
+        context.setProperty(SECURE_VALIDATION, secureValidation);
         try {
             xmlSignature = newFactory().unmarshalXMLSignature(context);
         } catch (MarshalException e) {

@@ -1,0 +1,115 @@
+package org.edurecords.ncp.registry;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * A parsed EMREG list. Both list keys are read: {@code ncps} (classic EMREG) and {@code emps} (the newer
+ * list of the EMREX gateway). An entry that is unusable (no URL, no readable certificate) is left out and
+ * named in {@link #skipped()}, so one broken entry does not take the whole registry down.
+ *
+ * @param entries the usable entries
+ * @param skipped one line per left-out entry, saying why
+ */
+public record EmregList(List<RegistryEntry> entries, List<String> skipped) {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+
+    public EmregList {
+        entries = List.copyOf(entries);
+        skipped = List.copyOf(skipped);
+    }
+
+    /**
+     * @throws IOException when the bytes are not JSON, or the document has neither an {@code ncps} nor an
+     *                     {@code emps} array; such a document never replaces a good copy
+     */
+    public static EmregList parse(byte[] json, String origin) throws IOException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException("Registry document is not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IOException("Registry document is not a JSON object");
+        }
+        JsonNode ncps = root.get("ncps");
+        JsonNode emps = root.get("emps");
+        if ((ncps == null || !ncps.isArray()) && (emps == null || !emps.isArray())) {
+            throw new IOException("Registry document has no 'ncps' or 'emps' list");
+        }
+        List<RegistryEntry> entries = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (JsonNode list : new JsonNode[] {ncps, emps}) {
+            if (list == null || !list.isArray()) {
+                continue;
+            }
+            for (int i = 0; i < list.size(); i++) {
+                JsonNode node = list.get(i);
+                String name = (list == ncps ? "ncps" : "emps") + "[" + i + "]";
+                try {
+                    entries.add(entry(node, origin));
+                } catch (IllegalArgumentException e) {
+                    skipped.add(name + ": " + e.getMessage());
+                }
+            }
+        }
+        return new EmregList(entries, skipped);
+    }
+
+    private static RegistryEntry entry(JsonNode node, String origin) {
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("not an object");
+        }
+        String url = text(node, "url");
+        if (url == null) {
+            throw new IllegalArgumentException("no url");
+        }
+        try {
+            URI uri = new URI(url);
+            if (!uri.isAbsolute() || !("https".equalsIgnoreCase(uri.getScheme())
+                    || "http".equalsIgnoreCase(uri.getScheme()))) {
+                throw new IllegalArgumentException("url is not an absolute http(s) URL");
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("url is malformed");
+        }
+        String pubKey = text(node, "pubKey");
+        List<X509Certificate> certificates;
+        try {
+            certificates = Certificates.parsePem(pubKey);
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException("pubKey is not a PEM certificate (" + url + ")");
+        }
+        List<String> institutions = new ArrayList<>();
+        JsonNode inst = node.get("institutions");
+        if (inst != null && inst.isArray()) {
+            inst.forEach(n -> {
+                if (n.isTextual()) {
+                    institutions.add(n.asText());
+                }
+            });
+        }
+        String country = text(node, "countryCode");
+        return new RegistryEntry(text(node, "acronym"), country == null ? null : country.toUpperCase(Locale.ROOT),
+                url, institutions, certificates, origin);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || !value.isTextual() || value.asText().isBlank() ? null : value.asText();
+    }
+}

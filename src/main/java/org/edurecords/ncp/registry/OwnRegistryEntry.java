@@ -1,0 +1,104 @@
+package org.edurecords.ncp.registry;
+
+import java.io.StringWriter;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.edurecords.ncp.config.NcpConfig;
+import org.edurecords.ncp.emrex.EmrexEntryRoute;
+import org.edurecords.ncp.signing.SigningKeyStore;
+
+/**
+ * This NCP's registry entry, from configuration and the published signing certificates, in the two forms
+ * registries take: the classic EMREG JSON entry and the EWP {@code emrex-data-access-point} manifest entry.
+ */
+@ApplicationScoped
+public class OwnRegistryEntry {
+
+    public static final String EWP_NAMESPACE =
+            "https://github.com/erasmus-without-paper/ewp-specs-api-emrex-data-access-point/blob/stable-v1/manifest-entry.xsd";
+
+    /** The EMREG JSON entry; field names exactly as EMREG and the gateway's schema spell them. */
+    public record EmregEntry(String acronym, String countryCode, String url, String pubKey, List<String> institutions) {
+    }
+
+    @Inject
+    NcpConfig config;
+
+    @Inject
+    SigningKeyStore keys;
+
+    public RegistryEntry entry() {
+        NcpConfig.Registry registry = config.registry();
+        return new RegistryEntry(registry.acronym(), registry.countryCode(), entryUrl(), registry.institutions(),
+                keys.publishedCertificates(), "self");
+    }
+
+    public String entryUrl() {
+        return config.registry().entryUrl().map(String::strip).filter(u -> !u.isEmpty())
+                .orElse(stripSlash(config.publicUrl()) + EmrexEntryRoute.PATH);
+    }
+
+    /**
+     * EMREG has one {@code pubKey} per entry. During a rollover it holds several PEM blocks, signing
+     * certificate first: clients that read one certificate get the signing one, clients that read all
+     * (like ours) also learn the next one.
+     */
+    public EmregEntry emreg() {
+        RegistryEntry own = entry();
+        StringBuilder pem = new StringBuilder();
+        for (X509Certificate cert : own.certificates()) {
+            pem.append(Certificates.toPem(cert));
+        }
+        return new EmregEntry(own.acronym(), own.countryCode(), own.url(), pem.toString(), own.institutions());
+    }
+
+    /** The EWP manifest entry (spec 6.2): one base64 DER {@code certificate} element per published certificate. */
+    public String ewpManifestEntry() {
+        RegistryEntry own = entry();
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.setDefaultNamespace(EWP_NAMESPACE);
+            xml.writeStartElement(EWP_NAMESPACE, "emrex-data-access-point");
+            xml.writeDefaultNamespace(EWP_NAMESPACE);
+            xml.writeAttribute("version", "1.0.0");
+            element(xml, "url", own.url());
+            element(xml, "name", config.name());
+            element(xml, "country-code", own.countryCode());
+            for (String institution : own.institutions()) {
+                element(xml, "institution", institution);
+            }
+            for (X509Certificate cert : own.certificates()) {
+                element(xml, "certificate", Certificates.toBase64Der(cert));
+            }
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("Writing the EWP manifest entry failed", e);
+        }
+        return out + "\n";
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement(EWP_NAMESPACE, name);
+        xml.writeCharacters(text == null ? "" : text);
+        xml.writeEndElement();
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,158 @@
+package org.edurecords.ncp.verify;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBElement;
+import jakarta.xml.bind.JAXBException;
+
+import org.edurecords.ncp.elmo.model.Attachment;
+import org.edurecords.ncp.elmo.model.Elmo;
+import org.edurecords.ncp.elmo.model.LearningOpportunitySpecification;
+import org.edurecords.ncp.elmo.model.LearningOpportunitySpecification.Specifies.LearningOpportunityInstance;
+import org.edurecords.ncp.elmo.model.TokenWithOptionalLang;
+import org.edurecords.ncp.verify.VerificationReport.AttachmentInfo;
+import org.edurecords.ncp.verify.VerificationReport.Learner;
+import org.edurecords.ncp.verify.VerificationReport.Report;
+import org.edurecords.ncp.verify.VerificationReport.Result;
+import org.edurecords.ncp.verify.VerificationReport.Summary;
+import org.edurecords.ncp.verify.VerificationReport.Totals;
+import org.w3c.dom.Document;
+
+/** Reads the structured summary a receiver imports out of an ELMO v1 document. */
+public final class ElmoSummaries {
+
+    private static final JAXBContext CONTEXT;
+    private static final String PDF_MAGIC = "%PDF-";
+
+    static {
+        try {
+            CONTEXT = JAXBContext.newInstance(Elmo.class);
+        } catch (JAXBException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The summary, or the reason why there is none. */
+    public record Extracted(Summary summary, String problem) {
+    }
+
+    private ElmoSummaries() {
+    }
+
+    public static Extracted extract(Document document) {
+        if (!ElmoVerifier.ELMO_NS.equals(document.getDocumentElement().getNamespaceURI())) {
+            return new Extracted(null, "not an ELMO v1 document (namespace "
+                    + document.getDocumentElement().getNamespaceURI() + "); no summary");
+        }
+        Elmo elmo;
+        try {
+            Object parsed = CONTEXT.createUnmarshaller().unmarshal(document);
+            elmo = (Elmo) (parsed instanceof JAXBElement<?> element ? element.getValue() : parsed);
+        } catch (JAXBException | RuntimeException e) {
+            return new Extracted(null, "the document's content could not be read: " + e.getMessage());
+        }
+        return new Extracted(summarise(elmo), null);
+    }
+
+    public static Summary summarise(Elmo elmo) {
+        Elmo.Learner l = elmo.getLearner();
+        Learner learner = l == null ? null : new Learner(l.getGivenNames(), l.getFamilyName(),
+                l.getBday() == null ? null : l.getBday().toXMLFormat(),
+                l.getCitizenship() == null ? null : l.getCitizenship().value());
+        List<Report> reports = new ArrayList<>();
+        int results = 0;
+        int passed = 0;
+        BigDecimal credits = BigDecimal.ZERO;
+        for (Elmo.Report report : elmo.getReport()) {
+            Report r = report(report);
+            reports.add(r);
+            results += r.totals().results();
+            passed += r.totals().passed();
+            credits = credits.add(new BigDecimal(r.totals().credits()));
+        }
+        return new Summary(elmo.getGeneratedDate() == null ? null : elmo.getGeneratedDate().toXMLFormat(), learner,
+                reports, new Totals(results, passed, credits.stripTrailingZeros().toPlainString()),
+                attachments(elmo.getAttachment()));
+    }
+
+    private static Report report(Elmo.Report report) {
+        List<Result> results = new ArrayList<>();
+        BigDecimal[] credits = {BigDecimal.ZERO};
+        for (LearningOpportunitySpecification los : report.getLearningOpportunitySpecification()) {
+            flatten(los, 0, results, credits);
+        }
+        Elmo.Report.Issuer issuer = report.getIssuer();
+        String schac = issuer == null ? null : issuer.getIdentifier().stream()
+                .filter(i -> "schac".equalsIgnoreCase(i.getType())).map(Elmo.Report.Issuer.Identifier::getValue)
+                .findFirst().orElse(null);
+        int passed = (int) results.stream().filter(r -> r.status() == null || "passed".equalsIgnoreCase(r.status()))
+                .count();
+        return new Report(issuer == null ? null : english(issuer.getTitle()), schac,
+                issuer == null || issuer.getCountry() == null ? null : issuer.getCountry().value(),
+                report.getIssueDate() == null ? null : report.getIssueDate().toXMLFormat(), results,
+                new Totals(results.size(), passed, credits[0].stripTrailingZeros().toPlainString()),
+                attachments(report.getAttachment()));
+    }
+
+    private static void flatten(LearningOpportunitySpecification los, int depth, List<Result> out, BigDecimal[] total) {
+        LearningOpportunityInstance loi = los.getSpecifies() == null ? null
+                : los.getSpecifies().getLearningOpportunityInstance();
+        String credits = null;
+        if (loi != null) {
+            for (LearningOpportunityInstance.Credit credit : loi.getCredit()) {
+                // Real NCPs write ECTS and ects; clients compare without case.
+                if ("ects".equalsIgnoreCase(credit.getScheme()) && credit.getValue() != null) {
+                    credits = credit.getValue().stripTrailingZeros().toPlainString();
+                    total[0] = total[0].add(credit.getValue());
+                }
+            }
+        }
+        String code = los.getIdentifier().stream().filter(i -> "local".equalsIgnoreCase(i.getType()))
+                .map(LearningOpportunitySpecification.Identifier::getValue).findFirst().orElse(null);
+        out.add(new Result(depth, code, english(los.getTitle()), los.getType(),
+                loi == null || loi.getDate() == null ? null : loi.getDate().toXMLFormat(),
+                loi == null ? null : loi.getResultLabel(), credits, loi == null ? null : loi.getStatus()));
+        for (LearningOpportunitySpecification.HasPart part : los.getHasPart()) {
+            flatten(part.getLearningOpportunitySpecification(), depth + 1, out, total);
+        }
+    }
+
+    private static List<AttachmentInfo> attachments(List<Attachment> attachments) {
+        List<AttachmentInfo> out = new ArrayList<>();
+        for (Attachment a : attachments) {
+            String content = a.getContent().isEmpty() ? "" : a.getContent().get(0).getValue();
+            String mediaType = null;
+            long bytes = 0;
+            boolean pdf = false;
+            if (content.startsWith("data:") && content.indexOf(',') > 0) {
+                String header = content.substring(5, content.indexOf(','));
+                mediaType = header.split(";")[0];
+                String data = content.substring(content.indexOf(',') + 1);
+                if (header.endsWith(";base64")) {
+                    try {
+                        byte[] decoded = Base64.getDecoder().decode(data.replace(" ", ""));
+                        bytes = decoded.length;
+                        pdf = decoded.length >= 5
+                                && PDF_MAGIC.equals(new String(decoded, 0, 5, StandardCharsets.ISO_8859_1));
+                    } catch (IllegalArgumentException e) {
+                        mediaType = mediaType + " (content is not valid base64)";
+                    }
+                } else {
+                    bytes = data.length();
+                }
+            }
+            out.add(new AttachmentInfo(a.getType(), english(a.getTitle()), mediaType, bytes, pdf));
+        }
+        return out;
+    }
+
+    private static String english(List<TokenWithOptionalLang> titles) {
+        return titles.stream().filter(t -> "en".equals(t.getLang())).map(TokenWithOptionalLang::getValue).findFirst()
+                .orElse(titles.isEmpty() ? null : titles.get(0).getValue());
+    }
+}

@@ -1,0 +1,77 @@
+package org.edurecords.ncp.registry;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.List;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.edurecords.ncp.elmo.SecureXml;
+import org.edurecords.ncp.support.ElmoChecks;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** This NCP's registry entries as an operator registers them. */
+@QuarkusTest
+class RegistryResourceTest {
+
+    @Test
+    void emregEntryCarriesTheSigningCertificateAsPem() throws Exception {
+        Response response = given().get("/emreg");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.contentType().startsWith("application/json"));
+        JsonPath json = response.jsonPath();
+        assertEquals("EDU-NCP", json.getString("acronym"));
+        assertEquals("NO", json.getString("countryCode"));
+        assertEquals("http://localhost:8080/emrex", json.getString("url"));
+        assertEquals(List.of("All"), json.getList("institutions"));
+        String pem = json.getString("pubKey");
+        assertTrue(pem.startsWith("-----BEGIN CERTIFICATE-----\n"));
+        List<X509Certificate> certs = Certificates.parsePem(pem);
+        assertEquals(List.of(ElmoChecks.exampleCertificate()), certs);
+        // Exactly the five EMREG fields: the gateway's schema forbids others.
+        assertEquals(5, json.getMap("$").size());
+    }
+
+    @Test
+    void ewpManifestEntryCarriesBase64DerCertificates() throws Exception {
+        Response response = given().get("/emreg/ewp-manifest-entry.xml");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.contentType().startsWith("application/xml"));
+        Document doc = SecureXml.parse(response.asByteArray());
+        Element root = doc.getDocumentElement();
+        assertEquals(OwnRegistryEntry.EWP_NAMESPACE, root.getNamespaceURI());
+        assertEquals("emrex-data-access-point", root.getLocalName());
+        assertEquals("1.0.0", root.getAttribute("version"));
+        assertEquals("http://localhost:8080/emrex", text(root, "url"));
+        assertEquals("NO", text(root, "country-code"));
+        NodeList certs = root.getElementsByTagNameNS(OwnRegistryEntry.EWP_NAMESPACE, "certificate");
+        assertEquals(1, certs.getLength());
+        String b64 = certs.item(0).getTextContent();
+        assertTrue(b64.matches("[A-Za-z0-9+/]+=*"), "single-line base64, no PEM armour");
+        assertEquals(ElmoChecks.exampleCertificate(), Certificates.parse(Base64.getDecoder().decode(b64)).get(0));
+        assertTrue(new String(response.asByteArray(), StandardCharsets.UTF_8).startsWith("<?xml"));
+    }
+
+    @Test
+    void knownNcpsIncludeThisOneWhenNoRegistryIsConfigured() {
+        JsonPath json = given().get("/api/registry").then().statusCode(200).extract().jsonPath();
+        assertEquals("none", json.getString("status.source"));
+        assertEquals(1, json.getList("ncps").size());
+        assertEquals("self", json.getString("ncps[0].origin"));
+        assertEquals(Certificates.sha256(ElmoChecks.exampleCertificate()), json.getString("ncps[0].certificates[0].sha256"));
+        assertTrue(json.getBoolean("ncps[0].certificates[0].selfSigned"));
+    }
+
+    private static String text(Element root, String name) {
+        return root.getElementsByTagNameNS(OwnRegistryEntry.EWP_NAMESPACE, name).item(0).getTextContent();
+    }
+}

@@ -1,0 +1,149 @@
+package org.edurecords.ncp.verify;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.edurecords.ncp.support.DemoFlow;
+import org.junit.jupiter.api.Test;
+
+/** POST /api/verify over HTTP with documents this NCP really produced, and with bad input. */
+@QuarkusTest
+class VerifyResourceTest {
+
+    private static String elmo;
+
+    /** One real NCP_OK answer of the demo learner Anna (two UiO courses and one NTNU course). */
+    static synchronized String realAnswer() {
+        if (elmo == null) {
+            DemoFlow flow = new DemoFlow("verify-" + System.nanoTime(), "https://receiver.example.org/return").start();
+            flow.login("anna", "demo");
+            flow.select(Map.of("lo", List.of("113", "121", "136")));
+            elmo = DemoFlow.answerFields(flow.confirm(), "https://receiver.example.org/return").get("elmo");
+        }
+        return elmo;
+    }
+
+    private static JsonPath postJson(Map<String, ?> body) {
+        Response response = given().contentType("application/json").body(body).post("/api/verify");
+        assertEquals(200, response.statusCode(), response.asString());
+        assertEquals("no-store", response.header("Cache-Control"));
+        return response.jsonPath();
+    }
+
+    private static String verdict(JsonPath json, String step) {
+        return json.getString("steps.find { it.name == '" + step + "' }.verdict");
+    }
+
+    @Test
+    void realDocumentIsValidWithStructuredSummary() {
+        JsonPath json = postJson(Map.of("elmo", realAnswer(), "givenNames", "Anna Kristine",
+                "familyName", "Sørbø-Łukasiewicz", "birthDate", "1998-04-17", "ncp", "EDU-NCP"));
+        assertTrue(json.getBoolean("valid"), json.prettify());
+        assertEquals("VALID", json.getString("verdict"));
+        assertEquals(List.of("base64", "gunzip", "parse", "schema", "signature-structure", "signature-algorithms",
+                "signature-key", "learner", "summary"), json.getList("steps.name"));
+        assertEquals(List.of("PASS"), json.getList("steps.verdict").stream().distinct().toList(), json.prettify());
+        assertEquals("EDU-NCP", json.getString("signature.verifiedBy.acronym"));
+        assertEquals("http://localhost:8080/emrex", json.getString("signature.verifiedBy.url"));
+        assertEquals("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256", json.getString("signature.signatureAlgorithm"));
+        assertTrue(json.getBoolean("signature.keyInfoMatchesRegistry"));
+        assertEquals("MATCH", json.getString("learnerMatch.verdict"));
+        assertEquals(100, json.getInt("learnerMatch.score"));
+
+        assertEquals("Sørbø-Łukasiewicz", json.getString("summary.learner.familyName"));
+        assertEquals("1998-04-17", json.getString("summary.learner.birthDate"));
+        assertEquals(2, json.getList("summary.reports").size());
+        assertEquals(List.of("ntnu.no", "uio.no"), json.getList("summary.reports.schac", String.class).stream().sorted().toList());
+        List<Map<String, Object>> results = json.getList("summary.reports.results.flatten()");
+        assertTrue(results.stream().allMatch(r -> r.get("title") != null && r.get("status") != null), results.toString());
+        assertTrue(results.stream().anyMatch(r -> r.get("grade") != null && r.get("credits") != null && r.get("date") != null));
+        assertTrue(json.getInt("summary.totals.results") >= 3);
+        assertEquals(json.getInt("summary.totals.results"),
+                json.getList("summary.reports.totals.results", Integer.class).stream().mapToInt(Integer::intValue).sum());
+        assertEquals("EMREX transcript", json.getString("summary.attachments[0].type"));
+        assertTrue(json.getBoolean("summary.attachments[0].pdf"));
+        assertEquals("application/pdf", json.getString("summary.attachments[0].mediaType"));
+    }
+
+    @Test
+    void formPostGivesTheSameAnswer() {
+        JsonPath json = given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("elmo", realAnswer()).formParam("givenNames", "Anna").formParam("familyName", "Sorbo-Lukasiewicz")
+                .post("/api/verify").then().statusCode(200).extract().jsonPath();
+        assertTrue(json.getBoolean("valid"), json.prettify());
+        assertEquals("MATCH", json.getString("learnerMatch.verdict"), "first given name and plain letters match");
+    }
+
+    @Test
+    void anotherPersonIsAMismatch() {
+        JsonPath json = postJson(Map.of("elmo", realAnswer(), "givenNames", "Anna Kristine",
+                "familyName", "Sørbø-Łukasiewicz", "birthDate", "1998-04-18"));
+        assertFalse(json.getBoolean("valid"));
+        assertEquals("MISMATCH", json.getString("learnerMatch.verdict"));
+        assertEquals("DIFFERENT", json.getString("learnerMatch.birthDate"));
+        assertEquals("FAIL", verdict(json, "learner"));
+        assertEquals("PASS", verdict(json, "signature-key"), "the signature itself is fine");
+
+        JsonPath other = postJson(Map.of("elmo", realAnswer(), "givenNames", "Bjørn", "familyName", "Ødegård"));
+        assertEquals("MISMATCH", other.getString("learnerMatch.verdict"));
+        assertTrue(other.getInt("learnerMatch.score") < 70, other.prettify());
+    }
+
+    @Test
+    void misspeltNameIsPartial() {
+        JsonPath json = postJson(Map.of("elmo", realAnswer(), "givenNames", "Ana Kristin",
+                "familyName", "Sørbø-Łukasiewics", "birthDate", "1998-04-17"));
+        assertTrue(json.getBoolean("valid"), "a warning does not invalidate");
+        assertEquals("PARTIAL", json.getString("learnerMatch.verdict"), json.prettify());
+        assertEquals("WARN", verdict(json, "learner"));
+    }
+
+    @Test
+    void gzipBombOverHttpIsRefusedAtTheConfiguredLimit() throws Exception {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 17; i++) {
+                out.write(zeros);
+            }
+        }
+        JsonPath json = postJson(Map.of("elmo", Base64.getEncoder().encodeToString(gz.toByteArray())));
+        assertEquals("FAIL", verdict(json, "gunzip"));
+        assertTrue(json.getString("steps.find { it.name == 'gunzip' }.message").contains("16000000"));
+    }
+
+    @Test
+    void badRequestsGetJsonErrorsWithoutStackTraces() {
+        Response missing = given().contentType("application/json").body(Map.of("givenNames", "X")).post("/api/verify");
+        assertEquals(400, missing.statusCode());
+        assertEquals("elmo_missing", missing.jsonPath().getString("error"));
+
+        Response notJson = given().contentType("application/json").body("{not json").post("/api/verify");
+        assertEquals(400, notJson.statusCode());
+        assertEquals("json_invalid", notJson.jsonPath().getString("error"));
+        assertFalse(notJson.asString().contains("Exception"));
+
+        Response text = given().contentType("text/plain").body("abc").post("/api/verify");
+        assertEquals(415, text.statusCode());
+
+        Response get = given().get("/api/verify");
+        assertEquals(405, get.statusCode());
+        assertEquals("POST", get.header("Allow"));
+
+        JsonPath garbage = postJson(Map.of("elmo", "not base64!"));
+        assertEquals("FAIL", verdict(garbage, "base64"));
+        assertEquals("SKIPPED", verdict(garbage, "gunzip"));
+        assertFalse(garbage.getBoolean("valid"));
+    }
+}
