@@ -16,6 +16,7 @@ import org.edurecords.ncp.results.LearnerResults;
 import org.edurecords.ncp.signing.SigningKey;
 import org.edurecords.ncp.signing.SigningKeyLoader;
 import org.edurecords.ncp.signing.TransferEncoding;
+import org.edurecords.ncp.support.StandaloneConfig;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,9 +31,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * The complete EMREX answer (ELMO from a selection, PDF transcript, PAdES, XML signature, gzip, base64)
@@ -88,16 +86,10 @@ public class TransferPipelineBenchmark {
     }
 
     static NcpConfig config() {
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withMapping(NcpConfig.class)
-                .withSources(new PropertiesConfigSource(Map.of(
-                        "ncp.name", "Benchmark NCP",
-                        "ncp.public-url", "https://ncp.example.org",
-                        // Quarkus reads "30M"; plain SmallRye wants ISO-8601.
-                        "ncp.emrex.session-expiry", "PT30M",
-                        "ncp.elmo.include-learner-identifiers", "false",
-                        "ncp.pdf.pades-signature", "true"), "benchmark", 500))
-                .build();
-        return config.getConfigMapping(NcpConfig.class);
+        return StandaloneConfig.ncp(Map.of(
+                "ncp.name", "Benchmark NCP",
+                "ncp.public-url", "https://ncp.example.org",
+                "ncp.elmo.include-learner-identifiers", "false",
+                "ncp.pdf.pades-signature", "true"));
     }
 }

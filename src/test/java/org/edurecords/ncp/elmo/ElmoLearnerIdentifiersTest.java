@@ -30,10 +30,9 @@ import org.edurecords.ncp.signing.SigningKey;
 import org.edurecords.ncp.signing.SigningKeyLoader;
 import org.edurecords.ncp.support.ElmoChecks;
 import org.edurecords.ncp.support.ElmoXPath;
+import org.edurecords.ncp.support.StandaloneConfig;
 import org.junit.jupiter.api.Test;
 
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * The switch for learner identifiers, through the whole answer pipeline (ELMO, PDF, signatures): off, the
@@ -59,10 +58,7 @@ class ElmoLearnerIdentifiersTest {
     }
 
     private static ElmoXPath transfer(boolean allowed) {
-        NcpConfig config = new SmallRyeConfigBuilder().withMapping(NcpConfig.class)
-                .withSources(new PropertiesConfigSource(Map.of("ncp.emrex.session-expiry", "PT30M",
-                        "ncp.elmo.include-learner-identifiers", String.valueOf(allowed)), "test", 500))
-                .build().getConfigMapping(NcpConfig.class);
+        NcpConfig config = StandaloneConfig.ncp(Map.of("ncp.elmo.include-learner-identifiers", String.valueOf(allowed)));
         Learner learner = new Learner(1, "Anna Kristine", "Sørbø-Łukasiewicz", LocalDate.of(1998, 4, 17), "17049812345",
                 "NO", "urn:schac:personalUniqueCode:int:esi:uio.no:104711");
         LearningOpportunity course = new LearningOpportunity(1, "IN1000", "Introduction to Programming", null, "Course",
