@@ -10,7 +10,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.edurecords.ncp.config.NcpConfig;
+import org.edurecords.ncp.elmo.CompletenessExtension;
 import org.edurecords.ncp.elmo.ElmoDocumentBuilder;
 import org.edurecords.ncp.elmo.model.Elmo;
 import org.edurecords.ncp.pdf.Transcript;
@@ -46,14 +49,20 @@ public class TransferDocumentService {
     @Inject
     Clock clock;
 
+    @Inject
+    MeterRegistry metrics;
+
     public SignedTransfer build(LearnerResults selected, Locale locale) {
         String documentId = UUID.randomUUID().toString();
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         byte[] pdf = pdfRenderer.render(new Transcript(config.name(), documentId, now, locale,
                 config.publicUrl() + "/verification", selected, config.elmo().includeLearnerIdentifiers()));
         Elmo elmo = elmoBuilder.build(selected, pdf, now);
+        CompletenessExtension.addTo(elmo, selected.completeness());
         Document document = elmoBuilder.toDocument(elmo);
+        Timer.Sample signing = Timer.start(metrics);
         byte[] signed = signer.signEnveloped(document, keys.current());
+        signing.stop(metrics.timer("ncp.sign.time"));
         return new SignedTransfer(documentId, signed, TransferEncoding.encode(signed));
     }
 }
