@@ -17,6 +17,8 @@ import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Unmarshaller;
 
+import io.quarkus.runtime.Startup;
+
 import org.edurecords.ncp.elmo.model.Elmo;
 import org.edurecords.ncp.elmo.model.LearningOpportunitySpecification;
 import org.edurecords.ncp.elmo.model.LearningOpportunitySpecification.Specifies.LearningOpportunityInstance;
@@ -35,6 +37,7 @@ import org.w3c.dom.Document;
  * never clash with the embedded store's ids, and stable so that a selection survives a second fetch.
  */
 @ApplicationScoped
+@Startup // the JAXB context and the compiled schema are ready before the first student logs in
 public class ElmoReader {
 
     private static final JAXBContext CONTEXT;

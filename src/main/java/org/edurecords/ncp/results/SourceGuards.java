@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import org.edurecords.ncp.config.NcpConfig;
@@ -35,6 +36,14 @@ public class SourceGuards {
     /** Circuit state per source that has been called at least once (CLOSED before the first call). */
     public CircuitBreakerState state(String sourceName) {
         return states.getOrDefault(sourceName, CircuitBreakerState.CLOSED);
+    }
+
+    /** Closes every circuit again (after an incident is over, and between tests). */
+    public void resetAll() {
+        for (String name : guards.keySet()) {
+            CircuitBreakerMaintenance.get().reset("source-" + name);
+            states.put(name, CircuitBreakerState.CLOSED);
+        }
     }
 
     private Guard build(ResultSource source) {

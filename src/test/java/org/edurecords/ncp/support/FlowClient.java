@@ -63,6 +63,15 @@ public class FlowClient {
         cookies.remove(name);
     }
 
+    /** The cookies this browser holds, for a request made with other settings (e.g. a socket timeout). */
+    public Map<String, String> cookies() {
+        return Map.copyOf(cookies);
+    }
+
+    public String csrfToken() {
+        return csrfToken;
+    }
+
     public String cookie(String name) {
         return cookies.get(name);
     }
