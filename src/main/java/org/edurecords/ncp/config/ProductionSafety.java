@@ -50,6 +50,11 @@ public class ProductionSafety {
         if (config.emrex().allowHttpLoopback()) {
             problems.add("ncp.emrex.allow-http-loopback must be false (return URLs must use https)");
         }
+        config.admin().token().filter(t -> !t.isBlank() && t.length() < 32).ifPresent(
+                t -> problems.add("ncp.admin.token must be at least 32 characters"));
+        for (String source : org.edurecords.ncp.results.http.HttpElmoSources.plainHttpSources(config)) {
+            problems.add("ncp.sources.http." + source + ".url-template must use https");
+        }
         return problems;
     }
 }
