@@ -186,6 +186,10 @@ public interface NcpConfig {
         @WithDefault("PT24H")
         Duration sessionRetention();
 
+        /** How often expired EmrexSession rows are purged (a scheduler interval such as {@code 15m}). */
+        @WithDefault("15m")
+        String purgeEvery();
+
         /** The signing certificate must stay valid at least this long for the service to report ready. */
         @WithDefault("P30D")
         Duration certificateMinimumValidity();

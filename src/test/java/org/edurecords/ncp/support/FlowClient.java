@@ -68,6 +68,11 @@ public class FlowClient {
         return Map.copyOf(cookies);
     }
 
+    /** Continues as a browser that already holds these cookies (e.g. a flow handed to another instance). */
+    public void restoreCookies(Map<String, String> saved) {
+        cookies.putAll(saved);
+    }
+
     public String csrfToken() {
         return csrfToken;
     }
