@@ -75,6 +75,10 @@ public interface NcpConfig {
         @WithDefault("false")
         boolean loginEnabled();
 
+        /** Loads the demo learners and results at start-up (into an empty register only). */
+        @WithDefault("false")
+        boolean seedData();
+
         /** Enables the built-in demo client at /demo-client. */
         @WithDefault("false")
         boolean clientEnabled();

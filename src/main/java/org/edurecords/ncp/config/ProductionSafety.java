@@ -41,6 +41,9 @@ public class ProductionSafety {
         if (config.demo().loginEnabled()) {
             problems.add("ncp.demo.login-enabled must be false");
         }
+        if (config.demo().seedData()) {
+            problems.add("ncp.demo.seed-data must be false");
+        }
         if (config.demo().clientEnabled()) {
             problems.add("ncp.demo.client-enabled must be false");
         }

@@ -117,7 +117,10 @@ public class EmrexFlowResource {
                 LOG.infof("EMREX flow %s: demo login refused", flowId);
                 return page(Templates.login(flowId, receiver(session), true, true, username == null ? "" : username), 401);
             }
-            flows.authenticated(flowId, student.get().learnerId());
+            if (!flows.authenticated(flowId, student.get().learnerId())) {
+                // Another request moved the flow on meanwhile (double submit); continue where it is.
+                return redirectToStep(flows.find(flowId).orElse(session));
+            }
             Optional<Learner> learner = results.findLearner(student.get().learnerId());
             if (learner.isEmpty()) {
                 return finish(session, ReturnCode.NO_RESULTS, "", null);

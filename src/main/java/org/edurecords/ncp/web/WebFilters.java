@@ -1,5 +1,8 @@
 package org.edurecords.ncp.web;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -14,6 +17,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /** Language resolution and security headers for every page and API answer of Quarkus REST. */
 public class WebFilters {
 
+    private static final Pattern FLOW_PATH = Pattern.compile("(/emrex/flow/[A-Za-z0-9_-]+)(/.*)?");
+
     @Inject
     PageContext page;
 
@@ -22,7 +27,16 @@ public class WebFilters {
         String parameter = request.getUriInfo().getQueryParameters().getFirst(Languages.PARAMETER);
         Cookie cookie = request.getCookies().get(Languages.COOKIE);
         page.set(Languages.resolve(parameter, cookie == null ? null : cookie.getValue(),
-                request.getHeaderString("Accept-Language")), request.getUriInfo().getPath());
+                request.getHeaderString("Accept-Language")), switchTarget(request.getUriInfo().getPath()));
+    }
+
+    /**
+     * Where the language link leads: the same page, except inside an EMREX flow, where it leads to
+     * the flow itself, which shows the current step (some steps exist only as the answer to a POST).
+     */
+    static String switchTarget(String path) {
+        Matcher flow = FLOW_PATH.matcher(path);
+        return flow.matches() ? flow.group(1) : path;
     }
 
     @ServerResponseFilter

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.time.Instant;
 import java.util.List;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.edurecords.ncp.emrex.EmrexSession;
 import org.htmlunit.BrowserVersion;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
@@ -103,6 +106,34 @@ class DemoClientWalkThroughTest {
             HtmlPage result = clickButton(login, "//form[contains(@action,'/cancel')]//button");
             assertEquals("NCP_CANCEL", result.getElementById("return-code").asNormalizedText());
             assertTrue(result.getElementById("learner-name") == null);
+        }
+    }
+
+    @Test
+    void personWithoutResultsReturnsNoResults() throws Exception {
+        try (WebClient browser = browser(true)) {
+            HtmlPage login = submit(browser.getPage(new URL(root, "/demo-client")), "start-transfer");
+            ((org.htmlunit.html.HtmlInput) login.getElementById("username")).type("bjorn");
+            ((org.htmlunit.html.HtmlInput) login.getElementById("password")).type("demo");
+            HtmlPage result = clickButton(login, "//form[contains(@action,'/login')]//button");
+            assertEquals("NCP_NO_RESULTS", result.getElementById("return-code").asNormalizedText());
+            assertTrue(result.getElementById("learner-name") == null, "no document with NCP_NO_RESULTS");
+        }
+    }
+
+    @Test
+    void expiredTransferReturnsError() throws Exception {
+        try (WebClient browser = browser(true)) {
+            HtmlPage login = submit(browser.getPage(new URL(root, "/demo-client")), "start-transfer");
+            String path = login.getUrl().getPath();
+            String flowId = path.substring("/emrex/flow/".length(), path.lastIndexOf('/'));
+            QuarkusTransaction.requiringNew().run(() -> EmrexSession.update("expiresAt = ?1 where id = ?2",
+                    Instant.now().minusSeconds(1), flowId));
+            ((org.htmlunit.html.HtmlInput) login.getElementById("username")).type("anna");
+            ((org.htmlunit.html.HtmlInput) login.getElementById("password")).type("demo");
+            HtmlPage result = clickButton(login, "//form[contains(@action,'/login')]//button");
+            assertEquals("NCP_ERROR", result.getElementById("return-code").asNormalizedText());
+            assertEquals("Session expired", result.getElementById("return-message").asNormalizedText());
         }
     }
 

@@ -1,5 +1,7 @@
 package org.edurecords.ncp.elmo;
 
+import org.edurecords.ncp.support.MinimalElmo;
+import org.edurecords.ncp.support.SharedConformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,32 +16,12 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
 class ElmoSchemaValidatorTest {
-
-    private static final String MINIMAL = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <elmo xmlns="https://github.com/emrex-eu/elmo-schemas/tree/v1">
-              <generatedDate>2025-01-31T12:00:00Z</generatedDate>
-              <learner>
-                <givenNames>Łucja</givenNames>
-                <familyName>Ødegård</familyName>
-              </learner>
-              <report>
-                <issuer>
-                  <identifier type="schac">example.edu</identifier>
-                  <title xml:lang="en">Example University</title>
-                  <url>https://www.example.edu/</url>
-                </issuer>
-                <issueDate>2025-01-31T12:00:00Z</issueDate>
-              </report>
-            </elmo>
-            """;
 
     private static ElmoSchemaValidator project;
 
@@ -53,7 +35,7 @@ class ElmoSchemaValidatorTest {
 
     @Test
     void minimalDocumentIsValidAsBytesAndAsDom() throws Exception {
-        byte[] xml = MINIMAL.getBytes(StandardCharsets.UTF_8);
+        byte[] xml = MinimalElmo.xml().getBytes(StandardCharsets.UTF_8);
 
         assertTrue(project.validate(xml).valid(), project.validate(xml).errors().toString());
         assertTrue(project.validate(SecureXml.parse(xml)).valid());
@@ -61,7 +43,7 @@ class ElmoSchemaValidatorTest {
 
     @Test
     void missingRequiredElementIsReportedWithLineAndColumn() {
-        byte[] xml = MINIMAL.replace("      <url>https://www.example.edu/</url>\n", "").getBytes(StandardCharsets.UTF_8);
+        byte[] xml = MinimalElmo.xml().replace("      <url>https://www.example.edu/</url>\n", "").getBytes(StandardCharsets.UTF_8);
 
         ElmoSchemaValidator.Result result = project.validate(xml);
 
@@ -74,7 +56,7 @@ class ElmoSchemaValidatorTest {
 
     @Test
     void domErrorsNameTheElementPath() throws Exception {
-        Document doc = SecureXml.parse(MINIMAL.replace("<issueDate>2025-01-31T12:00:00Z", "<issueDate>yesterday")
+        Document doc = SecureXml.parse(MinimalElmo.xml().replace("<issueDate>2025-01-31T12:00:00Z", "<issueDate>yesterday")
                 .getBytes(StandardCharsets.UTF_8));
 
         ElmoSchemaValidator.Result result = project.validate(doc);
@@ -157,7 +139,7 @@ class ElmoSchemaValidatorTest {
 
         ElmoSchemaValidator packaged = new ElmoSchemaValidator(new URL(base + "schema.xsd"), new URL(base + "catalog.xml"));
 
-        assertTrue(packaged.validate(MINIMAL.getBytes(StandardCharsets.UTF_8)).valid());
+        assertTrue(packaged.validate(MinimalElmo.xml().getBytes(StandardCharsets.UTF_8)).valid());
     }
 
     @Test
@@ -212,7 +194,7 @@ class ElmoSchemaValidatorTest {
 
     @Test
     void secureXmlIsNamespaceAwareAndKeepsUtf8() throws Exception {
-        Document doc = SecureXml.parse(MINIMAL.getBytes(StandardCharsets.UTF_8));
+        Document doc = SecureXml.parse(MinimalElmo.xml().getBytes(StandardCharsets.UTF_8));
 
         assertEquals("https://github.com/emrex-eu/elmo-schemas/tree/v1", doc.getDocumentElement().getNamespaceURI());
         assertEquals("elmo", doc.getDocumentElement().getLocalName());
@@ -220,13 +202,6 @@ class ElmoSchemaValidatorTest {
     }
 
     static Path conformanceElmo() {
-        for (Path candidate : List.of(Path.of("../shared/conformance/elmo"), Path.of("/work/shared/conformance/elmo"))) {
-            if (Files.isRegularFile(candidate.resolve("schema.xsd"))) {
-                return candidate;
-            }
-        }
-        Assumptions.abort("Shared ELMO conformance folder not found (../shared/conformance/elmo or"
-                + " /work/shared/conformance/elmo); skipping checks against the official schema and examples");
-        return null;
+        return SharedConformance.elmoFolderOrSkip("checks against the official schema and examples");
     }
 }

@@ -66,6 +66,7 @@ class EmrexFlowResourceTest {
         assertTrue(answer.contentType().toLowerCase().replace(" ", "").contains("charset=utf-8"), answer.contentType());
         Map<String, String> fields = DemoFlow.answerFields(answer, RETURN_URL);
         assertEquals(sessionId, fields.get("sessionId"), "sessionId is echoed byte for byte");
+        assertFalse(answer.asString().contains("sess-<\""), "the sessionId is never reflected unescaped");
         assertEquals("NCP_OK", fields.get("returnCode"));
         assertEquals("", fields.get("returnMessage"));
 
@@ -243,6 +244,20 @@ class EmrexFlowResourceTest {
         assertNotEquals(first.flowPath, second.flowPath);
         assertCancel(second.cancel(), "tab-2", "https://two.example.org/return");
         assertCancel(first.cancel(), "tab-1", "https://one.example.org/return");
+    }
+
+    @Test
+    void theLanguageLinkSwitchesTheCurrentStepAndIsRemembered() {
+        DemoFlow flow = new DemoFlow("language", RETURN_URL).start();
+        Document login = FlowClient.html(flow.client.get(flow.flowPath + "/login"));
+        String link = login.selectFirst("a.lang").attr("href");
+        assertEquals(flow.flowPath + "?lang=nb", link);
+        Response switched = flow.client.get(link);
+        assertEquals(303, switched.statusCode());
+        assertEquals("nb", switched.getCookie("ncp-lang"));
+        Document norwegian = FlowClient.html(flow.client.get(flow.flowPath + "/login"));
+        assertEquals("nb", norwegian.selectFirst("html").attr("lang"));
+        assertTrue(norwegian.text().contains("Logg inn"));
     }
 
     private static void assertCancel(Response response, String sessionId) {

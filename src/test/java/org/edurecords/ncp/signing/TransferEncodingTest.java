@@ -1,5 +1,7 @@
 package org.edurecords.ncp.signing;
 
+import org.edurecords.ncp.support.MinimalElmo;
+import org.edurecords.ncp.support.SharedConformance;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,40 +15,22 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class TransferEncodingTest {
 
-    private static final byte[] XML = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <elmo xmlns="https://github.com/emrex-eu/elmo-schemas/tree/v1">
-              <generatedDate>2025-01-31T12:00:00Z</generatedDate>
-              <learner><givenNames>Łucja</givenNames><familyName>Ødegård</familyName></learner>
-              <report>
-                <issuer>
-                  <identifier type="schac">example.edu</identifier>
-                  <title xml:lang="en">Example University</title>
-                  <url>https://www.example.edu/</url>
-                </issuer>
-                <issueDate>2025-01-31T12:00:00Z</issueDate>
-              </report>
-            </elmo>
-            """.getBytes(StandardCharsets.UTF_8);
-
     @Test
     void roundTripKeepsTheExactBytes() throws Exception {
-        String encoded = TransferEncoding.encode(XML);
+        String encoded = TransferEncoding.encode(MinimalElmo.bytes());
 
-        assertArrayEquals(XML, TransferEncoding.decode(encoded, XML.length));
+        assertArrayEquals(MinimalElmo.bytes(), TransferEncoding.decode(encoded, MinimalElmo.bytes().length));
     }
 
     @Test
     void encodesAsSingleLineStandardBase64OfGzip() {
-        String encoded = TransferEncoding.encode(XML);
+        String encoded = TransferEncoding.encode(MinimalElmo.bytes());
 
         assertTrue(encoded.matches("[A-Za-z0-9+/]+={0,2}"), encoded);
         assertEquals(0, encoded.length() % 4, "padded");
@@ -57,7 +41,7 @@ class TransferEncodingTest {
 
     @Test
     void rejectsLineBreaksAndWhitespace() {
-        String encoded = TransferEncoding.encode(XML);
+        String encoded = TransferEncoding.encode(MinimalElmo.bytes());
         String mime = encoded.substring(0, 76) + "\r\n" + encoded.substring(76);
         String spaced = encoded.substring(0, 8) + " " + encoded.substring(8);
         String trailingNewline = encoded + "\n";
@@ -70,7 +54,7 @@ class TransferEncodingTest {
 
     @Test
     void rejectsTheUrlSafeAlphabet() throws Exception {
-        byte[] gzip = Base64.getDecoder().decode(TransferEncoding.encode(XML));
+        byte[] gzip = Base64.getDecoder().decode(TransferEncoding.encode(MinimalElmo.bytes()));
         String urlSafe = Base64.getUrlEncoder().encodeToString(gzip);
         assertTrue(urlSafe.contains("-") || urlSafe.contains("_"), "test input must use URL-safe characters");
 
@@ -82,7 +66,7 @@ class TransferEncodingTest {
 
     @Test
     void rejectsMissingPaddingAndIllegalCharacters() {
-        String encoded = TransferEncoding.encode(XML);
+        String encoded = TransferEncoding.encode(MinimalElmo.bytes());
         String unpadded = encoded.replace("=", "");
         if (unpadded.length() == encoded.length()) {
             unpadded = encoded.substring(0, encoded.length() - 1);
@@ -97,10 +81,10 @@ class TransferEncodingTest {
 
     @Test
     void requiresGzip() throws Exception {
-        String plainXml = Base64.getEncoder().encodeToString(XML);
+        String plainXml = Base64.getEncoder().encodeToString(MinimalElmo.bytes());
         ByteArrayOutputStream zlib = new ByteArrayOutputStream();
         try (DeflaterOutputStream out = new DeflaterOutputStream(zlib, new Deflater())) {
-            out.write(XML);
+            out.write(MinimalElmo.bytes());
         }
 
         assertTrue(failure(plainXml).contains("not a gzip stream"), failure(plainXml));
@@ -110,7 +94,7 @@ class TransferEncodingTest {
 
     @Test
     void rejectsTruncatedGzip() {
-        byte[] gzip = Base64.getDecoder().decode(TransferEncoding.encode(XML));
+        byte[] gzip = Base64.getDecoder().decode(TransferEncoding.encode(MinimalElmo.bytes()));
         byte[] truncated = Arrays.copyOf(gzip, gzip.length - 12);
 
         String message = failure(Base64.getEncoder().encodeToString(truncated));
@@ -134,10 +118,7 @@ class TransferEncodingTest {
 
     @Test
     void decodesTheFinnishWireSample() throws Exception {
-        Path examples = Stream.of(Path.of("../shared/conformance/elmo/examples"),
-                Path.of("/work/shared/conformance/elmo/examples")).filter(Files::isDirectory).findFirst().orElse(null);
-        Assumptions.assumeTrue(examples != null, "Shared ELMO conformance folder not found"
-                + " (../shared/conformance/elmo or /work/shared/conformance/elmo); skipping the Finnish wire sample");
+        Path examples = SharedConformance.elmoFolderOrSkip("the Finnish wire sample").resolve("examples");
         String wire = Files.readString(examples.resolve("fi-smp_elmo_vastaus_base64_gzipped.txt"), StandardCharsets.US_ASCII);
 
         byte[] xml = TransferEncoding.decode(wire, 1 << 20);

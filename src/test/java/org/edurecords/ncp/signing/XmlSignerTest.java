@@ -1,5 +1,7 @@
 package org.edurecords.ncp.signing;
 
+import org.edurecords.ncp.support.MinimalElmo;
+import org.edurecords.ncp.support.SharedConformance;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,7 +25,6 @@ import org.edurecords.ncp.elmo.ElmoSchemaValidator;
 import org.edurecords.ncp.elmo.SecureXml;
 import org.edurecords.ncp.verify.JdkXmlSignatureVerifier;
 import org.edurecords.ncp.verify.VerificationResult;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -46,27 +47,6 @@ class XmlSignerTest {
         key = SigningKeyLoader.loadPem(SigningKeyLoaderTest.EXAMPLE_KEY, SigningKeyLoaderTest.EXAMPLE_CERT);
     }
 
-    /** The minimal valid ELMO v1.7 document of spec section 4.3, with a name outside ASCII. */
-    static String minimalElmo(String givenNames, String familyName) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <elmo xmlns="https://github.com/emrex-eu/elmo-schemas/tree/v1">
-                  <generatedDate>2025-01-31T12:00:00Z</generatedDate>
-                  <learner>
-                    <givenNames>%s</givenNames>
-                    <familyName>%s</familyName>
-                  </learner>
-                  <report>
-                    <issuer>
-                      <identifier type="schac">example.edu</identifier>
-                      <title xml:lang="en">Example University</title>
-                      <url>https://www.example.edu/</url>
-                    </issuer>
-                    <issueDate>2025-01-31T12:00:00Z</issueDate>
-                  </report>
-                </elmo>
-                """.formatted(givenNames, familyName);
-    }
 
     static Document parse(String xml) throws Exception {
         return SecureXml.parse(xml.getBytes(StandardCharsets.UTF_8));
@@ -74,7 +54,7 @@ class XmlSignerTest {
 
     @Test
     void outputIsUtf8WithDeclarationAndWithoutBom() throws Exception {
-        byte[] signed = signer.signEnveloped(parse(minimalElmo("Łucja", "Ødegård")), key);
+        byte[] signed = signer.signEnveloped(parse(MinimalElmo.xml("Łucja", "Ødegård")), key);
 
         byte[] declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>".getBytes(StandardCharsets.US_ASCII);
         assertArrayEquals(declaration, Arrays.copyOf(signed, declaration.length));
@@ -87,7 +67,7 @@ class XmlSignerTest {
 
     @Test
     void signatureFollowsTheEmrexProfile() throws Exception {
-        byte[] signed = signer.signEnveloped(parse(minimalElmo("Łucja", "Ødegård")), key);
+        byte[] signed = signer.signEnveloped(parse(MinimalElmo.xml("Łucja", "Ødegård")), key);
         Document doc = SecureXml.parse(signed);
         Element root = doc.getDocumentElement();
 
@@ -126,7 +106,7 @@ class XmlSignerTest {
 
     @Test
     void signedOutputVerifiesWithTheJdkVerifier() throws Exception {
-        byte[] signed = signer.signEnveloped(parse(minimalElmo("Łucja", "Ødegård")), key);
+        byte[] signed = signer.signEnveloped(parse(MinimalElmo.xml("Łucja", "Ødegård")), key);
 
         VerificationResult result = verifier.verify(SecureXml.parse(signed), key.certificate());
 
@@ -138,7 +118,7 @@ class XmlSignerTest {
 
     @Test
     void signedOutputSurvivesTheTransferEncoding() throws Exception {
-        byte[] signed = signer.signEnveloped(parse(minimalElmo("Łucja", "Ødegård")), key);
+        byte[] signed = signer.signEnveloped(parse(MinimalElmo.xml("Łucja", "Ødegård")), key);
 
         byte[] received = TransferEncoding.decode(TransferEncoding.encode(signed), 1 << 20);
 
@@ -148,7 +128,7 @@ class XmlSignerTest {
 
     @Test
     void signedOutputValidatesAgainstTheProjectSchema() throws Exception {
-        byte[] signed = signer.signEnveloped(parse(minimalElmo("Łucja", "Ødegård")), key);
+        byte[] signed = signer.signEnveloped(parse(MinimalElmo.xml("Łucja", "Ødegård")), key);
 
         ElmoSchemaValidator.Result result = new ElmoSchemaValidator().validate(signed);
 
@@ -158,7 +138,7 @@ class XmlSignerTest {
     @Test
     void signedOutputValidatesAgainstTheConformanceSchema() throws Exception {
         Path schema = conformanceElmo().resolve("schema.xsd");
-        byte[] signed = signer.signEnveloped(parse(minimalElmo("Łucja", "Ødegård")), key);
+        byte[] signed = signer.signEnveloped(parse(MinimalElmo.xml("Łucja", "Ødegård")), key);
 
         ElmoSchemaValidator.Result result = new ElmoSchemaValidator(schema).validate(signed);
 
@@ -181,7 +161,7 @@ class XmlSignerTest {
 
     @Test
     void refusesADocumentThatIsAlreadySigned() throws Exception {
-        Document doc = SecureXml.parse(signer.signEnveloped(parse(minimalElmo("Ada", "Example")), key));
+        Document doc = SecureXml.parse(signer.signEnveloped(parse(MinimalElmo.xml("Ada", "Example")), key));
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> signer.signEnveloped(doc, key));
         assertTrue(e.getMessage().contains("already signed"), e.getMessage());
@@ -216,7 +196,7 @@ class XmlSignerTest {
     @Test
     void charactersOutsideTheBasicPlaneSurviveSigning() throws Exception {
         String given = "\uD835\uDD04da"; // MATHEMATICAL FRAKTUR CAPITAL A + "da"
-        byte[] signed = signer.signEnveloped(parse(minimalElmo(given, "Ødegård")), key);
+        byte[] signed = signer.signEnveloped(parse(MinimalElmo.xml(given, "Ødegård")), key);
 
         Document received = SecureXml.parse(signed);
 
@@ -231,7 +211,7 @@ class XmlSignerTest {
             List<Callable<byte[]>> tasks = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 String family = "Ødegård " + i;
-                tasks.add(() -> signer.signEnveloped(parse(minimalElmo(NAME, family)), key));
+                tasks.add(() -> signer.signEnveloped(parse(MinimalElmo.xml(NAME, family)), key));
             }
             int index = 0;
             for (Future<byte[]> future : pool.invokeAll(tasks)) {
@@ -248,14 +228,7 @@ class XmlSignerTest {
     // --- helpers
 
     static Path conformanceElmo() {
-        for (Path candidate : List.of(Path.of("../shared/conformance/elmo"), Path.of("/work/shared/conformance/elmo"))) {
-            if (Files.isRegularFile(candidate.resolve("schema.xsd"))) {
-                return candidate;
-            }
-        }
-        Assumptions.abort("Shared ELMO conformance folder not found (../shared/conformance/elmo or"
-                + " /work/shared/conformance/elmo); skipping checks against the official schema and examples");
-        return null;
+        return SharedConformance.elmoFolderOrSkip("checks against the official schema and examples");
     }
 
     private static Element append(Document doc, Element parent, String name, String text) {

@@ -37,13 +37,8 @@ public final class ElmoChecks {
     /** The official offline ELMO schema set, or null (with a visible message) when it is not beside the checkout. */
     public static synchronized ElmoSchemaValidator officialSchema() {
         if (officialSchema == null) {
-            for (Path candidate : new Path[] {Path.of("../shared/conformance/elmo/schema.xsd"),
-                    Path.of("/work/shared/conformance/elmo/schema.xsd")}) {
-                if (Files.isRegularFile(candidate)) {
-                    officialSchema = new ElmoSchemaValidator(candidate);
-                    break;
-                }
-            }
+            SharedConformance.elmoFolder()
+                    .ifPresent(folder -> officialSchema = new ElmoSchemaValidator(folder.resolve("schema.xsd")));
             if (officialSchema == null) {
                 System.out.println("SKIPPED: official ELMO schema (../shared/conformance/elmo) not found;"
                         + " validating against the project's own copy only");

@@ -1,5 +1,7 @@
 package org.edurecords.ncp.verify;
 
+import org.edurecords.ncp.support.MinimalElmo;
+import org.edurecords.ncp.support.SharedConformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +46,6 @@ import org.edurecords.ncp.signing.SigningKey;
 import org.edurecords.ncp.signing.SigningKeyLoader;
 import org.edurecords.ncp.signing.TransferEncoding;
 import org.edurecords.ncp.signing.XmlSigner;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -55,24 +56,6 @@ class JdkXmlSignatureVerifierTest {
 
     private static final String ELMO_NS = "https://github.com/emrex-eu/elmo-schemas/tree/v1";
     private static final String DS_NS = "http://www.w3.org/2000/09/xmldsig#";
-    private static final String MINIMAL = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <elmo xmlns="https://github.com/emrex-eu/elmo-schemas/tree/v1">
-              <generatedDate>2025-01-31T12:00:00Z</generatedDate>
-              <learner>
-                <givenNames>Łucja</givenNames>
-                <familyName>Ødegård</familyName>
-              </learner>
-              <report>
-                <issuer>
-                  <identifier type="schac">example.edu</identifier>
-                  <title xml:lang="en">Example University</title>
-                  <url>https://www.example.edu/</url>
-                </issuer>
-                <issueDate>2025-01-31T12:00:00Z</issueDate>
-              </report>
-            </elmo>
-            """;
 
     private static SigningKey exampleKey;
     private static SigningKey otherKey;
@@ -84,7 +67,7 @@ class JdkXmlSignatureVerifierTest {
         exampleKey = SigningKeyLoader.loadPem(Path.of("keys-example/ncp-example.key.pem"),
                 Path.of("keys-example/ncp-example.cert.pem"));
         otherKey = generatedKey();
-        signed = new XmlSigner().signEnveloped(SecureXml.parse(MINIMAL.getBytes(StandardCharsets.UTF_8)), exampleKey);
+        signed = new XmlSigner().signEnveloped(SecureXml.parse(MinimalElmo.xml().getBytes(StandardCharsets.UTF_8)), exampleKey);
     }
 
     @Test
@@ -175,7 +158,7 @@ class JdkXmlSignatureVerifierTest {
 
     @Test
     void anotherKeyDoesNotVerify() throws Exception {
-        byte[] signedByOther = new XmlSigner().signEnveloped(SecureXml.parse(MINIMAL.getBytes(StandardCharsets.UTF_8)), otherKey);
+        byte[] signedByOther = new XmlSigner().signEnveloped(SecureXml.parse(MinimalElmo.xml().getBytes(StandardCharsets.UTF_8)), otherKey);
 
         VerificationResult result = verifier.verify(SecureXml.parse(signedByOther), exampleKey.certificate());
 
@@ -188,7 +171,7 @@ class JdkXmlSignatureVerifierTest {
     @Test
     void keyInfoIsNeverTrusted() throws Exception {
         // Signed by the other key, which KeyInfo names; verifying against the example key must still fail.
-        byte[] signedByOther = new XmlSigner().signEnveloped(SecureXml.parse(MINIMAL.getBytes(StandardCharsets.UTF_8)), otherKey);
+        byte[] signedByOther = new XmlSigner().signEnveloped(SecureXml.parse(MinimalElmo.xml().getBytes(StandardCharsets.UTF_8)), otherKey);
 
         assertFalse(verifier.verify(SecureXml.parse(signedByOther), exampleKey.certificate().getPublicKey()).valid());
         assertTrue(verifier.verify(SecureXml.parse(signedByOther), otherKey.certificate()).valid());
@@ -196,7 +179,7 @@ class JdkXmlSignatureVerifierTest {
 
     @Test
     void referenceMustCoverTheWholeDocument() throws Exception {
-        Document doc = SecureXml.parse(MINIMAL.getBytes(StandardCharsets.UTF_8));
+        Document doc = SecureXml.parse(MinimalElmo.xml().getBytes(StandardCharsets.UTF_8));
         doc.getDocumentElement().setAttribute("Id", "elmo-1");
         doc.getDocumentElement().setIdAttribute("Id", true);
         jdkSign(doc, "#elmo-1", List.of(Transform.ENVELOPED));
@@ -209,11 +192,11 @@ class JdkXmlSignatureVerifierTest {
 
     @Test
     void onlyEnvelopedPlusOneC14nTransformIsAllowed() throws Exception {
-        Document withC14n = SecureXml.parse(MINIMAL.getBytes(StandardCharsets.UTF_8));
+        Document withC14n = SecureXml.parse(MinimalElmo.xml().getBytes(StandardCharsets.UTF_8));
         jdkSign(withC14n, "", List.of(Transform.ENVELOPED, CanonicalizationMethod.EXCLUSIVE));
-        Document withTwo = SecureXml.parse(MINIMAL.getBytes(StandardCharsets.UTF_8));
+        Document withTwo = SecureXml.parse(MinimalElmo.xml().getBytes(StandardCharsets.UTF_8));
         jdkSign(withTwo, "", List.of(Transform.ENVELOPED, CanonicalizationMethod.EXCLUSIVE, CanonicalizationMethod.INCLUSIVE));
-        Document withoutEnveloped = SecureXml.parse(MINIMAL.getBytes(StandardCharsets.UTF_8));
+        Document withoutEnveloped = SecureXml.parse(MinimalElmo.xml().getBytes(StandardCharsets.UTF_8));
         jdkSign(withoutEnveloped, "", List.of(CanonicalizationMethod.INCLUSIVE));
 
         VerificationResult allowed = verifier.verify(withC14n, exampleKey.certificate());
@@ -312,13 +295,6 @@ class JdkXmlSignatureVerifierTest {
     }
 
     private static Path conformanceExamples() {
-        for (Path candidate : List.of(Path.of("../shared/conformance/elmo"), Path.of("/work/shared/conformance/elmo"))) {
-            if (Files.isDirectory(candidate.resolve("examples"))) {
-                return candidate.resolve("examples");
-            }
-        }
-        Assumptions.abort("Shared ELMO conformance folder not found (../shared/conformance/elmo or"
-                + " /work/shared/conformance/elmo); skipping the Finnish wire sample");
-        return null;
+        return SharedConformance.elmoFolderOrSkip("the Finnish wire sample").resolve("examples");
     }
 }

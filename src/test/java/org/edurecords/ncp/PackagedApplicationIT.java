@@ -1,0 +1,136 @@
+package org.edurecords.ncp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Starts the packaged application the way an operator does ({@code java -jar}), to check that the
+ * production profile refuses demonstration settings and that the demo profile of the README runs.
+ */
+class PackagedApplicationIT {
+
+    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static final String MEMORY_DB = "-Dquarkus.datasource.jdbc.url=jdbc:h2:mem:it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+
+    @Test
+    void productionRefusesToStartWithoutAKey() throws Exception {
+        Result result = runUntilExit(List.of(MEMORY_DB));
+        assertNotEquals(0, result.exitCode);
+        assertTrue(result.output.contains("No ELMO signing key configured"), result.output);
+    }
+
+    @Test
+    void productionRefusesTheExampleKey() throws Exception {
+        Result result = runUntilExit(List.of(MEMORY_DB, "-Dncp.signing.key-path=keys-example/ncp-example.key.pem",
+                "-Dncp.signing.certificate-path=keys-example/ncp-example.cert.pem"));
+        assertNotEquals(0, result.exitCode);
+        assertTrue(result.output.contains("public example key"), result.output);
+    }
+
+    @Test
+    void productionRefusesDemoLoginAndHttpReturnUrls() throws Exception {
+        Result result = runUntilExit(List.of(MEMORY_DB, "-Dncp.signing.key-path=keys-example/ncp-example.key.pem",
+                "-Dncp.signing.certificate-path=keys-example/ncp-example.cert.pem", "-Dncp.signing.allow-example-key=true",
+                "-Dncp.demo.login-enabled=true", "-Dncp.emrex.allow-http-loopback=true"));
+        assertNotEquals(0, result.exitCode);
+        assertTrue(result.output.contains("Refusing to start the production profile"), result.output);
+        assertTrue(result.output.contains("ncp.demo.login-enabled must be false"), result.output);
+        assertTrue(result.output.contains("ncp.signing.allow-example-key must be false"), result.output);
+        assertTrue(result.output.contains("ncp.emrex.allow-http-loopback must be false"), result.output);
+    }
+
+    @Test
+    void demoProfileOfTheReadmeServesTheStartPageAndTheDemoClient() throws Exception {
+        List<String> command = command(List.of("-Dquarkus.profile=demo", "-Dquarkus.http.port=0",
+                "-Dquarkus.datasource.jdbc.url=jdbc:h2:mem:demo-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            Pattern listening = Pattern.compile("Listening on: (http://\\S+)");
+            String base = null;
+            StringBuilder log = new StringBuilder();
+            for (String line; base == null && (line = out.readLine()) != null; ) {
+                log.append(line).append('\n');
+                Matcher m = listening.matcher(line);
+                if (m.find()) {
+                    base = m.group(1).replace("0.0.0.0", "127.0.0.1");
+                }
+            }
+            assertTrue(base != null, "the demo did not start:\n" + log);
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> home = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, home.statusCode());
+            assertTrue(home.body().contains("href=\"/demo-client\""), "the start page links to the demo client");
+            HttpResponse<String> client = http.send(HttpRequest.newBuilder(URI.create(base + "/demo-client")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, client.statusCode());
+            assertTrue(client.body().contains("action=\"/emrex\""));
+
+            // The demo learners are there: anna logs in and reaches the selection.
+            HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+            HttpResponse<String> login = browser.send(form(base + "/emrex",
+                    "sessionId=it&returnUrl=" + java.net.URLEncoder.encode(base + "/demo-client/return", StandardCharsets.UTF_8)),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, login.statusCode(), login.body());
+            Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(login.body());
+            assertTrue(token.find(), login.body());
+            HttpResponse<String> selection = browser.send(form(login.uri().toString(),
+                    "csrf-token=" + token.group(1) + "&username=anna&password=demo"), HttpResponse.BodyHandlers.ofString());
+            assertTrue(selection.uri().getPath().endsWith("/select"), selection.uri().toString());
+            assertTrue(selection.body().contains("Søketeknologi") || selection.body().contains("Search Technology"));
+        } finally {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static HttpRequest form(String url, String body) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result runUntilExit(List<String> properties) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command(properties)).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the application did not exit:\n" + output);
+        }
+        return new Result(process.exitValue(), output);
+    }
+
+    private static List<String> command(List<String> properties) {
+        assertTrue(Files.isRegularFile(JAR), "run after the package phase: " + JAR);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(properties);
+        command.add("-jar");
+        command.add(JAR.toString());
+        return command;
+    }
+}
