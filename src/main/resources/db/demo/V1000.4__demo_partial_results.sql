@@ -1,4 +1,4 @@
--- Demo data for live result sources: learner Carla (login carla / demo) studied at Bergen University
+-- Demo data for live result sources (loaded by DemoDataSeeder after V1000): learner Carla (login carla / demo) studied at Bergen University
 -- College, which merged into Western Norway University of Applied Sciences in 2017, and is now at the
 -- University of Bergen, whose live endpoint (the demo institution built into this service) is down for
 -- her. The walk-through shows her college results under the name the college had then, and a notice

@@ -37,7 +37,10 @@ class PostgresFlowTest {
         assertTrue(product.startsWith("PostgreSQL"), product);
         List<?> versions = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select version from flyway_schema_history where success order by installed_rank").getResultList());
-        assertTrue(versions.contains("1") && versions.contains("3") && versions.contains("1000.4"), versions.toString());
+        assertTrue(versions.contains("1") && versions.contains("3"), versions.toString());
+        Number carla = QuarkusTransaction.requiringNew().call(() -> (Number) em
+                .createNativeQuery("select count(*) from demo_account where username = 'carla'").getSingleResult());
+        assertEquals(1, carla.intValue(), "demo data with the partial-results learner");
         given().get("/q/health/ready").then().statusCode(200);
     }
 

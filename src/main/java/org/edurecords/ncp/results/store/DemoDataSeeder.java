@@ -33,7 +33,8 @@ public class DemoDataSeeder {
     private static final Logger LOG = Logger.getLogger(DemoDataSeeder.class);
 
     /** Applied in this order, each once. */
-    static final List<String> SCRIPTS = List.of("db/demo/V1000__demo_learners_and_results.sql");
+    static final List<String> SCRIPTS = List.of("db/demo/V1000__demo_learners_and_results.sql",
+            "db/demo/V1000.4__demo_partial_results.sql");
 
     @Inject
     NcpConfig config;
