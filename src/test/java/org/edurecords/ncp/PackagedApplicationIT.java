@@ -30,17 +30,20 @@ class PackagedApplicationIT {
 
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final String MEMORY_DB = "-Dquarkus.datasource.jdbc.url=jdbc:h2:mem:it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+    /** A real student login, so that each test meets only the refusal it is about. */
+    private static final List<String> HEADER_LOGIN = List.of("-Dncp.auth.header.enabled=true",
+            "-Dncp.auth.header.trusted-proxies=127.0.0.1");
 
     @Test
     void productionRefusesToStartWithoutAKey() throws Exception {
-        Result result = runUntilExit(List.of(MEMORY_DB));
+        Result result = runUntilExit(withLogin(MEMORY_DB));
         assertNotEquals(0, result.exitCode);
         assertTrue(result.output.contains("No ELMO signing key configured"), result.output);
     }
 
     @Test
     void productionRefusesTheExampleKey() throws Exception {
-        Result result = runUntilExit(List.of(MEMORY_DB, "-Dncp.signing.key-path=keys-example/ncp-example.key.pem",
+        Result result = runUntilExit(withLogin(MEMORY_DB, "-Dncp.signing.key-path=keys-example/ncp-example.key.pem",
                 "-Dncp.signing.certificate-path=keys-example/ncp-example.cert.pem"));
         assertNotEquals(0, result.exitCode);
         assertTrue(result.output.contains("public example key"), result.output);
@@ -56,6 +59,20 @@ class PackagedApplicationIT {
         assertTrue(result.output.contains("ncp.demo.login-enabled must be false"), result.output);
         assertTrue(result.output.contains("ncp.signing.allow-example-key must be false"), result.output);
         assertTrue(result.output.contains("ncp.emrex.allow-http-loopback must be false"), result.output);
+    }
+
+    @Test
+    void productionRefusesToStartWithoutARealStudentLogin() throws Exception {
+        Result result = runUntilExit(List.of(MEMORY_DB, "-Dncp.signing.key-path=keys-example/ncp-example.key.pem",
+                "-Dncp.signing.certificate-path=keys-example/ncp-example.cert.pem", "-Dncp.signing.allow-example-key=true",
+                "-Dncp.auth.header.enabled=true"));
+        assertNotEquals(0, result.exitCode);
+        assertTrue(result.output.contains("ncp.auth.header.trusted-proxies must name the service provider's address"),
+                result.output);
+        Result none = runUntilExit(List.of(MEMORY_DB, "-Dncp.signing.key-path=keys-example/ncp-example.key.pem",
+                "-Dncp.signing.certificate-path=keys-example/ncp-example.cert.pem", "-Dncp.signing.allow-example-key=true"));
+        assertNotEquals(0, none.exitCode);
+        assertTrue(none.output.contains("no student login configured"), none.output);
     }
 
     @Test
@@ -109,6 +126,12 @@ class PackagedApplicationIT {
     private static HttpRequest form(String url, String body) {
         return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static List<String> withLogin(String... properties) {
+        List<String> all = new ArrayList<>(List.of(properties));
+        all.addAll(HEADER_LOGIN);
+        return all;
     }
 
     private record Result(int exitCode, String output) {

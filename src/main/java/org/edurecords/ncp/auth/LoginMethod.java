@@ -14,4 +14,14 @@ public interface LoginMethod {
 
     /** Where the browser goes to log in for the given EMREX flow. */
     String loginPath(String flowId);
+
+    /** The name people know the login by (ID-porten, Feide, ...). */
+    default String displayName() {
+        return id();
+    }
+
+    /** Where the browser goes to log in to the portal on a direct visit. */
+    default String portalLoginPath() {
+        return "/my-results";
+    }
 }

@@ -34,6 +34,8 @@ public interface NcpConfig {
 
     Operations operations();
 
+    Auth auth();
+
     interface Emrex {
         /** How long a transfer may stay open before it answers "session expired". */
         @WithDefault("30M")
@@ -197,5 +199,91 @@ public interface NcpConfig {
         /** The signing certificate must stay valid at least this long for the service to report ready. */
         @WithDefault("P30D")
         Duration certificateMinimumValidity();
+    }
+
+    // --- student authentication -----------------------------------------------------------------
+
+    interface Auth {
+        Session session();
+
+        Oidc oidc();
+
+        Header header();
+
+        /** The portal session that follows a login on a direct visit. */
+        interface Session {
+            /** A session unused for this long ends. */
+            @WithDefault("30M")
+            Duration idleTimeout();
+
+            /** A session ends this long after login, however active. */
+            @WithDefault("8H")
+            Duration absoluteTimeout();
+
+            /** Marks the session cookie Secure; only the demo profile may switch it off (plain http). */
+            @WithDefault("true")
+            boolean secureCookie();
+        }
+
+        /**
+         * OpenID Connect login (ID-porten, Feide, Keycloak as a broker). The protocol settings
+         * themselves are the quarkus.oidc.* keys; these say how claims map to a learner.
+         */
+        interface Oidc {
+            @WithDefault("false")
+            boolean enabled();
+
+            /** Label of the login button, e.g. "ID-porten" or "Feide". */
+            @WithDefault("ID-porten")
+            String displayName();
+
+            /** Claim holding the person identifier, e.g. pid (ID-porten) or eduPersonPrincipalName. */
+            @WithDefault("pid")
+            String personIdClaim();
+
+            /** Identifier scheme of that claim: nin, feide, eppn, esi or another learner_identifier scheme. */
+            @WithDefault("nin")
+            String identifierScheme();
+
+            /** When set, the login fails unless the ID token carries this claim. */
+            Optional<String> givenNameClaim();
+
+            Optional<String> familyNameClaim();
+
+            Optional<String> birthDateClaim();
+
+            /**
+             * Where logout also ends the session at the identity provider (its end_session_endpoint).
+             * Unset: logout ends only our session, which never logs the person out of other services.
+             */
+            Optional<String> endSessionUrl();
+        }
+
+        /** Login by attributes a SAML service provider (Shibboleth SP) in front of us puts into request headers. */
+        interface Header {
+            @WithDefault("false")
+            boolean enabled();
+
+            /** Label of the login link, e.g. "Feide" or "eduGAIN". */
+            @WithDefault("Institution login")
+            String displayName();
+
+            /** Addresses (IP or CIDR) of the proxies that may set the attribute headers; all others are refused. */
+            Optional<List<String>> trustedProxies();
+
+            @WithDefault("eppn")
+            String personIdHeader();
+
+            /** Identifier scheme of that header's value. */
+            @WithDefault("feide")
+            String identifierScheme();
+
+            /** When set, the login fails unless the request carries this header. */
+            Optional<String> givenNameHeader();
+
+            Optional<String> familyNameHeader();
+
+            Optional<String> birthDateHeader();
+        }
     }
 }

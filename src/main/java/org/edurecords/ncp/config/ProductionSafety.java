@@ -58,6 +58,30 @@ public class ProductionSafety {
         for (String source : org.edurecords.ncp.results.http.HttpElmoSources.plainHttpSources(config)) {
             problems.add("ncp.sources.http." + source + ".url-template must use https");
         }
+        problems.addAll(unsafeLogin(config.auth()));
+        return problems;
+    }
+
+    /** Production starts only with a real student login and secure session cookies. */
+    static List<String> unsafeLogin(NcpConfig.Auth auth) {
+        List<String> problems = new ArrayList<>();
+        if (!auth.oidc().enabled() && !auth.header().enabled()) {
+            problems.add("no student login configured: set ncp.auth.oidc.enabled=true (with quarkus.oidc.*) "
+                    + "or ncp.auth.header.enabled=true (with ncp.auth.header.trusted-proxies)");
+        }
+        if (auth.header().enabled() && auth.header().trustedProxies().map(List::isEmpty).orElse(true)) {
+            problems.add("ncp.auth.header.trusted-proxies must name the service provider's address when header login is on");
+        }
+        if (auth.header().enabled()) {
+            try {
+                org.edurecords.ncp.auth.TrustedProxies.parse(auth.header().trustedProxies().orElse(List.of()));
+            } catch (IllegalArgumentException e) {
+                problems.add("ncp.auth.header.trusted-proxies: " + e.getMessage());
+            }
+        }
+        if (!auth.session().secureCookie()) {
+            problems.add("ncp.auth.session.secure-cookie must be true");
+        }
         return problems;
     }
 }

@@ -16,7 +16,6 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -84,13 +83,7 @@ public class EmrexEntryRoute {
             }
             EmrexFlowService.NewFlow flow = flows.start(validation.request(), locale);
             String flowPath = "/emrex/flow/" + flow.session().id;
-            Cookie cookie = Cookie.cookie(EmrexFlowResource.FLOW_COOKIE, flow.browserSecret())
-                    .setPath(flowPath)
-                    .setHttpOnly(true)
-                    .setSecure(config.publicUrl().startsWith("https:"))
-                    // Lax is sent on the top-level redirect that follows this cross-site POST.
-                    .setSameSite(CookieSameSite.LAX)
-                    .setMaxAge(config.emrex().sessionExpiry().toSeconds() + 300);
+            Cookie cookie = FlowCookie.of(flow.session().id, flow.browserSecret(), config);
             ctx.response().addCookie(cookie);
             applyHeaders(ctx);
             ctx.response().setStatusCode(303).putHeader("Location", flowPath + "/login").end();

@@ -14,13 +14,25 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.oidc.IdToken;
+import io.quarkus.oidc.OidcSession;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
 import io.quarkus.qute.TemplateInstance;
 import org.edurecords.ncp.auth.AuthenticatedStudent;
 import org.edurecords.ncp.auth.DemoLogin;
+import org.edurecords.ncp.auth.HeaderLogin;
+import org.edurecords.ncp.auth.Identity;
+import org.edurecords.ncp.auth.LoginFailure;
+import org.edurecords.ncp.auth.LoginLink;
+import org.edurecords.ncp.auth.OidcLogin;
+import org.edurecords.ncp.auth.StudentLogins;
+import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.results.Learner;
 import org.edurecords.ncp.results.LearnerResults;
 import org.edurecords.ncp.results.ResultService;
@@ -30,6 +42,7 @@ import org.edurecords.ncp.selection.UnreachableView;
 import org.edurecords.ncp.web.Formats;
 import org.edurecords.ncp.web.PageContext;
 import org.edurecords.ncp.web.SecurityHeaders;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,7 +60,7 @@ public class EmrexFlowResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance login(String flowId, String receiver, boolean demoEnabled, boolean failed,
-                String username);
+                String username, List<LoginLink> logins);
 
         static native TemplateInstance select(String flowId, String receiver, String learnerName,
                 List<InstitutionView> institutions, boolean showAll, boolean nothingSelected,
@@ -68,6 +81,25 @@ public class EmrexFlowResource {
 
     @Inject
     DemoLogin demoLogin;
+
+    @Inject
+    StudentLogins logins;
+
+    @Inject
+    OidcLogin oidcLogin;
+
+    @Inject
+    HeaderLogin headerLogin;
+
+    @Inject
+    OidcSession oidcSession;
+
+    @Inject
+    @IdToken
+    JsonWebToken idToken;
+
+    @Inject
+    NcpConfig config;
 
     @Inject
     ResultService results;
@@ -96,7 +128,8 @@ public class EmrexFlowResource {
             if (session.state != EmrexSession.State.RECEIVED) {
                 return redirectToStep(session);
             }
-            return page(Templates.login(flowId, receiver(session), demoLogin.enabled(), false, ""), 200);
+            return page(Templates.login(flowId, receiver(session), demoLogin.enabled(), false, "",
+                    logins.forFlow(flowId)), 200);
         });
     }
 
@@ -115,23 +148,132 @@ public class EmrexFlowResource {
             Optional<AuthenticatedStudent> student = demoLogin.authenticate(username, password);
             if (student.isEmpty()) {
                 LOG.infof("EMREX flow %s: demo login refused", flowId);
-                return page(Templates.login(flowId, receiver(session), true, true, username == null ? "" : username), 401);
+                return page(Templates.login(flowId, receiver(session), true, true, username == null ? "" : username,
+                        logins.forFlow(flowId)), 401);
             }
-            if (!flows.authenticated(flowId, student.get().learnerId())) {
-                // Another request moved the flow on meanwhile (double submit); continue where it is.
-                return redirectToStep(flows.find(flowId).orElse(session));
-            }
-            Optional<Learner> learner = results.findLearner(student.get().learnerId());
-            if (learner.isEmpty()) {
-                return finish(session, ReturnCode.NO_RESULTS, "", null);
-            }
-            LearnerResults found = flowResults.collect(flowId, learner.get());
-            // With an institution unreachable the student is told so on the selection page, not sent back empty-handed.
-            if (found.isEmpty() && !found.isPartial()) {
-                return finish(session, ReturnCode.NO_RESULTS, "", null);
-            }
-            return seeOther(flowId, "select");
+            return loggedIn(session, "demo", Optional.of(student.get().learnerId()));
         });
+    }
+
+    /** Starts an OIDC login for this flow: the flow is noted for the callback, then the protected path takes over. */
+    @GET
+    @Path("login/oidc/start")
+    public Response oidcStart(@PathParam("flowId") String flowId, @CookieParam(FLOW_COOKIE) String browserSecret) {
+        if (!oidcLogin.enabled()) {
+            return problem("flow_problem_loginUnavailable", 404);
+        }
+        return withOpenFlow(flowId, browserSecret, session -> {
+            if (session.state != EmrexSession.State.RECEIVED) {
+                return redirectToStep(session);
+            }
+            return Response.seeOther(URI.create(oidcLogin.protectedPath(flowId)))
+                    .header("Set-Cookie", oidcLogin.flowCookieHeader(flowId)).build();
+        });
+    }
+
+    /** Protected by quarkus-oidc: reached only after the code flow with the provider has completed. */
+    @GET
+    @Path("login/oidc")
+    @Authenticated
+    public Response oidcLogin(@PathParam("flowId") String flowId, @CookieParam(FLOW_COOKIE) String browserSecret) {
+        Identity identity;
+        LoginFailure failure = null;
+        try {
+            identity = oidcLogin.identify(idToken);
+        } catch (LoginFailure e) {
+            identity = null;
+            failure = e;
+        } finally {
+            oidcLogin.endLocalSession(oidcSession);
+        }
+        return identifiedLogin(flowId, browserSecret, identity, failure);
+    }
+
+    /** Behind a SAML service provider that protects this path and passes the attributes as headers. */
+    @GET
+    @Path("login/header")
+    public Response headerLogin(@PathParam("flowId") String flowId, @CookieParam(FLOW_COOKIE) String browserSecret,
+            @Context HttpServerRequest request) {
+        if (!headerLogin.enabled()) {
+            return problem("flow_problem_loginUnavailable", 404);
+        }
+        Identity identity = null;
+        LoginFailure failure = null;
+        try {
+            identity = headerLogin.identify(request);
+        } catch (LoginFailure e) {
+            failure = e;
+        }
+        if (failure != null && failure.kind() == LoginFailure.Kind.UNTRUSTED_SOURCE) {
+            // Someone reached us around the service provider: refuse, but leave the flow open for a real login.
+            return problem(failure.kind().messageKey(), 403);
+        }
+        return identifiedLogin(flowId, browserSecret, identity, failure);
+    }
+
+    /** Where the identity provider's error answer lands (via /auth/oidc/error): cancel or error ends the transfer. */
+    @GET
+    @Path("login/failed")
+    public Response loginFailed(@PathParam("flowId") String flowId, @CookieParam(FLOW_COOKIE) String browserSecret,
+            @QueryParam("reason") String reason) {
+        return withOpenFlow(flowId, browserSecret, session -> {
+            if (session.state != EmrexSession.State.RECEIVED) {
+                return redirectToStep(session);
+            }
+            if ("cancelled".equals(reason)) {
+                LOG.infof("EMREX flow %s: login cancelled at the identity provider", flowId);
+                return finish(session, ReturnCode.CANCEL, "", null);
+            }
+            if ("unavailable".equals(reason)) {
+                LOG.infof("EMREX flow %s: the login with the identity provider could not be completed", flowId);
+                return finish(session, ReturnCode.ERROR,
+                        "The student's identity provider could not be reached or did not complete the login.", null);
+            }
+            LOG.infof("EMREX flow %s: the identity provider answered with an error", flowId);
+            return finish(session, ReturnCode.ERROR, "The student's identity provider reported an error; no login took place.",
+                    null);
+        });
+    }
+
+    private Response identifiedLogin(String flowId, String browserSecret, Identity identity, LoginFailure failure) {
+        return withOpenFlow(flowId, browserSecret, session -> {
+            if (session.state != EmrexSession.State.RECEIVED) {
+                return redirectToStep(session);
+            }
+            if (failure != null) {
+                LOG.infof("EMREX flow %s: login failed (%s)", flowId, failure.kind());
+                return finish(session, ReturnCode.ERROR, failure.getMessage(), null);
+            }
+            return loggedIn(session, identity.method(), logins.learnerFor(identity));
+        });
+    }
+
+    /**
+     * The common end of every login: a person the register does not know, or who has no results,
+     * gets NCP_NO_RESULTS; otherwise the flow moves on with a new browser secret.
+     */
+    private Response loggedIn(EmrexSession session, String method, Optional<Long> learnerId) {
+        if (learnerId.isEmpty()) {
+            LOG.infof("EMREX flow %s: %s login of a person unknown to the register", session.id, method);
+            return finish(session, ReturnCode.NO_RESULTS, "", null);
+        }
+        Optional<String> secret = flows.authenticated(session.id, learnerId.get());
+        if (secret.isEmpty()) {
+            return redirectToStep(flows.find(session.id).orElse(session));
+        }
+        LOG.infof("EMREX flow %s: %s login", session.id, method);
+        Optional<Learner> learner = results.findLearner(learnerId.get());
+        if (learner.isEmpty()) {
+            return finish(session, ReturnCode.NO_RESULTS, "", null);
+        }
+        LearnerResults found = flowResults.collect(session.id, learner.get());
+        // With an institution unreachable the student is told so on the selection page, not sent back empty-handed.
+        if (found.isEmpty() && !found.isPartial()) {
+            return finish(session, ReturnCode.NO_RESULTS, "", null);
+        }
+        return Response.seeOther(URI.create("/emrex/flow/" + session.id + "/select"))
+                .header("Set-Cookie", FlowCookie.of(session.id, secret.get(), config).encode())
+                .build();
     }
 
     @GET

@@ -83,13 +83,20 @@ public class EmrexFlowService {
         return session.isExpired(clock.instant());
     }
 
+    /**
+     * Records the logged-in learner and rotates the browser secret, so that a flow cookie seen before
+     * the login is worthless after it. Returns the new secret, or empty when the flow was no longer
+     * waiting for a login.
+     */
     @Transactional
-    public boolean authenticated(String flowId, long learnerId) {
+    public Optional<String> authenticated(String flowId, long learnerId) {
         Instant now = clock.instant();
+        String secret = randomToken();
         int updated = EmrexSession.update(
-                "state = ?1, learnerId = ?2, updatedAt = ?3, version = version + 1 where id = ?4 and state = ?5 and expiresAt > ?3",
-                EmrexSession.State.AUTHENTICATED, learnerId, now, flowId, EmrexSession.State.RECEIVED);
-        return updated == 1;
+                "state = ?1, learnerId = ?2, updatedAt = ?3, browserKey = ?6, version = version + 1"
+                        + " where id = ?4 and state = ?5 and expiresAt > ?3",
+                EmrexSession.State.AUTHENTICATED, learnerId, now, flowId, EmrexSession.State.RECEIVED, hash(secret));
+        return updated == 1 ? Optional.of(secret) : Optional.empty();
     }
 
     @Transactional

@@ -359,4 +359,48 @@ public interface Messages {
 
     @Message
     String source_reason_invalid_data();
+
+    // --- student authentication and the portal
+
+    @Message
+    String auth_login_with(String label);
+
+    @Message
+    String auth_failure_CANCELLED();
+
+    @Message
+    String auth_failure_PROVIDER_ERROR();
+
+    @Message
+    String auth_failure_MISSING_ATTRIBUTE();
+
+    @Message
+    String auth_failure_UNTRUSTED_SOURCE();
+
+    @Message
+    String portal_title();
+
+    @Message
+    String portal_login_intro();
+
+    @Message
+    String portal_logout();
+
+    @Message
+    String portal_results_intro();
+
+    @Message
+    String portal_no_results_title();
+
+    @Message
+    String portal_no_results_text();
+
+    @Message
+    String portal_no_results_advice();
+
+    @Message
+    String portal_home_link();
+
+    @Message
+    String portal_logged_in_as(String name);
 }

@@ -42,6 +42,13 @@ public class FlowClient {
         return response;
     }
 
+    /** A GET with extra request headers, e.g. the attribute headers a SAML service provider adds. */
+    public Response get(String path, Map<String, String> headers) {
+        Response response = spec().headers(headers).get(path);
+        remember(response);
+        return response;
+    }
+
     public Response post(String path, Map<String, ?> form) {
         RequestSpecification spec = spec().contentType("application/x-www-form-urlencoded; charset=UTF-8");
         if (csrfToken != null) {

@@ -1,0 +1,219 @@
+package org.edurecords.ncp.portal;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.oidc.IdToken;
+import io.quarkus.oidc.OidcSession;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
+import org.edurecords.ncp.auth.AuthenticatedStudent;
+import org.edurecords.ncp.auth.DemoLogin;
+import org.edurecords.ncp.auth.HeaderLogin;
+import org.edurecords.ncp.auth.Identity;
+import org.edurecords.ncp.auth.LoginFailure;
+import org.edurecords.ncp.auth.LoginLink;
+import org.edurecords.ncp.auth.OidcLogin;
+import org.edurecords.ncp.auth.PortalSession;
+import org.edurecords.ncp.auth.PortalSessions;
+import org.edurecords.ncp.auth.StudentLogins;
+import org.edurecords.ncp.config.NcpConfig;
+import org.edurecords.ncp.results.Learner;
+import org.edurecords.ncp.results.LearnerResults;
+import org.edurecords.ncp.results.ResultService;
+import org.edurecords.ncp.selection.InstitutionView;
+import org.edurecords.ncp.selection.SelectionViews;
+import org.edurecords.ncp.web.Formats;
+import org.edurecords.ncp.web.PageContext;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+/**
+ * The portal for a direct visit: log in, see one's results per institution, log out. The same login
+ * methods as the EMREX flow; the session that follows lives in the database ({@link PortalSessions}).
+ */
+@Path("/my-results")
+@Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+public class PortalResource {
+
+    private static final Logger LOG = Logger.getLogger(PortalResource.class);
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(List<LoginLink> logins, boolean demoEnabled, String problemKey,
+                String username);
+
+        static native TemplateInstance results(Learner learner, String birthDate, List<InstitutionView> institutions);
+
+        static native TemplateInstance noResults(String identityName);
+    }
+
+    @Inject
+    PortalSessions sessions;
+
+    @Inject
+    StudentLogins logins;
+
+    @Inject
+    DemoLogin demoLogin;
+
+    @Inject
+    OidcLogin oidcLogin;
+
+    @Inject
+    HeaderLogin headerLogin;
+
+    @Inject
+    OidcSession oidcSession;
+
+    @Inject
+    @IdToken
+    JsonWebToken idToken;
+
+    @Inject
+    ResultService results;
+
+    @Inject
+    SelectionViews views;
+
+    @Inject
+    PageContext page;
+
+    @Inject
+    NcpConfig config;
+
+    @GET
+    public Response home(@CookieParam(PortalSessions.COOKIE) String token, @QueryParam("login") String loginProblem) {
+        Optional<PortalSession> session = sessions.find(token);
+        if (session.isEmpty()) {
+            String problemKey = switch (loginProblem == null ? "" : loginProblem) {
+                case "cancelled" -> LoginFailure.Kind.CANCELLED.messageKey();
+                case "failed" -> LoginFailure.Kind.PROVIDER_ERROR.messageKey();
+                case "missing" -> LoginFailure.Kind.MISSING_ATTRIBUTE.messageKey();
+                default -> null;
+            };
+            return page(Templates.login(logins.forPortal(), demoLogin.enabled(), problemKey, ""), 200);
+        }
+        Optional<Learner> learner = session.get().learnerId == null ? Optional.empty()
+                : results.findLearner(session.get().learnerId);
+        LearnerResults all = learner.map(results::resultsOf).orElse(null);
+        if (all == null || all.isEmpty()) {
+            return page(Templates.noResults(session.get().displayName), 200);
+        }
+        return page(Templates.results(learner.get(), Formats.date(learner.get().birthDate(), page.locale()),
+                views.previewPage(all, page.locale())), 200);
+    }
+
+    @GET
+    @Path("login/oidc/start")
+    public Response oidcStart() {
+        if (!oidcLogin.enabled()) {
+            return page(Templates.login(logins.forPortal(), demoLogin.enabled(), null, ""), 404);
+        }
+        return Response.seeOther(URI.create("/my-results/login/oidc")).header("Set-Cookie", oidcLogin.noFlowCookieHeader())
+                .build();
+    }
+
+    /** Protected by quarkus-oidc: reached only after the code flow with the provider has completed. */
+    @GET
+    @Path("login/oidc")
+    @Authenticated
+    public Response oidcLogin(@CookieParam(PortalSessions.COOKIE) String previous) {
+        try {
+            Identity identity = oidcLogin.identify(idToken);
+            String hint = config.auth().oidc().endSessionUrl().isPresent() ? idToken.getRawToken() : null;
+            return loggedIn(previous, identity, logins.learnerFor(identity), hint);
+        } catch (LoginFailure e) {
+            return failed(e);
+        } finally {
+            oidcLogin.endLocalSession(oidcSession);
+        }
+    }
+
+    @GET
+    @Path("login/header")
+    public Response headerLogin(@CookieParam(PortalSessions.COOKIE) String previous, @Context HttpServerRequest request) {
+        if (!headerLogin.enabled()) {
+            return page(Templates.login(logins.forPortal(), demoLogin.enabled(), null, ""), 404);
+        }
+        try {
+            Identity identity = headerLogin.identify(request);
+            return loggedIn(previous, identity, logins.learnerFor(identity), null);
+        } catch (LoginFailure e) {
+            if (e.kind() == LoginFailure.Kind.UNTRUSTED_SOURCE) {
+                return page(Templates.login(logins.forPortal(), demoLogin.enabled(), e.kind().messageKey(), ""), 403);
+            }
+            return failed(e);
+        }
+    }
+
+    @POST
+    @Path("login/demo")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response demoLogin(@CookieParam(PortalSessions.COOKIE) String previous, @FormParam("username") String username,
+            @FormParam("password") String password) {
+        if (!demoLogin.enabled()) {
+            return page(Templates.login(logins.forPortal(), false, null, ""), 403);
+        }
+        Optional<AuthenticatedStudent> student = demoLogin.authenticate(username, password);
+        if (student.isEmpty()) {
+            LOG.info("Portal demo login refused");
+            return page(Templates.login(logins.forPortal(), true, "login_failed", username == null ? "" : username), 401);
+        }
+        return loggedIn(previous, new Identity("demo", "demo", username, null, null, null),
+                Optional.of(student.get().learnerId()), null);
+    }
+
+    @POST
+    @Path("logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logout(@CookieParam(PortalSessions.COOKIE) String token) {
+        Optional<PortalSession> ended = sessions.end(token);
+        URI target = URI.create("/");
+        Optional<String> endSession = config.auth().oidc().endSessionUrl();
+        if (ended.isPresent() && ended.get().idTokenHint != null && endSession.isPresent()) {
+            // RP-initiated logout, only where the operator configured the provider's end-session endpoint.
+            String separator = endSession.get().contains("?") ? "&" : "?";
+            target = URI.create(endSession.get() + separator + "id_token_hint="
+                    + URLEncoder.encode(ended.get().idTokenHint, StandardCharsets.UTF_8) + "&post_logout_redirect_uri="
+                    + URLEncoder.encode(config.publicUrl() + "/", StandardCharsets.UTF_8));
+        }
+        return Response.seeOther(target).cookie(sessions.expiredCookie()).header("Cache-Control", "no-store").build();
+    }
+
+    private Response loggedIn(String previous, Identity identity, Optional<Long> learnerId, String idTokenHint) {
+        String token = sessions.start(previous, learnerId.orElse(null), identity, idTokenHint);
+        return Response.seeOther(URI.create("/my-results")).cookie(sessions.cookie(token))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    private Response failed(LoginFailure failure) {
+        LOG.infof("Portal login failed (%s)", failure.kind());
+        return page(Templates.login(logins.forPortal(), demoLogin.enabled(), failure.kind().messageKey(), ""), 401);
+    }
+
+    private Response page(TemplateInstance template, int status) {
+        return Response.status(status).entity(template.setLocale(page.locale()).render())
+                .header("Cache-Control", "no-store")
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .build();
+    }
+}

@@ -1,0 +1,76 @@
+package org.edurecords.ncp.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The production profile's login rules, checked against the shipped application.properties read the
+ * way Quarkus reads it for that profile, plus what an operator would set.
+ */
+class ProductionLoginSafetyTest {
+
+    @Test
+    void shippedDefaultsRefuseToStartWithoutARealLogin() throws IOException {
+        List<String> problems = problems("prod", Map.of());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("no student login configured")), problems.toString());
+    }
+
+    @Test
+    void demoLoginIsRefusedEvenNextToARealLogin() throws IOException {
+        List<String> problems = problems("prod", Map.of("ncp.auth.oidc.enabled", "true", "ncp.demo.login-enabled", "true"));
+        assertEquals(List.of("ncp.demo.login-enabled must be false"), problems);
+    }
+
+    @Test
+    void theDemoProfileSettingsWouldNotPassTheProductionCheck() throws IOException {
+        List<String> problems = problems("demo", Map.of());
+        assertTrue(problems.contains("ncp.demo.login-enabled must be false"), problems.toString());
+        assertTrue(problems.contains("ncp.auth.session.secure-cookie must be true"), problems.toString());
+    }
+
+    @Test
+    void oidcAloneIsEnough() throws IOException {
+        assertEquals(List.of(), problems("prod", Map.of("ncp.auth.oidc.enabled", "true")));
+    }
+
+    @Test
+    void headerLoginNeedsValidTrustedProxies() throws IOException {
+        assertEquals(List.of("ncp.auth.header.trusted-proxies must name the service provider's address when header login is on"),
+                problems("prod", Map.of("ncp.auth.header.enabled", "true")));
+        assertTrue(problems("prod", Map.of("ncp.auth.header.enabled", "true", "ncp.auth.header.trusted-proxies", "sp.example.org"))
+                .stream().anyMatch(p -> p.startsWith("ncp.auth.header.trusted-proxies: Not an IP address")));
+        assertEquals(List.of(), problems("prod",
+                Map.of("ncp.auth.header.enabled", "true", "ncp.auth.header.trusted-proxies", "10.0.0.5,fd00::/64")));
+    }
+
+    @Test
+    void insecureSessionCookiesAreRefused() throws IOException {
+        assertEquals(List.of("ncp.auth.session.secure-cookie must be true"),
+                problems("prod", Map.of("ncp.auth.oidc.enabled", "true", "ncp.auth.session.secure-cookie", "false")));
+    }
+
+    private static List<String> problems(String profile, Map<String, String> operatorSettings) throws IOException {
+        URL shipped = ProductionLoginSafetyTest.class.getClassLoader().getResource("application.properties");
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withProfile(profile)
+                .withMapping(NcpConfig.class)
+                // Quarkus reads durations such as 30M with its own converter.
+                .withConverter(Duration.class, 200, new DurationConverter())
+                .withSources(new PropertiesConfigSource(shipped, 250))
+                .withSources(new PropertiesConfigSource(operatorSettings, "operator", 400))
+                .build();
+        return ProductionSafety.unsafeSettings(config.getConfigMapping(NcpConfig.class));
+    }
+}
