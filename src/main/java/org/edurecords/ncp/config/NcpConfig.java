@@ -2,6 +2,7 @@ package org.edurecords.ncp.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -26,6 +27,12 @@ public interface NcpConfig {
     Demo demo();
 
     Elmo elmo();
+
+    Sources sources();
+
+    Admin admin();
+
+    Operations operations();
 
     Auth auth();
 
@@ -94,6 +101,108 @@ public interface NcpConfig {
         /** Whether learner identifiers (national identity number) may be written into ELMO. */
         @WithDefault("false")
         boolean includeLearnerIdentifiers();
+    }
+
+    // --- live result sources, import API and operations (docs/result-sources.md, docs/operations.md)
+
+    interface Sources {
+        /** Longest time one attempt of one source may take (per source: {@code http.<name>.timeout}). */
+        @WithDefault("5S")
+        Duration timeout();
+
+        /** Extra attempts after a transient failure (connection refused or reset, HTTP 5xx). */
+        @WithDefault("1")
+        int retries();
+
+        /** Pause before a retry. */
+        @WithDefault("200MS")
+        Duration retryDelay();
+
+        /** Hard upper bound for the whole fan-out, whatever the per-source settings add up to. */
+        @WithDefault("15S")
+        Duration overallTimeout();
+
+        /** Threads that call sources in parallel (shared by all transfers). */
+        @WithDefault("16")
+        int threads();
+
+        CircuitBreaker circuitBreaker();
+
+        /** Live ELMO endpoints, one per institution, keyed by a short source name. */
+        Map<String, HttpSource> http();
+
+        interface CircuitBreaker {
+            /** Calls looked at when deciding to open the circuit. */
+            @WithDefault("6")
+            int requestVolumeThreshold();
+
+            /** Share of failed calls among them that opens the circuit. */
+            @WithDefault("0.5")
+            double failureRatio();
+
+            /** How long an open circuit stays open before one trial call. */
+            @WithDefault("30S")
+            Duration delay();
+        }
+
+        interface HttpSource {
+            @WithDefault("true")
+            boolean enabled();
+
+            /** SCHAC code of the institution; it must be in the institution directory. */
+            String institution();
+
+            /**
+             * Endpoint URL; {@code {learner}} is replaced by the URL-encoded national identifier. A template
+             * starting with {@code /} is resolved against this service's own HTTP port (demo only).
+             */
+            String urlTemplate();
+
+            /** Sent as {@code Authorization: Bearer ...} when set. */
+            Optional<String> bearerToken();
+
+            /** PKCS#12 key store with the TLS client certificate, when the endpoint asks for one. */
+            Optional<String> keyStorePath();
+
+            Optional<String> keyStorePassword();
+
+            /** PKCS#12 trust store for the endpoint's server certificate; the JDK's trust store when unset. */
+            Optional<String> trustStorePath();
+
+            Optional<String> trustStorePassword();
+
+            /** Overrides {@code ncp.sources.timeout} for this source. */
+            Optional<Duration> timeout();
+
+            /** Overrides {@code ncp.sources.retries} for this source. */
+            Optional<Integer> retries();
+
+            /** Larger answers are cut off and the source is marked as having sent invalid data. */
+            @WithDefault("5242880")
+            long maxResponseBytes();
+        }
+    }
+
+    interface Admin {
+        /**
+         * Bearer token of the admin import API; the API answers 404 while it is unset. Use a long random
+         * value (at least 32 characters; the production profile refuses shorter ones).
+         */
+        Optional<String> token();
+    }
+
+    interface Operations {
+        /** How long closed or expired EmrexSession rows (and their result snapshots) are kept. */
+        @WithDefault("PT24H")
+        Duration sessionRetention();
+
+        /** How often expired EmrexSession rows are purged (a scheduler interval such as {@code 15m}). */
+        @WithDefault("15m")
+        String purgeEvery();
+
+        /** The signing certificate must stay valid at least this long for the service to report ready. */
+        @WithDefault("P30D")
+        Duration certificateMinimumValidity();
     }
 
     // --- student authentication -----------------------------------------------------------------

@@ -55,6 +55,11 @@ public class ProductionSafety {
         }
         config.registry().sourceUrl().filter(u -> u.strip().startsWith("http://")).ifPresent(u ->
                 problems.add("ncp.registry.source-url must use https: the registry decides which signatures are trusted"));
+        config.admin().token().filter(t -> !t.isBlank() && t.length() < 32).ifPresent(
+                t -> problems.add("ncp.admin.token must be at least 32 characters"));
+        for (String source : org.edurecords.ncp.results.http.HttpElmoSources.plainHttpSources(config)) {
+            problems.add("ncp.sources.http." + source + ".url-template must use https");
+        }
         problems.addAll(unsafeLogin(config.auth()));
         return problems;
     }

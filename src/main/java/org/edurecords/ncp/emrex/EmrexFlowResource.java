@@ -38,6 +38,7 @@ import org.edurecords.ncp.results.LearnerResults;
 import org.edurecords.ncp.results.ResultService;
 import org.edurecords.ncp.selection.InstitutionView;
 import org.edurecords.ncp.selection.SelectionViews;
+import org.edurecords.ncp.selection.UnreachableView;
 import org.edurecords.ncp.web.Formats;
 import org.edurecords.ncp.web.PageContext;
 import org.edurecords.ncp.web.SecurityHeaders;
@@ -62,7 +63,8 @@ public class EmrexFlowResource {
                 String username, List<LoginLink> logins);
 
         static native TemplateInstance select(String flowId, String receiver, String learnerName,
-                List<InstitutionView> institutions, boolean showAll, boolean nothingSelected);
+                List<InstitutionView> institutions, boolean showAll, boolean nothingSelected,
+                List<UnreachableView> unreachable);
 
         static native TemplateInstance preview(String flowId, String receiver, String returnOrigin, Learner learner,
                 String birthDate, List<InstitutionView> institutions, long version);
@@ -101,6 +103,9 @@ public class EmrexFlowResource {
 
     @Inject
     ResultService results;
+
+    @Inject
+    FlowResults flowResults;
 
     @Inject
     SelectionViews views;
@@ -258,7 +263,12 @@ public class EmrexFlowResource {
         }
         LOG.infof("EMREX flow %s: %s login", session.id, method);
         Optional<Learner> learner = results.findLearner(learnerId.get());
-        if (learner.isEmpty() || results.resultsOf(learner.get()).isEmpty()) {
+        if (learner.isEmpty()) {
+            return finish(session, ReturnCode.NO_RESULTS, "", null);
+        }
+        LearnerResults found = flowResults.collect(session.id, learner.get());
+        // With an institution unreachable the student is told so on the selection page, not sent back empty-handed.
+        if (found.isEmpty() && !found.isPartial()) {
             return finish(session, ReturnCode.NO_RESULTS, "", null);
         }
         return Response.seeOther(URI.create("/emrex/flow/" + session.id + "/select"))
@@ -357,13 +367,15 @@ public class EmrexFlowResource {
             int status) {
         LearnerResults all = resultsOf(session);
         return page(Templates.select(session.id, receiver(session), all.learner().fullName(),
-                views.selectionPage(all, checked, showAll, page.locale()), showAll, nothingSelected), status);
+                views.selectionPage(all, checked, showAll, page.locale()), showAll, nothingSelected,
+                views.unreachable(all.missing(), page.locale())),
+                status);
     }
 
     private LearnerResults resultsOf(EmrexSession session) {
         Learner learner = results.findLearner(session.learnerId)
                 .orElseThrow(() -> new IllegalStateException("Learner of flow no longer exists"));
-        return results.resultsOf(learner);
+        return flowResults.of(session.id, learner);
     }
 
     /** Closes the flow with a code and renders the answer, unless another request closed it first. */

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.edurecords.ncp.config.NcpConfig;
 import org.jboss.logging.Logger;
 
@@ -38,6 +39,9 @@ public class EmrexFlowService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    MeterRegistry metrics;
 
     /** A new flow and the secret that binds it to the browser (sent as a cookie, stored only hashed). */
     public record NewFlow(EmrexSession session, String browserSecret) {
@@ -129,6 +133,7 @@ public class EmrexFlowService {
                         expectedVersion, EmrexSession.State.SELECTED);
         if (updated == 1) {
             LOG.infof("EMREX flow %s answered %s", flowId, wire(code));
+            metrics.counter("ncp.transfers", "code", wire(code)).increment();
         }
         return updated == 1;
     }
@@ -142,6 +147,7 @@ public class EmrexFlowService {
                 EmrexSession.State.EXPIRED, wire(ReturnCode.ERROR), now, flowId, OPEN);
         if (updated == 1) {
             LOG.infof("EMREX flow %s expired", flowId);
+            metrics.counter("ncp.transfers", "code", wire(ReturnCode.ERROR)).increment();
         }
         return updated == 1;
     }

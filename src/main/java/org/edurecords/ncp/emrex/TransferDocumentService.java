@@ -11,7 +11,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.edurecords.ncp.config.NcpConfig;
+import org.edurecords.ncp.elmo.CompletenessExtension;
 import org.edurecords.ncp.elmo.ElmoDocumentBuilder;
 import org.edurecords.ncp.elmo.model.Elmo;
 import org.edurecords.ncp.pdf.Transcript;
@@ -65,6 +68,9 @@ public class TransferDocumentService {
         this.signer = new XmlSigner();
     }
 
+    @Inject
+    MeterRegistry metrics;
+
     public SignedTransfer build(LearnerResults selected, Locale locale) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         return build(selected, locale, keys.current(), now, UUID.randomUUID().toString());
@@ -79,7 +85,12 @@ public class TransferDocumentService {
             pdf = pdfSigner.sign(pdf, key, GregorianCalendar.from(now.toZonedDateTime()), PDF_SIGNATURE_REASON);
         }
         Elmo elmo = elmoBuilder.build(selected, pdf, now);
+        CompletenessExtension.addTo(elmo, selected.completeness());
+        Timer.Sample signing = metrics == null ? null : Timer.start(metrics);
         byte[] signed = signer.signSerialized(elmoBuilder.toBytes(elmo), key);
+        if (signing != null) {
+            signing.stop(metrics.timer("ncp.sign.time"));
+        }
         return new SignedTransfer(documentId, signed, TransferEncoding.encode(signed));
     }
 }

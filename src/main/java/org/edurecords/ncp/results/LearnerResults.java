@@ -4,15 +4,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Everything known about one learner, per institution. */
-public record LearnerResults(Learner learner, List<InstitutionResults> institutions) {
+/**
+ * Everything known about one learner, per institution.
+ *
+ * @param missing institutions whose results could not be read (timed out, unavailable, invalid data);
+ *        empty when everything was read
+ */
+public record LearnerResults(Learner learner, List<InstitutionResults> institutions, List<Completeness> missing) {
 
     public LearnerResults {
         institutions = List.copyOf(institutions);
+        missing = missing == null ? List.of() : List.copyOf(missing);
+    }
+
+    /** Results read completely from every source. */
+    public LearnerResults(Learner learner, List<InstitutionResults> institutions) {
+        this(learner, institutions, List.of());
     }
 
     public boolean isEmpty() {
         return institutions.stream().allMatch(i -> i.roots().isEmpty());
+    }
+
+    public boolean isPartial() {
+        return !missing.isEmpty();
     }
 
     /** Only what the learner selected, with ancestors kept; institutions with nothing selected are dropped. */
@@ -24,6 +39,17 @@ public record LearnerResults(Learner learner, List<InstitutionResults> instituti
                 kept.add(pruned);
             }
         }
-        return new LearnerResults(learner, kept);
+        return new LearnerResults(learner, kept, missing);
+    }
+
+    /** Completeness of every institution: the ones in this document (complete) and the ones missing. */
+    public List<Completeness> completeness() {
+        List<Completeness> all = new ArrayList<>();
+        for (InstitutionResults institution : institutions) {
+            Institution i = institution.institution();
+            all.add(new Completeness(i.schac(), i.nameEn(), i.nameNb(), Completeness.Status.COMPLETE));
+        }
+        all.addAll(missing);
+        return all;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.edurecords.ncp.results.Completeness;
 import org.edurecords.ncp.results.InstitutionResults;
 import org.edurecords.ncp.results.LearnerResults;
 import org.edurecords.ncp.results.LearningOpportunity;
@@ -106,5 +107,10 @@ public class SelectionViews {
         for (LearningOpportunity child : lo.children()) {
             addRows(child, depth + 1, checked, showAll, locale, rows);
         }
+    }
+
+    /** The institutions that could not be read, localized, for the notice above the selection. */
+    public List<UnreachableView> unreachable(List<Completeness> missing, Locale locale) {
+        return missing.stream().map(m -> new UnreachableView(m.name(locale), m.reasonKey())).toList();
     }
 }

@@ -340,6 +340,26 @@ public interface Messages {
     @Message
     String error_csrf();
 
+    // --- live result sources: completeness on the selection page
+
+    @Message
+    String source_unreachable_title();
+
+    @Message
+    String source_unreachable_advice();
+
+    @Message
+    String source_reason_complete();
+
+    @Message
+    String source_reason_timed_out();
+
+    @Message
+    String source_reason_unavailable();
+
+    @Message
+    String source_reason_invalid_data();
+
     // --- student authentication and the portal
 
     @Message

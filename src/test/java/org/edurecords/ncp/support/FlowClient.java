@@ -70,6 +70,20 @@ public class FlowClient {
         cookies.remove(name);
     }
 
+    /** The cookies this browser holds, for a request made with other settings (e.g. a socket timeout). */
+    public Map<String, String> cookies() {
+        return Map.copyOf(cookies);
+    }
+
+    /** Continues as a browser that already holds these cookies (e.g. a flow handed to another instance). */
+    public void restoreCookies(Map<String, String> saved) {
+        cookies.putAll(saved);
+    }
+
+    public String csrfToken() {
+        return csrfToken;
+    }
+
     public String cookie(String name) {
         return cookies.get(name);
     }

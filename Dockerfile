@@ -1,0 +1,21 @@
+# JVM image of the EMREX NCP. Build the application first (PostgreSQL build, see docs/operations.md):
+#   ./mvnw -B package -DskipTests -Dquarkus.datasource.db-kind=postgresql
+#   docker build -t emrex-ncp .
+FROM eclipse-temurin:17-jre
+
+RUN useradd --system --uid 1001 --home-dir /app ncp
+WORKDIR /app
+# The fast-jar layout: dependencies change less often than the application, so they get their own layers.
+COPY --chown=1001 target/quarkus-app/lib/ /app/lib/
+COPY --chown=1001 target/quarkus-app/*.jar /app/
+COPY --chown=1001 target/quarkus-app/app/ /app/app/
+COPY --chown=1001 target/quarkus-app/quarkus/ /app/quarkus/
+
+USER 1001
+EXPOSE 8080
+# The signing key and the database come from the environment / mounted secrets, never from the image.
+ENV JAVA_OPTS_APPEND="-XX:MaxRAMPercentage=75 -Djava.util.logging.manager=org.jboss.logmanager.LogManager" \
+    QUARKUS_HTTP_HOST=0.0.0.0 \
+    QUARKUS_LOG_CONSOLE_JSON_ENABLED=true
+# exec, so that SIGTERM reaches the JVM and the graceful shutdown (quarkus.shutdown.timeout) runs.
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS_APPEND -jar /app/quarkus-run.jar"]

@@ -1,0 +1,137 @@
+package org.edurecords.ncp.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.edurecords.ncp.config.NcpConfig;
+import org.jboss.logging.Logger;
+
+/**
+ * The admin import API: results of an institution without a live endpoint go into the embedded store,
+ * as ELMO XML or as the JSON format of {@link ImportFormat}. Off (404) until {@code ncp.admin.token} is
+ * set; every call must carry that token as a bearer token.
+ */
+@Path("/admin/import")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityScheme(securitySchemeName = "adminToken", type = SecuritySchemeType.HTTP, scheme = "bearer")
+@SecurityRequirement(name = "adminToken")
+public class AdminImportResource {
+
+    private static final Logger LOG = Logger.getLogger(AdminImportResource.class);
+
+    @Inject
+    NcpConfig config;
+
+    @Inject
+    ImportService imports;
+
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @Path("json")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import results in the JSON format", description = "Each learner is imported on their own;"
+            + " re-importing the same content changes nothing.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = ImportFormat.Batch.class)))
+    @APIResponse(responseCode = "200", description = "Import report",
+            content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "400", description = "Not JSON, or not the import format")
+    @APIResponse(responseCode = "401", description = "Missing or wrong token")
+    @APIResponse(responseCode = "422", description = "Unknown institution")
+    public Response importJson(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
+        Optional<Response> refused = refuse(authorization);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        ImportFormat.Batch batch;
+        try {
+            batch = json.readValue(body, ImportFormat.Batch.class);
+        } catch (JsonProcessingException e) {
+            LOG.infof("Admin import refused: not the JSON import format (%s)", e.getOriginalMessage());
+            return error(400, "The body is not the JSON import format: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            return error(400, "The body could not be read");
+        }
+        if (batch == null) {
+            return error(400, "The body is empty");
+        }
+        try {
+            return Response.ok(imports.importJson(batch)).build();
+        } catch (ImportService.UnknownInstitutionException e) {
+            return error(422, e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("elmo")
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @Operation(summary = "Import one learner's results as an ELMO document",
+            description = "The document is parsed without DTDs and validated against ELMO 1.7.")
+    @APIResponse(responseCode = "200", description = "Import report",
+            content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "401", description = "Missing or wrong token")
+    @APIResponse(responseCode = "422", description = "Unknown institution")
+    public Response importElmo(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Parameter(description = "SCHAC code of the issuing institution", example = "uio.no")
+            @QueryParam("institution") String institution, byte[] body) {
+        Optional<Response> refused = refuse(authorization);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (institution == null || institution.isBlank()) {
+            return error(400, "The query parameter 'institution' (SCHAC code) is required");
+        }
+        if (body == null || body.length == 0) {
+            return error(400, "The body is empty");
+        }
+        try {
+            return Response.ok(imports.importElmo(institution, body)).build();
+        } catch (ImportService.UnknownInstitutionException e) {
+            return error(422, e.getMessage());
+        }
+    }
+
+    private Optional<Response> refuse(String authorization) {
+        Optional<String> token = config.admin().token().filter(t -> !t.isBlank());
+        if (token.isEmpty()) {
+            return Optional.of(error(404, "The admin API is not enabled"));
+        }
+        String expected = "Bearer " + token.get();
+        if (authorization == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                authorization.trim().getBytes(StandardCharsets.UTF_8))) {
+            LOG.warn("Admin import refused: missing or wrong token");
+            return Optional.of(Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ncp-admin\"")
+                    .entity(Map.of("error", "A valid admin token is required")).type(MediaType.APPLICATION_JSON).build());
+        }
+        return Optional.empty();
+    }
+
+    private static Response error(int status, String message) {
+        return Response.status(status).entity(Map.of("error", message)).type(MediaType.APPLICATION_JSON).build();
+    }
+}

@@ -1,0 +1,54 @@
+package org.edurecords.ncp.admin;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The JSON import format (docs/result-sources.md): one institution, its grading schemes, and for each
+ * learner the complete tree of results at that institution. An import replaces what the store held for
+ * that learner at that institution.
+ */
+public final class ImportFormat {
+
+    private ImportFormat() {
+    }
+
+    @Schema(description = "Results of one institution for one or more learners")
+    public record Batch(
+            @Schema(description = "SCHAC code of the institution, as in the institution directory", example = "uio.no")
+            String institution,
+            List<Scheme> gradingSchemes,
+            List<LearnerEntry> learners) {
+    }
+
+    public record Scheme(String localId, String descriptionEn, String descriptionNb) {
+    }
+
+    public record LearnerEntry(
+            @Schema(description = "National identity number; learners are matched on it", example = "17049812345")
+            String nationalIdentifier,
+            @Schema(description = "Needed only when the learner is not yet in the register") String givenNames,
+            String familyName,
+            LocalDate birthDate,
+            @Schema(description = "ISO 3166-1 alpha-2", example = "NO") String citizenship,
+            List<Result> results) {
+    }
+
+    public record Result(
+            @Schema(example = "IN1000") String code,
+            @Schema(enumeration = {"Degree Programme", "Module", "Course", "Class"}) String type,
+            String titleEn,
+            String titleNb,
+            LocalDate start,
+            LocalDate date,
+            @Schema(enumeration = {"passed", "failed", "in-progress"}) String status,
+            String grade,
+            BigDecimal credits,
+            String gradingScheme,
+            @Schema(description = "ISO 639-1", example = "no") String language,
+            List<Result> parts) {
+    }
+}

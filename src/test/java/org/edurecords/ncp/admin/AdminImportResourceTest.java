@@ -1,0 +1,187 @@
+package org.edurecords.ncp.admin;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.edurecords.ncp.results.InstitutionResults;
+import org.edurecords.ncp.results.LearnerResults;
+import org.edurecords.ncp.results.LearningOpportunity;
+import org.edurecords.ncp.results.ResultService;
+import org.edurecords.ncp.results.store.LearnerEntity;
+import org.edurecords.ncp.support.InstitutionElmo;
+import org.junit.jupiter.api.Test;
+
+/** The admin import API over HTTP: valid and invalid JSON and ELMO, re-imports, and calls without the token. */
+@QuarkusTest
+class AdminImportResourceTest {
+
+    static final String TOKEN = "demo-admin-token-for-local-use-only-0123456789";
+
+    @Inject
+    ResultService results;
+
+    private static Response post(String path, String contentType, String body) {
+        return given().header("Authorization", "Bearer " + TOKEN).contentType(contentType + "; charset=UTF-8")
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post(path);
+    }
+
+    private static String batch(String nin, String grade, String type) {
+        return """
+                {"institution": "uio.no",
+                 "gradingSchemes": [{"localId": "AF", "descriptionEn": "A to E pass, F fail."}],
+                 "learners": [{
+                   "nationalIdentifier": "%s", "givenNames": "Dora", "familyName": "Dahl",
+                   "birthDate": "2000-02-29", "citizenship": "NO",
+                   "results": [{
+                     "code": "B-INF", "type": "Degree Programme", "titleEn": "Bachelor's programme in Informatics",
+                     "titleNb": "Bachelorprogram i informatikk", "start": "2019-08-15", "status": "in-progress",
+                     "parts": [
+                       {"code": "IN1000", "type": "%s", "titleEn": "Introduction to Programming",
+                        "date": "2019-12-10", "status": "passed", "grade": "%s", "credits": 10.0, "gradingScheme": "AF"},
+                       {"code": "IN1010", "type": "Course", "titleEn": "Object-Oriented Programming",
+                        "date": "2020-06-05", "status": "passed", "grade": "A", "credits": 10, "gradingScheme": "AF"}
+                     ]}]
+                 }]}
+                """.formatted(nin, type, grade);
+    }
+
+    private LearnerResults storedFor(String nin) {
+        LearnerEntity learner = QuarkusTransaction.requiringNew().call(
+                () -> LearnerEntity.<LearnerEntity>find("nationalIdentifier", nin).firstResult());
+        return results.resultsOf(learner.toRecord());
+    }
+
+    private static List<LearningOpportunity> flat(LearnerResults r, String schac) {
+        return r.institutions().stream().filter(i -> i.institution().schac().equals(schac))
+                .flatMap(i -> i.allOpportunities().stream()).toList();
+    }
+
+    @Test
+    void jsonImportStoresTheTreeAndAReImportIsIdempotent() {
+        String nin = "20000200001";
+        JsonPath first = post("/admin/import/json", "application/json", batch(nin, "B", "Course"))
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(1, first.getInt("accepted"));
+        assertEquals("CREATED", first.getString("learners[0].outcome"));
+        assertEquals(3, first.getInt("learners[0].results"));
+        assertEquals("learners[0] (*******0001)", first.getString("learners[0].learner"), "identifier is masked");
+
+        List<LearningOpportunity> stored = flat(storedFor(nin), "uio.no");
+        assertEquals(List.of("B-INF", "IN1000", "IN1010"), stored.stream().map(LearningOpportunity::code).toList());
+        assertEquals("B", stored.get(1).result().grade());
+        assertEquals(0, stored.get(1).result().ectsCredits().compareTo(new java.math.BigDecimal("10")));
+
+        JsonPath again = post("/admin/import/json", "application/json", batch(nin, "B", "Course"))
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("UNCHANGED", again.getString("learners[0].outcome"));
+        assertEquals(1, again.getInt("unchanged"));
+        List<Long> idsAfterReimport = flat(storedFor(nin), "uio.no").stream().map(LearningOpportunity::id).toList();
+        assertEquals(stored.stream().map(LearningOpportunity::id).toList(), idsAfterReimport, "nothing was rewritten");
+
+        JsonPath changed = post("/admin/import/json", "application/json", batch(nin, "A", "Course"))
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("REPLACED", changed.getString("learners[0].outcome"));
+        List<LearningOpportunity> replaced = flat(storedFor(nin), "uio.no");
+        assertEquals(3, replaced.size(), "replaced, not added");
+        assertEquals("A", replaced.get(1).result().grade());
+    }
+
+    @Test
+    void invalidEntriesAreRejectedWithReasonsAndStoreNothing() {
+        String nin = "20000200002";
+        JsonPath report = post("/admin/import/json", "application/json", batch(nin, "B", "Lecture"))
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(0, report.getInt("accepted"));
+        assertEquals(1, report.getInt("rejected"));
+        assertEquals("REJECTED", report.getString("learners[0].outcome"));
+        List<String> problems = report.getList("learners[0].problems");
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("results[0].parts[0].type: must be one of"), problems.get(0));
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> LearnerEntity.count("nationalIdentifier", nin)));
+
+        JsonPath missing = post("/admin/import/json", "application/json",
+                "{\"institution\":\"uio.no\",\"learners\":[{\"results\":[{\"type\":\"Course\"}]}]}")
+                .then().statusCode(200).extract().jsonPath();
+        List<String> reasons = missing.getList("learners[0].problems");
+        assertTrue(reasons.contains("nationalIdentifier is required"), reasons.toString());
+        assertTrue(reasons.contains("results[0].code: required, at most 128 characters"), reasons.toString());
+        assertTrue(reasons.contains("results[0].status: must be one of passed, failed, in-progress"), reasons.toString());
+    }
+
+    @Test
+    void malformedBodiesAndUnknownInstitutionsAreClearJsonErrors() {
+        Response notJson = post("/admin/import/json", "application/json", "{\"institution\": ");
+        assertEquals(400, notJson.statusCode());
+        assertTrue(notJson.jsonPath().getString("error").startsWith("The body is not the JSON import format"));
+
+        Response unknown = post("/admin/import/json", "application/json", "{\"institution\":\"nowhere.example\",\"learners\":[]}");
+        assertEquals(422, unknown.statusCode());
+        assertEquals("Institution 'nowhere.example' is not in the institution directory", unknown.jsonPath().getString("error"));
+
+        Response noInstitution = post("/admin/import/elmo", "application/xml", "<elmo/>");
+        assertEquals(400, noInstitution.statusCode());
+        assertTrue(noInstitution.contentType().startsWith("application/json"));
+    }
+
+    @Test
+    void elmoImportStoresOneLearnersResultsAndRejectsUnsafeOrForeignDocuments() {
+        String nin = "20000200003";
+        String valid = InstitutionElmo.valid("ntnu.no", "NTNU", nin, "TDT4100", "Object-Oriented Programming");
+        JsonPath report = post("/admin/import/elmo?institution=ntnu.no", "application/xml", valid)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("elmo", report.getString("format"));
+        assertEquals("CREATED", report.getString("learners[0].outcome"), report.prettify());
+        List<LearningOpportunity> stored = flat(storedFor(nin), "ntnu.no");
+        assertEquals(List.of("TDT4100"), stored.stream().map(LearningOpportunity::code).toList());
+        assertEquals("B", stored.get(0).result().grade());
+
+        assertEquals("UNCHANGED", post("/admin/import/elmo?institution=ntnu.no", "application/xml", valid)
+                .then().statusCode(200).extract().jsonPath().getString("learners[0].outcome"));
+
+        JsonPath xxe = post("/admin/import/elmo?institution=ntnu.no", "application/xml", InstitutionElmo.xxe())
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("REJECTED", xxe.getString("learners[0].outcome"));
+        assertTrue(xxe.getString("learners[0].problems[0]").contains("DOCTYPE"), xxe.prettify());
+
+        JsonPath foreign = post("/admin/import/elmo?institution=uio.no", "application/xml", valid)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("REJECTED", foreign.getString("learners[0].outcome"));
+        assertEquals("a report is issued by [ntnu.no], not by uio.no", foreign.getString("learners[0].problems[0]"));
+        assertFalse(storedFor(nin).institutions().stream().map(InstitutionResults::institution)
+                .anyMatch(i -> i.schac().equals("uio.no")));
+    }
+
+    @Test
+    void callsWithoutTheRightTokenAreRefused() {
+        Response none = given().contentType("application/json").body(batch("20000200004", "B", "Course"))
+                .post("/admin/import/json");
+        assertEquals(401, none.statusCode());
+        assertEquals("Bearer realm=\"ncp-admin\"", none.header("WWW-Authenticate"));
+        assertEquals("A valid admin token is required", none.jsonPath().getString("error"));
+
+        Response wrong = given().header("Authorization", "Bearer " + TOKEN + "x").contentType("application/xml")
+                .body("<elmo/>").post("/admin/import/elmo?institution=uio.no");
+        assertEquals(401, wrong.statusCode());
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> LearnerEntity.count("nationalIdentifier",
+                "20000200004")));
+    }
+
+    @Test
+    void openApiDescribesTheImportApi() {
+        Map<String, Object> paths = given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath().getMap("paths");
+        assertTrue(paths.containsKey("/admin/import/json"), paths.keySet().toString());
+        assertTrue(paths.containsKey("/admin/import/elmo"));
+    }
+}

@@ -1,0 +1,74 @@
+package org.edurecords.ncp.postgres;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.edurecords.ncp.support.DemoFlow;
+import org.edurecords.ncp.support.ElmoChecks;
+import org.edurecords.ncp.support.FlowClient;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/** Instance A on a real PostgreSQL: the whole transfer, and the first half of one that instance B finishes. */
+@QuarkusTest
+@TestProfile(PostgresInstances.InstanceA.class)
+class PostgresFlowTest {
+
+    static final String RETURN_URL = "https://client.example.org/emc/onReturn";
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void runsOnPostgresqlWithTheSameMigrations() {
+        String product = QuarkusTransaction.requiringNew().call(() -> (String) em
+                .createNativeQuery("select version()").getSingleResult());
+        assertTrue(product.startsWith("PostgreSQL"), product);
+        List<?> versions = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select version from flyway_schema_history where success order by installed_rank").getResultList());
+        assertTrue(versions.contains("1") && versions.contains("3"), versions.toString());
+        Number carla = QuarkusTransaction.requiringNew().call(() -> (Number) em
+                .createNativeQuery("select count(*) from demo_account where username = 'carla'").getSingleResult());
+        assertEquals(1, carla.intValue(), "demo data with the partial-results learner");
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void wholeTransferWithPartialResultsOnPostgresql() {
+        DemoFlow flow = new DemoFlow("pg-" + System.nanoTime(), RETURN_URL).start();
+        assertEquals(303, flow.login("carla", "demo").statusCode());
+        Document selection = FlowClient.html(flow.selectionPage());
+        // The college's name when Carla finished there, and the University of Bergen reported as down.
+        assertEquals(List.of("Bergen University College"), selection.select("fieldset.institution legend").eachText());
+        assertEquals("University of Bergen: not available at the moment", selection.selectFirst("#unreachable li").text());
+        flow.select(Map.of("institution", selection.select("input[name=institution]").eachAttr("value")))
+                .then().statusCode(303);
+        Map<String, String> fields = DemoFlow.answerFields(flow.confirm(), RETURN_URL);
+        assertEquals("NCP_OK", fields.get("returnCode"));
+        String xml = new String(ElmoChecks.decodeAndCheck(fields.get("elmo")), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(xml.contains("status=\"unavailable\""), "the ELMO records the missing institution");
+        assertTrue(xml.contains("<title xml:lang=\"en\">Bergen University College</title>"), "historic issuer name");
+    }
+
+    @Test
+    void startsAFlowThatTheOtherInstanceFinishes() {
+        DemoFlow flow = new DemoFlow("handoff-" + System.nanoTime(), RETURN_URL).start();
+        assertEquals(303, flow.login("anna", "demo").statusCode());
+        flow.selectionPage();
+        flow.select(Map.of("lo", List.of("113", "121"))).then().statusCode(303);
+        System.setProperty(PostgresInstances.HANDOFF_FLOW, flow.flowPath + "|" + flow.sessionId);
+        System.setProperty(PostgresInstances.HANDOFF_COOKIES, flow.client.cookies().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";")));
+    }
+}

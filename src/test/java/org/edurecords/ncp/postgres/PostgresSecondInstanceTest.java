@@ -1,0 +1,61 @@
+package org.edurecords.ncp.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import org.edurecords.ncp.config.NcpConfig;
+import org.edurecords.ncp.emrex.EmrexSession;
+import org.edurecords.ncp.support.DemoFlow;
+import org.edurecords.ncp.support.ElmoChecks;
+import org.edurecords.ncp.support.FlowClient;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/** Instance B on the same PostgreSQL database finishes the flow instance A started. */
+@QuarkusTest
+@TestProfile(PostgresInstances.InstanceB.class)
+class PostgresSecondInstanceTest {
+
+    @Inject
+    NcpConfig config;
+
+    @Test
+    void finishesTheFlowStartedOnInstanceA() {
+        String handoff = System.getProperty(PostgresInstances.HANDOFF_FLOW);
+        assertNotNull(handoff, "instance A (PostgresFlowTest) must run first and leave a flow behind");
+        String[] flowAndSession = handoff.split("\\|", 2);
+        Map<String, String> cookies = new LinkedHashMap<>();
+        for (String pair : System.getProperty(PostgresInstances.HANDOFF_COOKIES).split(";")) {
+            String[] kv = pair.split("=", 2);
+            cookies.put(kv[0], kv[1]);
+        }
+        DemoFlow flow = new DemoFlow(flowAndSession[1], PostgresFlowTest.RETURN_URL);
+        flow.flowPath = flowAndSession[0];
+        flow.client.restoreCookies(cookies);
+
+        Response preview = flow.preview();
+        assertEquals(200, preview.statusCode(), preview.asString());
+        assertEquals("EMREX NCP instance B", config.name(), "the application serving this test is instance B");
+        Document page = FlowClient.html(preview);
+        assertTrue(page.text().contains("Search Technology") || page.text().contains("Søketeknologi"),
+                "instance B previews the selection made on instance A");
+
+        Map<String, String> fields = DemoFlow.answerFields(flow.confirm(), PostgresFlowTest.RETURN_URL);
+        assertEquals("NCP_OK", fields.get("returnCode"));
+        assertEquals(flowAndSession[1], fields.get("sessionId"));
+        ElmoChecks.decodeAndCheck(fields.get("elmo"));
+        String flowId = flow.flowPath.substring(flow.flowPath.lastIndexOf('/') + 1);
+        assertEquals(EmrexSession.State.ANSWERED, QuarkusTransaction.requiringNew()
+                .call(() -> EmrexSession.<EmrexSession>findById(flowId).state));
+    }
+}
