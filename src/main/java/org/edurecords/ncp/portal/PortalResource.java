@@ -41,6 +41,7 @@ import org.edurecords.ncp.results.LearnerResults;
 import org.edurecords.ncp.results.ResultService;
 import org.edurecords.ncp.selection.InstitutionView;
 import org.edurecords.ncp.selection.SelectionViews;
+import org.edurecords.ncp.selection.UnreachableView;
 import org.edurecords.ncp.web.Formats;
 import org.edurecords.ncp.web.PageContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -61,7 +62,8 @@ public class PortalResource {
         static native TemplateInstance login(List<LoginLink> logins, boolean demoEnabled, String problemKey,
                 String username);
 
-        static native TemplateInstance results(Learner learner, String birthDate, List<InstitutionView> institutions);
+        static native TemplateInstance results(Learner learner, String birthDate, List<InstitutionView> institutions,
+                List<UnreachableView> unreachable);
 
         static native TemplateInstance noResults(String identityName);
     }
@@ -119,7 +121,7 @@ public class PortalResource {
             return page(Templates.noResults(session.get().displayName), 200);
         }
         return page(Templates.results(learner.get(), Formats.date(learner.get().birthDate(), page.locale()),
-                views.previewPage(all, page.locale())), 200);
+                views.previewPage(all, page.locale()), views.unreachable(all.missing(), page.locale())), 200);
     }
 
     @GET

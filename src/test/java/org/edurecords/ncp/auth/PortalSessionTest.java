@@ -78,6 +78,14 @@ class PortalSessionTest {
     }
 
     @Test
+    void anInstitutionThatCannotBeReachedIsNamedOnMyResults() {
+        Document page = FlowClient.html(loggedIn("carla").get("/my-results"));
+        assertTrue(page.selectFirst("#unreachable") != null, page.text());
+        assertTrue(page.selectFirst("#unreachable").text().contains("Bergen"), page.text());
+        assertTrue(loggedIn("anna").get("/my-results").asString().indexOf("id=\"unreachable\"") < 0);
+    }
+
+    @Test
     void logoutNeedsTheFormTokenAndEndsTheSession() {
         FlowClient browser = loggedIn("anna");
         String token = browser.cookie(PortalSessions.COOKIE);
