@@ -20,10 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 
 import org.edurecords.ncp.config.NcpConfig;
+import org.edurecords.ncp.elmo.ElmoJaxb;
 import org.edurecords.ncp.elmo.ElmoSchemaValidator;
 import org.edurecords.ncp.elmo.SecureXml;
 import org.edurecords.ncp.elmo.model.Attachment;
@@ -49,15 +49,7 @@ public class DemoClientService {
     private static final Duration SESSION_LIFETIME = Duration.ofHours(1);
     private static final long MAX_DOCUMENT_BYTES = 16L * 1024 * 1024;
     private static final int MAX_KEPT_TRANSCRIPTS = 100;
-    private static final JAXBContext CONTEXT;
 
-    static {
-        try {
-            CONTEXT = JAXBContext.newInstance(Elmo.class);
-        } catch (JAXBException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     @Inject
     NcpConfig config;
@@ -110,7 +102,7 @@ public class DemoClientService {
         checks.add(new Check("demo_check_signature", signature.valid(),
                 signature.valid() ? signature.signatureAlgorithm() : String.join("; ", signature.problems())));
         try {
-            Elmo parsed = (Elmo) CONTEXT.createUnmarshaller().unmarshal(document);
+            Elmo parsed = (Elmo) ElmoJaxb.context().createUnmarshaller().unmarshal(document);
             String transcriptId = storeTranscript(parsed);
             List<ReceivedReport> reports = ElmoSummaries.summarise(parsed).reports().stream()
                     .map(DemoClientService::report).toList();

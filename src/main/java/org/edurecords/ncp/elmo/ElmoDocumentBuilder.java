@@ -22,7 +22,6 @@ import javax.xml.datatype.XMLGregorianCalendar;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
 
@@ -67,17 +66,14 @@ public class ElmoDocumentBuilder {
 
     private static final byte[] XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
             .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    // Creating a JAXBContext is expensive; it is thread-safe, marshallers are not.
-    private static final JAXBContext CONTEXT;
     private static final DatatypeFactory DATATYPES;
     // Seconds always present and an explicit offset, as the schema annotations ask.
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     static {
         try {
-            CONTEXT = JAXBContext.newInstance(Elmo.class);
             DATATYPES = DatatypeFactory.newInstance();
-        } catch (JAXBException | DatatypeConfigurationException e) {
+        } catch (DatatypeConfigurationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
@@ -120,7 +116,7 @@ public class ElmoDocumentBuilder {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             out.write(XML_DECLARATION);
-            Marshaller marshaller = CONTEXT.createMarshaller();
+            Marshaller marshaller = ElmoJaxb.context().createMarshaller();
             marshaller.setProperty("org.glassfish.jaxb.namespacePrefixMapper", PREFIXES);
             marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
             marshaller.setProperty(Marshaller.JAXB_FRAGMENT, Boolean.TRUE);

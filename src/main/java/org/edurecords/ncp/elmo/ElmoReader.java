@@ -13,7 +13,6 @@ import javax.xml.datatype.XMLGregorianCalendar;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Unmarshaller;
 
@@ -40,15 +39,6 @@ import org.w3c.dom.Document;
 @Startup // the JAXB context and the compiled schema are ready before the first student logs in
 public class ElmoReader {
 
-    private static final JAXBContext CONTEXT;
-
-    static {
-        try {
-            CONTEXT = JAXBContext.newInstance(Elmo.class);
-        } catch (JAXBException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     @Inject
     ElmoSchemaValidator validator;
@@ -91,7 +81,7 @@ public class ElmoReader {
         }
         Elmo elmo;
         try {
-            Unmarshaller unmarshaller = CONTEXT.createUnmarshaller();
+            Unmarshaller unmarshaller = ElmoJaxb.context().createUnmarshaller();
             elmo = (Elmo) unmarshaller.unmarshal(document);
         } catch (JAXBException | ClassCastException e) {
             throw new InvalidElmoException("Cannot read the ELMO document: " + e.getClass().getSimpleName());

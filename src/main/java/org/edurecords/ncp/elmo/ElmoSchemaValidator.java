@@ -152,22 +152,7 @@ public class ElmoSchemaValidator {
             throw new IllegalStateException("Schema factory does not support the required security settings", e);
         }
         factory.setResourceResolver(new OfflineResolver(catalog));
-        factory.setErrorHandler(new ErrorHandler() {
-            @Override
-            public void warning(SAXParseException e) {
-                // Schema warnings do not affect validation.
-            }
-
-            @Override
-            public void error(SAXParseException e) throws SAXException {
-                throw e;
-            }
-
-            @Override
-            public void fatalError(SAXParseException e) throws SAXException {
-                throw e;
-            }
-        });
+        factory.setErrorHandler(SecureXml.STRICT);
         try (InputStream in = schemaXsd.openStream()) {
             return factory.newSchema(new StreamSource(in, schemaXsd.toString()));
         } catch (SAXException | IOException e) {

@@ -24,7 +24,7 @@ public final class SecureXml {
     private static final DocumentBuilderFactory FACTORY = newFactory();
 
     /** Reports errors as exceptions instead of the parser's default printing to stderr. */
-    private static final ErrorHandler STRICT = new ErrorHandler() {
+    static final ErrorHandler STRICT = new ErrorHandler() {
         @Override
         public void warning(SAXParseException e) {
             // Warnings do not make a document unusable.

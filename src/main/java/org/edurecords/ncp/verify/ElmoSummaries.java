@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
 
+import org.edurecords.ncp.elmo.ElmoJaxb;
 import org.edurecords.ncp.elmo.model.Attachment;
 import org.edurecords.ncp.elmo.model.Elmo;
 import org.edurecords.ncp.elmo.model.LearningOpportunitySpecification;
@@ -25,17 +25,8 @@ import org.w3c.dom.Document;
 
 /** Reads the structured summary a receiver imports out of an ELMO v1 document. */
 public final class ElmoSummaries {
-
-    private static final JAXBContext CONTEXT;
     private static final String PDF_MAGIC = "%PDF-";
 
-    static {
-        try {
-            CONTEXT = JAXBContext.newInstance(Elmo.class);
-        } catch (JAXBException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     /** The summary, or the reason why there is none. */
     public record Extracted(Summary summary, String problem) {
@@ -51,7 +42,7 @@ public final class ElmoSummaries {
         }
         Elmo elmo;
         try {
-            Object parsed = CONTEXT.createUnmarshaller().unmarshal(document);
+            Object parsed = ElmoJaxb.context().createUnmarshaller().unmarshal(document);
             elmo = (Elmo) (parsed instanceof JAXBElement<?> element ? element.getValue() : parsed);
         } catch (JAXBException | RuntimeException e) {
             return new Extracted(null, "the document's content could not be read: " + e.getMessage());
