@@ -1,6 +1,7 @@
 package org.edurecords.ncp.config;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,10 @@ public interface NcpConfig {
     /** Public base URL, used in verification hints. */
     @WithDefault("http://localhost:8080")
     String publicUrl();
+
+    /** Time zone in which pages show times to people (exports and ELMO use UTC). */
+    @WithDefault("Europe/Oslo")
+    ZoneId timeZone();
 
     Emrex emrex();
 
@@ -367,6 +372,23 @@ public interface NcpConfig {
          */
         @WithDefault("true")
         boolean padesSignature();
+    }
+
+    // --- disclosure ledger (docs/ledger.md)
+
+    Ledger ledger();
+
+    interface Ledger {
+        /**
+         * How long a ledger row is kept after the disclosure it records; the retention job deletes older
+         * rows. The default is ten years.
+         */
+        @WithDefault("P3653D")
+        Duration retention();
+
+        /** How often the retention job runs (a scheduler interval such as {@code 6h}). */
+        @WithDefault("6h")
+        String purgeEvery();
     }
 
     // --- share by link (docs/sharing.md)

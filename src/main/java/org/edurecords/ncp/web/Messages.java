@@ -404,6 +404,92 @@ public interface Messages {
     @Message
     String portal_logged_in_as(String name);
 
+    // --- disclosure ledger (ledger)
+
+    @Message
+    String portal_ledger_link();
+
+    @Message
+    String ledger_title();
+
+    @Message
+    String ledger_intro();
+
+    @Message
+    String ledger_download();
+
+    @Message
+    String ledger_download_json();
+
+    @Message
+    String ledger_download_csv();
+
+    @Message
+    String ledger_empty();
+
+    @Message
+    String ledger_caption(String name);
+
+    @Message
+    String ledger_col_time();
+
+    @Message
+    String ledger_col_event();
+
+    @Message
+    String ledger_col_recipient();
+
+    @Message
+    String ledger_col_results();
+
+    @Message
+    String ledger_link_unlabelled();
+
+    @Message
+    String ledger_no_results();
+
+    @Message
+    String ledger_result_count(int count);
+
+    @Message
+    String ledger_document(String id);
+
+    @Message
+    String ledger_back();
+
+    @Message
+    String ledger_kind_EMREX_TRANSFER();
+
+    @Message
+    String ledger_kind_LINK_CREATED();
+
+    @Message
+    String ledger_kind_LINK_VIEWED();
+
+    @Message
+    String ledger_kind_LINK_LOCKED();
+
+    @Message
+    String ledger_kind_LINK_DEACTIVATED();
+
+    @Message
+    String ledger_kind_LINK_SNAPSHOT_DELETED();
+
+    @Message
+    String ledger_outcome_OK();
+
+    @Message
+    String ledger_outcome_CANCEL();
+
+    @Message
+    String ledger_outcome_ERROR();
+
+    @Message
+    String ledger_outcome_NO_RESULTS();
+
+    @Message
+    String ledger_outcome_OTHER();
+
     // --- share by link (docs/sharing.md)
 
     @Message
