@@ -95,6 +95,14 @@ class ShareWalkThroughTest {
             HtmlPage refused = recipientBrowser.getPage(link);
             assertEquals(410, refused.getWebResponse().getStatusCode());
             assertTrue(refused.getByXPath("//td[@class='title']").isEmpty());
+
+            // Owner: the disclosure ledger tells the story of the link.
+            HtmlPage ledger = ownerBrowser.getPage(new URL(root, "/my-results/ledger"));
+            List<String> kinds = ledger.getByXPath("//table[@id='ledger']//tr/@data-kind").stream()
+                    .map(a -> ((org.htmlunit.html.DomAttr) a).getValue()).toList();
+            for (String kind : List.of("LINK_CREATED", "LINK_VIEWED", "LINK_DEACTIVATED")) {
+                assertTrue(kinds.contains("ledger_kind_" + kind), kind + " in " + kinds);
+            }
         }
     }
 
