@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -117,30 +118,23 @@ public class RecipientResource {
     @Path("elmo")
     @Produces(MediaType.WILDCARD)
     public Response elmo(@PathParam("linkId") String linkId, @CookieParam(GRANT_COOKIE) String grant) {
-        Optional<ShareLinks.Opened> opened = links.opened(linkId, grant);
-        if (opened.isEmpty()) {
-            return notOpened(linkId);
-        }
-        byte[] xml = opened.get().snapshot().signedElmo.getBytes(StandardCharsets.UTF_8);
-        return download(xml, "application/xml", "elmo-" + opened.get().link().documentId + ".xml");
+        return withGrant(linkId, grant, opened -> download(opened.snapshot().signedElmo.getBytes(StandardCharsets.UTF_8),
+                "application/xml", "elmo-" + opened.link().documentId + ".xml"));
     }
 
     @GET
     @Path("pdf")
     @Produces(MediaType.WILDCARD)
     public Response pdf(@PathParam("linkId") String linkId, @CookieParam(GRANT_COOKIE) String grant) {
-        Optional<ShareLinks.Opened> opened = links.opened(linkId, grant);
-        if (opened.isEmpty()) {
-            return notOpened(linkId);
-        }
-        byte[] pdf = transcriptOf(opened.get().snapshot().signedElmo);
-        if (pdf == null) {
-            LOG.errorf("Share link of document %s: no PDF transcript in the stored document",
-                    opened.get().link().documentId);
-            inLanguageOf(opened.get().link());
-            return page(Templates.unavailable("share_recipient_no_pdf", null), 404);
-        }
-        return download(pdf, "application/pdf", "transcript-" + opened.get().link().documentId + ".pdf");
+        return withGrant(linkId, grant, opened -> {
+            byte[] pdf = transcriptOf(opened.snapshot().signedElmo);
+            if (pdf == null) {
+                LOG.errorf("Share link of document %s: no PDF transcript in the stored document", opened.link().documentId);
+                inLanguageOf(opened.link());
+                return page(Templates.unavailable("share_recipient_no_pdf", null), 404);
+            }
+            return download(pdf, "application/pdf", "transcript-" + opened.link().documentId + ".pdf");
+        });
     }
 
     // ------------------------------------------------------------------------------------------
@@ -157,8 +151,12 @@ public class RecipientResource {
                 config.publicUrl()), 200);
     }
 
-    /** A download asked for without a valid grant: the link's own page says what applies (code, gone, ...). */
-    private Response notOpened(String linkId) {
+    /** A download for a browser with a grant; without one, the link's own page says what applies (code, gone, ...). */
+    private Response withGrant(String linkId, String grant, Function<ShareLinks.Opened, Response> download) {
+        Optional<ShareLinks.Opened> opened = links.opened(linkId, grant);
+        if (opened.isPresent()) {
+            return download.apply(opened.get());
+        }
         Optional<ShareLink> link = links.find(linkId);
         if (link.isEmpty()) {
             return unknown();

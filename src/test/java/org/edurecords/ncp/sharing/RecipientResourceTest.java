@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.edurecords.ncp.ledger.DisclosureEvent;
@@ -47,8 +45,7 @@ class RecipientResourceTest {
 
     @BeforeEach
     void controllableClock() {
-        clock = new ShareSteps.MovableClock();
-        QuarkusMock.installMockForType(clock, Clock.class);
+        clock = ShareSteps.installClock();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import org.edurecords.ncp.ledger.DisclosureKind;
 import org.edurecords.ncp.ledger.DisclosureLedger;
@@ -35,8 +33,7 @@ class SharePurgeTest {
 
     @BeforeEach
     void controllableClock() {
-        clock = new ShareSteps.MovableClock();
-        QuarkusMock.installMockForType(clock, Clock.class);
+        clock = ShareSteps.installClock();
     }
 
     @Test

@@ -94,6 +94,13 @@ final class ShareSteps {
         return kinds;
     }
 
+    /** A clock the test moves forward, installed as the application's clock for the current test only. */
+    static MovableClock installClock() {
+        MovableClock clock = new MovableClock();
+        io.quarkus.test.junit.QuarkusMock.installMockForType(clock, Clock.class);
+        return clock;
+    }
+
     /** The application's clock, moved forward by the tests (installed with QuarkusMock for one test). */
     static final class MovableClock extends Clock {
 
