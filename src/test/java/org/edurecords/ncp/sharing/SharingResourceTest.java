@@ -99,6 +99,25 @@ class SharingResourceTest {
     }
 
     @Test
+    void failedResultsAreOfferedOnlyOnRequestAsInTheEmrexSelection() {
+        FlowClient owner = ShareSteps.owner("anna");
+        Document passed = FlowClient.html(owner.get("/my-results/share"));
+        assertEquals("/my-results/share?showAll=true", passed.selectFirst("a[href*=showAll]").attr("href"));
+        assertEquals("/my-results/share/preview", passed.selectFirst("form.selection").attr("action"));
+        Document all = FlowClient.html(owner.get("/my-results/share?showAll=true"));
+        assertTrue(all.select("input[name=lo]").size() > passed.select("input[name=lo]").size());
+        assertNotNull(all.selectFirst("form.selection input[name=showAll][value=true]"));
+
+        // The EMREX selection uses the same form, with its own addresses.
+        org.edurecords.ncp.support.DemoFlow flow = new org.edurecords.ncp.support.DemoFlow("share-form-" + System.nanoTime(),
+                "https://client.example.org/return").start();
+        flow.login("anna", "demo");
+        Document emrex = FlowClient.html(flow.selectionPage());
+        assertEquals(flow.flowPath + "/select?showAll=true", emrex.selectFirst("a[href*=showAll]").attr("href"));
+        assertEquals(flow.flowPath + "/select", emrex.selectFirst("form.selection").attr("action"));
+    }
+
+    @Test
     void badSettingsShowThePreviewAgainWithTheReason() {
         FlowClient owner = ShareSteps.owner("anna");
         Document preview = FlowClient.html(ShareSteps.preview(owner, 1));
