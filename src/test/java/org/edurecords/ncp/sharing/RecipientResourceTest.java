@@ -110,6 +110,9 @@ class RecipientResourceTest {
 
         List<DisclosureKind> kinds = ShareSteps.kinds(ledger, link.id());
         assertEquals(List.of(DisclosureKind.LINK_CREATED, DisclosureKind.LINK_VIEWED), kinds);
+        String metrics = given().get("/q/metrics").asString();
+        assertTrue(metrics.contains("/s/{linkId}"), "requests are counted per route");
+        assertFalse(metrics.contains(link.id()), "the link's id never reaches the metrics");
         List<DisclosureEvent> events = ShareSteps.ledger(ledger, link.id());
         DisclosureEvent viewed = events.get(0);
         assertEquals("Jobbsøknad X", viewed.label);
