@@ -390,4 +390,41 @@ public interface NcpConfig {
         @WithDefault("6h")
         String purgeEvery();
     }
+
+    // --- share by link (docs/sharing.md)
+
+    Sharing sharing();
+
+    interface Sharing {
+        /** The longest validity an owner may choose for a link (the choices run from one day to this). */
+        @WithDefault("P365D")
+        Duration maxValidity();
+
+        /**
+         * How long the snapshot of an expired or deactivated link is kept before the purge job deletes it;
+         * 0 deletes it at the job's next run. The ledger keeps the fact of the disclosure either way.
+         */
+        @WithDefault("0S")
+        Duration snapshotRetention();
+
+        /** How often the purge job runs (snapshots past retention, old attempts, expired grants). */
+        @WithDefault("15m")
+        String purgeEvery();
+
+        /** Wrong access codes per link within {@link #attemptWindow()}; the one that reaches it locks the link. */
+        @WithDefault("10")
+        int attemptLimit();
+
+        /** The sliding window in which wrong codes are counted; a lock ends when the window has moved on. */
+        @WithDefault("1H")
+        Duration attemptWindow();
+
+        /** How long a recipient's browser may view and download after entering the right code. */
+        @WithDefault("30M")
+        Duration grantDuration();
+
+        /** Time zone of the times shown on the owner's and the recipient's pages. */
+        @WithDefault("Europe/Oslo")
+        java.time.ZoneId timeZone();
+    }
 }
