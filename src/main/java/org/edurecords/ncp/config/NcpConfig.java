@@ -422,9 +422,5 @@ public interface NcpConfig {
         /** How long a recipient's browser may view and download after entering the right code. */
         @WithDefault("30M")
         Duration grantDuration();
-
-        /** Time zone of the times shown on the owner's and the recipient's pages. */
-        @WithDefault("Europe/Oslo")
-        java.time.ZoneId timeZone();
     }
 }

@@ -146,8 +146,8 @@ public class RecipientResource {
         Learner learner = shown.learner();
         return page(Templates.results(link.id, learner, Formats.date(learner.birthDate(), locale),
                 views.previewPage(shown, locale), views.unreachable(shown.missing(), locale),
-                ShareTimes.format(link.createdAt, config.sharing().timeZone(), locale),
-                ShareTimes.format(link.expiresAt, config.sharing().timeZone(), locale), link.documentId, config.name(),
+                Formats.dateTime(link.createdAt, config.timeZone(), locale),
+                Formats.dateTime(link.expiresAt, config.timeZone(), locale), link.documentId, config.name(),
                 config.publicUrl()), 200);
     }
 
@@ -172,7 +172,7 @@ public class RecipientResource {
     private Response unavailable(ShareLink link, LinkStatus status) {
         return switch (status) {
             case LOCKED -> Response.fromResponse(page(Templates.unavailable("share_recipient_locked",
-                    ShareTimes.format(link.lockedUntil, config.sharing().timeZone(), page.locale())), 429))
+                    Formats.dateTime(link.lockedUntil, config.timeZone(), page.locale())), 429))
                     .header("Retry-After", Math.max(1, Duration.between(clock.instant(), link.lockedUntil).toSeconds()))
                     .build();
             case DEACTIVATED -> page(Templates.unavailable("share_recipient_deactivated", null), 410);

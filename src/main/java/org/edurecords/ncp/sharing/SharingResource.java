@@ -201,7 +201,7 @@ public class SharingResource {
         ShareLink link = created.get().link();
         page.set(page.locale(), null);
         return page(Templates.created(linkUrl(link.id), created.get().code(), link.label,
-                ShareTimes.format(link.expiresAt, config.sharing().timeZone(), page.locale()),
+                Formats.dateTime(link.expiresAt, config.timeZone(), page.locale()),
                 languageKey(link.language)), 200);
     }
 
@@ -297,7 +297,7 @@ public class SharingResource {
     }
 
     private String time(java.time.Instant instant, Locale locale) {
-        return ShareTimes.format(instant, config.sharing().timeZone(), locale);
+        return Formats.dateTime(instant, config.timeZone(), locale);
     }
 
     static String languageKey(String language) {

@@ -15,8 +15,9 @@ import org.edurecords.ncp.results.LocalizedText;
 public final class Formats {
 
     private static final DateTimeFormatter NORWEGIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
-    private static final DateTimeFormatter NORWEGIAN_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy 'kl.' HH:mm");
-    private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter NORWEGIAN_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy 'kl.' HH:mm (z)",
+            Locale.forLanguageTag("nb"));
+    private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm (z)", Locale.ENGLISH);
 
     private Formats() {
     }
@@ -28,7 +29,7 @@ public final class Formats {
         return LocalizedText.isNorwegian(locale) ? NORWEGIAN_DATE.format(date) : date.toString();
     }
 
-    /** A moment as a reader sees it: local time of the service's zone, to the minute. */
+    /** A moment as a reader sees it: local time of the service's zone, to the minute, with the zone's name. */
     public static String dateTime(Instant instant, ZoneId zone, Locale locale) {
         if (instant == null) {
             return "";
