@@ -99,21 +99,7 @@ public class AdminImportResource {
     public Response importElmo(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Parameter(description = "SCHAC code of the issuing institution", example = "uio.no")
             @QueryParam("institution") String institution, byte[] body) {
-        Optional<Response> refused = refuse(authorization);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        if (institution == null || institution.isBlank()) {
-            return error(400, "The query parameter 'institution' (SCHAC code) is required");
-        }
-        if (body == null || body.length == 0) {
-            return error(400, "The body is empty");
-        }
-        try {
-            return Response.ok(imports.importElmo(institution, body)).build();
-        } catch (ImportService.UnknownInstitutionException e) {
-            return error(422, e.getMessage());
-        }
+        return importFile(authorization, institution, body, imports::importElmo);
     }
 
     @POST
@@ -130,6 +116,16 @@ public class AdminImportResource {
     public Response importCsv(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Parameter(description = "SCHAC code of the institution", example = "uio.no")
             @QueryParam("institution") String institution, byte[] body) {
+        return importFile(authorization, institution, body, imports::importCsv);
+    }
+
+    /** One institution's file (ELMO or CSV): the checks every file import makes before the service reads it. */
+    private interface FileImport {
+        ImportReport run(String institution, byte[] body)
+                throws ImportService.UnknownInstitutionException, CsvResults.UnreadableCsvException;
+    }
+
+    private Response importFile(String authorization, String institution, byte[] body, FileImport fileImport) {
         Optional<Response> refused = refuse(authorization);
         if (refused.isPresent()) {
             return refused.get();
@@ -141,7 +137,7 @@ public class AdminImportResource {
             return error(400, "The body is empty");
         }
         try {
-            return Response.ok(imports.importCsv(institution, body)).build();
+            return Response.ok(fileImport.run(institution, body)).build();
         } catch (ImportService.UnknownInstitutionException e) {
             return error(422, e.getMessage());
         } catch (CsvResults.UnreadableCsvException e) {

@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -37,11 +36,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * Two sources point at it: {@code mtls} (secure.example.org) with the client certificate, and
  * {@code nocert} (nocert.example.org) with the trust store but without a client certificate.
  */
-public class MutualTlsInstitution implements QuarkusTestResourceLifecycleManager {
+public class MutualTlsInstitution extends WireMockResource {
 
     private static final String PASSWORD = "test-store-password";
 
-    private WireMockServer server;
 
     @Override
     public Map<String, String> start() {
@@ -81,18 +79,6 @@ public class MutualTlsInstitution implements QuarkusTestResourceLifecycleManager
         }
     }
 
-    @Override
-    public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(server,
-                new TestInjector.AnnotatedAndMatchesType(InjectWireMock.class, WireMockServer.class));
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop();
-        }
-    }
 
     private static KeyPair rsa() throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");

@@ -6,18 +6,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Three institutions' ELMO endpoints on one WireMock server: {@code /fast/}, {@code /slow/} and
  * {@code /broken/}, configured as live sources of fast.example.org, slow.example.org and
  * broken.example.org. Each test decides what they answer.
  */
-public class WireMockInstitutions implements QuarkusTestResourceLifecycleManager {
+public class WireMockInstitutions extends WireMockResource {
 
     public static final String FAST_TOKEN = "fast-source-token-0123456789abcdef";
 
-    private WireMockServer server;
 
     @Override
     public Map<String, String> start() {
@@ -45,16 +43,4 @@ public class WireMockInstitutions implements QuarkusTestResourceLifecycleManager
         return config;
     }
 
-    @Override
-    public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(server,
-                new TestInjector.AnnotatedAndMatchesType(InjectWireMock.class, WireMockServer.class));
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop();
-        }
-    }
 }
