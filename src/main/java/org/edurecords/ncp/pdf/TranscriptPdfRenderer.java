@@ -26,6 +26,7 @@ import java.util.ResourceBundle;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -94,6 +95,14 @@ public class TranscriptPdfRenderer {
     private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
 
     public byte[] render(Transcript transcript) {
+        return render(transcript, null);
+    }
+
+    /**
+     * Renders the transcript and, when {@code signature} is given, signs it as part of the only save: the
+     * signature covers the whole file as written, and the file is never parsed again.
+     */
+    public byte[] render(Transcript transcript, PdfSignature signature) {
         Objects.requireNonNull(transcript, "transcript");
         Objects.requireNonNull(transcript.results(), "transcript results");
         Objects.requireNonNull(transcript.results().learner(), "transcript learner");
@@ -103,8 +112,14 @@ public class TranscriptPdfRenderer {
                 PDDocument document = new PDDocument()) {
             new Composition(document, transcript, regular.embedIn(document), bold.embedIn(document)).compose();
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-            document.save(out);
-            return out.toByteArray();
+            if (signature == null) {
+                document.save(out);
+                return out.toByteArray();
+            }
+            signature.reserve(document);
+            // Without object streams the signature dictionary is written as plain bytes that can be filled in.
+            document.save(out, CompressParameters.NO_COMPRESSION);
+            return signature.sign(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not render the PDF transcript " + transcript.documentId(), e);
         }
