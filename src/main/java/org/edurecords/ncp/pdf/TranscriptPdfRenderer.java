@@ -1,6 +1,5 @@
 package org.edurecords.ncp.pdf;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -106,12 +105,12 @@ public class TranscriptPdfRenderer {
         Objects.requireNonNull(transcript, "transcript");
         Objects.requireNonNull(transcript.results(), "transcript results");
         Objects.requireNonNull(transcript.results().learner(), "transcript learner");
-        boolean fullFont = !SharedResources.REGULAR_FONT.covers(allText(transcript));
-        try (PreparedFont.Lease regular = SharedResources.REGULAR_FONT.borrow(fullFont);
-                PreparedFont.Lease bold = SharedResources.BOLD_FONT.borrow(fullFont);
+        int fontTier = SharedResources.REGULAR_FONT.tierFor(allText(transcript));
+        try (PreparedFont.Lease regular = SharedResources.REGULAR_FONT.borrow(fontTier);
+                PreparedFont.Lease bold = SharedResources.BOLD_FONT.borrow(fontTier);
                 PDDocument document = new PDDocument()) {
             new Composition(document, transcript, regular.embedIn(document), bold.embedIn(document)).compose();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            ByteSink out = new ByteSink(64 * 1024);
             if (signature == null) {
                 document.save(out);
                 return out.toByteArray();
@@ -287,6 +286,10 @@ public class TranscriptPdfRenderer {
 
         private float[] columnWidths;
         private PDPageContentStream stream;
+        /** What the current content stream has set already, so that it is not set again for every text. */
+        private Face streamFace;
+        private float streamFontSize;
+        private Rgb streamFill;
         private float y;
 
         Composition(PDDocument document, Transcript transcript, PDType0Font regularFont, PDType0Font boldFont) {
@@ -415,7 +418,7 @@ public class TranscriptPdfRenderer {
                 PDPage page = document.getPage(index);
                 try (PDPageContentStream decoration = new PDPageContentStream(document, page,
                         PDPageContentStream.AppendMode.APPEND, true, true)) {
-                    stream = decoration;
+                    use(decoration);
                     text(ellipsize(regular, ncpName, SMALL_SIZE, half), regular, SMALL_SIZE, MUTED,
                             CONTENT_LEFT, HEADER_BASELINE);
                     rightAligned(ellipsize(regular, learnerName, SMALL_SIZE, half), regular, SMALL_SIZE, MUTED,
@@ -554,7 +557,7 @@ public class TranscriptPdfRenderer {
                 throws IOException {
             float height = rowHeight(lines);
             if (fill != null) {
-                stream.setNonStrokingColor(fill.r(), fill.g(), fill.b());
+                fill(fill);
                 stream.addRect(CONTENT_LEFT, y - height, CONTENT_WIDTH, height);
                 stream.fill();
             }
@@ -741,9 +744,14 @@ public class TranscriptPdfRenderer {
             if (cleaned.isEmpty()) {
                 return;
             }
-            stream.setNonStrokingColor(color.r(), color.g(), color.b());
+            fill(color);
             stream.beginText();
-            stream.setFont(face.font, size);
+            // Font and size are graphics state: they carry over from one text object to the next.
+            if (face != streamFace || size != streamFontSize) {
+                stream.setFont(face.font, size);
+                streamFace = face;
+                streamFontSize = size;
+            }
             stream.newLineAtOffset(x, baseline);
             stream.showText(cleaned);
             stream.endText();
@@ -766,13 +774,27 @@ public class TranscriptPdfRenderer {
             return y - height >= CONTENT_BOTTOM;
         }
 
+        /** Starts writing to a content stream, whose graphics state starts from the defaults. */
+        private void use(PDPageContentStream next) {
+            stream = next;
+            streamFace = null;
+            streamFill = null;
+        }
+
+        private void fill(Rgb color) throws IOException {
+            if (color != streamFill) {
+                stream.setNonStrokingColor(color.r(), color.g(), color.b());
+                streamFill = color;
+            }
+        }
+
         private void newPage() throws IOException {
             if (stream != null) {
                 stream.close();
             }
             PDPage page = new PDPage(PAGE_SIZE);
             document.addPage(page);
-            stream = new PDPageContentStream(document, page);
+            use(new PDPageContentStream(document, page));
             y = CONTENT_TOP;
         }
 

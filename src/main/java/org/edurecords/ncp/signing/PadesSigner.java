@@ -153,15 +153,20 @@ public class PadesSigner {
      * into the placeholders PDFBox wrote, the way its incremental signing does.
      */
     private static byte[] fillIn(byte[] pdf, SigningKey key, Prepared prepared) throws IOException {
-        int byteRange = indexOf(pdf, BYTE_RANGE_PLACEHOLDER, 0);
+        // The only direct hex string under /Contents is the signature's (page contents are references), and
+        // PDFBox writes /ByteRange right after it in the same dictionary.
         int contentsKey = indexOf(pdf, CONTENTS_KEY, 0);
-        if (byteRange < 0 || contentsKey < 0 || indexOf(pdf, BYTE_RANGE_PLACEHOLDER, byteRange + 1) >= 0) {
-            throw new IOException("The saved PDF has no single signature placeholder");
+        if (contentsKey < 0) {
+            throw new IOException("The saved PDF has no signature placeholder");
         }
         int contentsStart = contentsKey + CONTENTS_KEY.length - 1;
         int contentsEnd = contentsStart + 1 + 2 * prepared.signatureSize() + 1;
         if (contentsEnd > pdf.length || pdf[contentsEnd - 1] != '>') {
             throw new IOException("The signature contents placeholder has an unexpected size");
+        }
+        int byteRange = indexOf(pdf, BYTE_RANGE_PLACEHOLDER, contentsEnd);
+        if (byteRange < 0 || byteRange - contentsEnd > 64) {
+            throw new IOException("The saved PDF has no byte range placeholder beside the signature contents");
         }
         int after = pdf.length - contentsEnd;
         byte[] range = ("[0 " + contentsStart + " " + contentsEnd + " " + after + "]").getBytes(StandardCharsets.US_ASCII);
@@ -181,14 +186,11 @@ public class PadesSigner {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     private static int indexOf(byte[] data, byte[] pattern, int from) {
-        outer:
-        for (int i = from; i <= data.length - pattern.length; i++) {
-            for (int j = 0; j < pattern.length; j++) {
-                if (data[i + j] != pattern[j]) {
-                    continue outer;
-                }
+        byte first = pattern[0];
+        for (int i = from, last = data.length - pattern.length; i <= last; i++) {
+            if (data[i] == first && Arrays.equals(data, i, i + pattern.length, pattern, 0, pattern.length)) {
+                return i;
             }
-            return i;
         }
         return -1;
     }
