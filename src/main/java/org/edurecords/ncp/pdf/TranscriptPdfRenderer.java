@@ -32,6 +32,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.edurecords.ncp.results.AcademicTerm;
 import org.edurecords.ncp.results.GradingScheme;
 import org.edurecords.ncp.results.Institution;
 import org.edurecords.ncp.results.InstitutionResults;
@@ -285,6 +286,8 @@ public class TranscriptPdfRenderer {
         private final String learnerName;
 
         private float[] columnWidths;
+        /** Whether the date column also shows academic terms. */
+        private boolean withTerms;
         private PDPageContentStream stream;
         /** What the current content stream has set already, so that it is not set again for every text. */
         private Face streamFace;
@@ -311,6 +314,7 @@ public class TranscriptPdfRenderer {
         }
 
         void compose() throws IOException {
+            withTerms = anyTerm();
             describeDocument();
             columnWidths = columnWidths();
             newPage();
@@ -453,7 +457,7 @@ public class TranscriptPdfRenderer {
             float[] natural = new float[COLUMN_KEYS.length];
             float[] headerWords = new float[COLUMN_KEYS.length];
             for (int column = 0; column < COLUMN_KEYS.length; column++) {
-                headerWords[column] = widestWord(bold, labels.get(COLUMN_KEYS[column]));
+                headerWords[column] = widestWord(bold, columnLabel(column));
                 natural[column] = headerWords[column];
             }
             // Measured in bold, the wider face, because degree rows carry dates too and a date must not wrap.
@@ -470,6 +474,8 @@ public class TranscriptPdfRenderer {
                         ResultInstance result = node.result();
                         natural[CODE] = Math.max(natural[CODE], face.width(face.clean(node.code()), TABLE_SIZE));
                         if (result != null) {
+                            // A term sits on its own line under the date; it may wrap only beyond the cap.
+                            natural[DATE] = Math.max(natural[DATE], face.width(face.clean(termTitle(result)), TABLE_SIZE));
                             natural[GRADE] = Math.max(natural[GRADE], face.width(face.clean(result.grade()), TABLE_SIZE));
                             natural[CREDITS] = Math.max(natural[CREDITS],
                                     face.width(face.clean(formatCredits(result.ectsCredits())), TABLE_SIZE));
@@ -499,10 +505,40 @@ public class TranscriptPdfRenderer {
             return widest;
         }
 
+        /** "Date" or, when some result has an academic term (shown under its date), "Date / term". */
+        private String columnLabel(int column) {
+            return column == DATE && withTerms ? labels.get("column.dateTerm") : labels.get(COLUMN_KEYS[column]);
+        }
+
+        private boolean anyTerm() {
+            for (InstitutionResults institution : transcript.results().institutions()) {
+                for (LearningOpportunity node : institution.allOpportunities()) {
+                    if (node.result() != null && !isBlank(termTitle(node.result()))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private String termTitle(ResultInstance result) {
+            AcademicTerm term = result.academicTerm();
+            return term == null ? null : LocalizedText.pick(locale, term.titleEn(), term.titleNb());
+        }
+
+        /** The date, and under it (the column is as wide as a date) the academic term, if any. */
+        private String dateAndTerm(ResultInstance result) {
+            String term = termTitle(result);
+            if (isBlank(term)) {
+                return formatDate(result.date());
+            }
+            return result.date() == null ? term.strip() : formatDate(result.date()) + " " + term.strip();
+        }
+
         private void tableHeader() throws IOException {
             Cell[] cells = new Cell[COLUMN_KEYS.length];
             for (int column = 0; column < cells.length; column++) {
-                cells[column] = new Cell(labels.get(COLUMN_KEYS[column]), bold,
+                cells[column] = new Cell(columnLabel(column), bold,
                         column == CREDITS ? Align.RIGHT : Align.LEFT, 0f);
             }
             drawRow(cells, HEADER_FILL, ACCENT, 0.8f);
@@ -514,7 +550,7 @@ public class TranscriptPdfRenderer {
             Cell[] cells = {
                 new Cell(orDash(node.code()), face, Align.LEFT, 0f),
                 new Cell(orDash(node.title(locale)), face, Align.LEFT, Math.min(depth, MAX_INDENT_LEVELS) * INDENT_PER_LEVEL),
-                new Cell(result == null ? DASH : formatDate(result.date()), face, Align.LEFT, 0f),
+                new Cell(result == null ? DASH : dateAndTerm(result), face, Align.LEFT, 0f),
                 new Cell(result == null ? DASH : orDash(result.grade()), face, Align.LEFT, 0f),
                 new Cell(result == null ? DASH : formatCredits(result.ectsCredits()), face, Align.RIGHT, 0f),
                 new Cell(result == null ? DASH : statusLabel(result.status()), face, Align.LEFT, 0f),

@@ -403,4 +403,16 @@ public interface Messages {
 
     @Message
     String portal_logged_in_as(String name);
+
+    @Message
+    String detail_term();
+
+    @Message
+    String detail_level();
+
+    @Message
+    String detail_language();
+
+    @Message
+    String detail_hours(String hours);
 }

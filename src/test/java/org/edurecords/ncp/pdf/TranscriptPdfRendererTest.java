@@ -32,6 +32,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.edurecords.ncp.results.AcademicTerm;
 import org.edurecords.ncp.results.GradingScheme;
 import org.edurecords.ncp.results.Institution;
 import org.edurecords.ncp.results.InstitutionResults;
@@ -50,6 +51,26 @@ class TranscriptPdfRendererTest {
     private static final float A4_WIDTH = 595.2756f;
 
     private final TranscriptPdfRenderer renderer = new TranscriptPdfRenderer();
+
+    @Test
+    void academicTermsStandUnderTheirDatesInTheLanguageOfTheTranscript() throws IOException {
+        ResultInstance withTerm = new ResultInstance(null, LocalDate.of(2019, 12, 15), ResultStatus.PASSED, "B",
+                new BigDecimal("10"), "AF", "en", new AcademicTerm("Autumn 2019", "Høst 2019",
+                        LocalDate.of(2019, 8, 19), LocalDate.of(2019, 12, 31)), null, null, List.of(), null, List.of());
+        List<LearningOpportunity> roots = List.of(new LearningOpportunity(1, "IN1000", "Introduction to Programming",
+                "Innføring i programmering", "Course", withTerm, List.of()));
+
+        String english = text(renderer.render(Fixtures.withRoots(Locale.ENGLISH, roots)));
+        assertContains(english, "Date / term");
+        assertContains(english, "2019-12-15");
+        assertContains(english, "Autumn 2019");
+        String norwegian = text(renderer.render(Fixtures.withRoots(Locale.forLanguageTag("nb"), roots)));
+        assertContains(norwegian, "Dato / semester");
+        assertContains(norwegian, "Høst 2019");
+        // Without terms the column keeps its plain label.
+        String none = text(renderer.render(Fixtures.transcript(Locale.ENGLISH, false)));
+        assertFalse(none.contains("Date / term"), none);
+    }
 
     @Test
     void englishTranscriptShowsLearnerInstitutionsAndEveryResult() throws IOException {
