@@ -32,6 +32,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.edurecords.ncp.results.AcademicTerm;
 import org.edurecords.ncp.results.GradingScheme;
 import org.edurecords.ncp.results.Institution;
@@ -69,6 +70,8 @@ public class TranscriptPdfRenderer {
     private static final float TABLE_SIZE = 8.5f;
     private static final float SMALL_SIZE = 8f;
     private static final float LINE_FACTOR = 1.35f;
+    /** Outline stroke of bold text, relative to the font size: about the weight of DejaVu Sans Bold. */
+    private static final float BOLD_STROKE = 0.05f;
 
     private static final float CELL_PADDING_X = 4f;
     private static final float CELL_PADDING_Y = 3.5f;
@@ -106,11 +109,10 @@ public class TranscriptPdfRenderer {
         Objects.requireNonNull(transcript, "transcript");
         Objects.requireNonNull(transcript.results(), "transcript results");
         Objects.requireNonNull(transcript.results().learner(), "transcript learner");
-        int fontTier = SharedResources.REGULAR_FONT.tierFor(allText(transcript));
-        try (PreparedFont.Lease regular = SharedResources.REGULAR_FONT.borrow(fontTier);
-                PreparedFont.Lease bold = SharedResources.BOLD_FONT.borrow(fontTier);
+        int fontTier = SharedResources.FONT.tierFor(allText(transcript));
+        try (PreparedFont.Lease font = SharedResources.FONT.borrow(fontTier);
                 PDDocument document = new PDDocument()) {
-            new Composition(document, transcript, regular.embedIn(document), bold.embedIn(document)).compose();
+            new Composition(document, transcript, font.embedIn(document)).compose();
             ByteSink out = new ByteSink(64 * 1024);
             if (signature == null) {
                 document.save(out);
@@ -156,8 +158,8 @@ public class TranscriptPdfRenderer {
 
     /** Prepared on first use, not at bean creation, and then kept: see {@link PreparedFont}. */
     private static final class SharedResources {
-        static final PreparedFont REGULAR_FONT = PreparedFont.load("/fonts/DejaVuSans.ttf");
-        static final PreparedFont BOLD_FONT = PreparedFont.load("/fonts/DejaVuSans-Bold.ttf");
+        /** One face, embedded once per document; bold is drawn from it (see {@link Face#emboldened}). */
+        static final PreparedFont FONT = PreparedFont.load("/fonts/DejaVuSans.ttf");
         static final ResourceBundle ENGLISH_LABELS = bundle("/pdf/transcript.properties");
         static final ResourceBundle NORWEGIAN_LABELS = bundle("/pdf/transcript_nb.properties");
 
@@ -204,6 +206,11 @@ public class TranscriptPdfRenderer {
      */
     private static final class Face {
         private final PDType0Font font;
+        /**
+         * Drawn bold by stroking the outlines of the regular face as they are filled: a second embedded face (a
+         * bold font file) would cost each document as much again as the first one (ADR 0106).
+         */
+        private final boolean emboldened;
         private final Map<Integer, Boolean> printable = new HashMap<>();
         /**
          * Advance width per character in font units. Line breaking measures the same characters thousands of
@@ -212,8 +219,16 @@ public class TranscriptPdfRenderer {
          */
         private final Map<Integer, Float> advance = new HashMap<>();
 
-        Face(PDType0Font font) {
+        Face(PDType0Font font, boolean emboldened) {
             this.font = font;
+            this.emboldened = emboldened;
+        }
+
+        /** The bold face drawn from the same font, sharing what was measured. */
+        Face emboldened() {
+            Face bold = new Face(font, true);
+            bold.printable.putAll(printable);
+            return bold;
         }
 
         /** Text as it will be drawn: NFC, single spaces, no control characters, only glyphs the font has. */
@@ -290,12 +305,15 @@ public class TranscriptPdfRenderer {
         private boolean withTerms;
         private PDPageContentStream stream;
         /** What the current content stream has set already, so that it is not set again for every text. */
-        private Face streamFace;
+        private PDType0Font streamFont;
         private float streamFontSize;
+        private boolean streamEmboldened;
         private Rgb streamFill;
+        private Rgb streamStroke;
+        private float streamLineWidth;
         private float y;
 
-        Composition(PDDocument document, Transcript transcript, PDType0Font regularFont, PDType0Font boldFont) {
+        Composition(PDDocument document, Transcript transcript, PDType0Font font) {
             this.document = document;
             this.transcript = transcript;
             this.locale = transcript.locale() != null ? transcript.locale() : Locale.ENGLISH;
@@ -308,8 +326,8 @@ public class TranscriptPdfRenderer {
             this.creditFormat = new DecimalFormat("0.0#", DecimalFormatSymbols.getInstance(norwegian ? NORWEGIAN : Locale.ENGLISH));
             this.creditFormat.setRoundingMode(RoundingMode.HALF_UP);
             // Subset embedding keeps only the glyphs used, which is what keeps the attachment small.
-            this.regular = new Face(regularFont);
-            this.bold = new Face(boldFont);
+            this.regular = new Face(font, false);
+            this.bold = regular.emboldened();
             this.learnerName = fullName(transcript.results().learner());
         }
 
@@ -460,7 +478,7 @@ public class TranscriptPdfRenderer {
                 headerWords[column] = widestWord(bold, columnLabel(column));
                 natural[column] = headerWords[column];
             }
-            // Measured in bold, the wider face, because degree rows carry dates too and a date must not wrap.
+            // Degree rows are bold and carry dates too; a date must not wrap.
             natural[DATE] = Math.max(natural[DATE], bold.width(bold.clean(formatDate(LocalDate.of(2000, 12, 31))), TABLE_SIZE));
             for (ResultStatus status : ResultStatus.values()) {
                 natural[STATUS] = Math.max(natural[STATUS], bold.width(bold.clean(statusLabel(status)), TABLE_SIZE));
@@ -781,12 +799,19 @@ public class TranscriptPdfRenderer {
                 return;
             }
             fill(color);
+            if (face.emboldened) {
+                stroke(color, size * BOLD_STROKE);
+            }
             stream.beginText();
-            // Font and size are graphics state: they carry over from one text object to the next.
-            if (face != streamFace || size != streamFontSize) {
+            // Font, size and rendering mode are graphics state: they carry over from one text object to the next.
+            if (face.font != streamFont || size != streamFontSize) {
                 stream.setFont(face.font, size);
-                streamFace = face;
+                streamFont = face.font;
                 streamFontSize = size;
+            }
+            if (face.emboldened != streamEmboldened) {
+                stream.setRenderingMode(face.emboldened ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
+                streamEmboldened = face.emboldened;
             }
             stream.newLineAtOffset(x, baseline);
             stream.showText(cleaned);
@@ -799,8 +824,7 @@ public class TranscriptPdfRenderer {
         }
 
         private void rule(float from, float to, float at, float width) throws IOException {
-            stream.setStrokingColor(RULE.r(), RULE.g(), RULE.b());
-            stream.setLineWidth(width);
+            stroke(RULE, width);
             stream.moveTo(from, at);
             stream.lineTo(to, at);
             stream.stroke();
@@ -813,8 +837,22 @@ public class TranscriptPdfRenderer {
         /** Starts writing to a content stream, whose graphics state starts from the defaults. */
         private void use(PDPageContentStream next) {
             stream = next;
-            streamFace = null;
+            streamFont = null;
             streamFill = null;
+            streamStroke = null;
+            streamLineWidth = -1f;
+            streamEmboldened = false;
+        }
+
+        private void stroke(Rgb color, float width) throws IOException {
+            if (color != streamStroke) {
+                stream.setStrokingColor(color.r(), color.g(), color.b());
+                streamStroke = color;
+            }
+            if (width != streamLineWidth) {
+                stream.setLineWidth(width);
+                streamLineWidth = width;
+            }
         }
 
         private void fill(Rgb color) throws IOException {
