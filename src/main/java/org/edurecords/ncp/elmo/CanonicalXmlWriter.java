@@ -52,11 +52,15 @@ public final class CanonicalXmlWriter implements XMLStreamWriter {
     private record Open(String qualifiedName, Map<String, String> scope) {
     }
 
+    /** Namespace of the start tag being written. */
+    private String pendingNamespace;
+
     private byte[] buffer;
     private int length;
     private final int canonicalStart;
     private int rootStartTagEnd = -1;
     private int rootEndTagStart = -1;
+    private CanonicalXml.Root root;
 
     private final List<Open> open = new ArrayList<>();
     /** The start tag being written: its name and scope; attributes wait here until they can be sorted. */
@@ -80,7 +84,7 @@ public final class CanonicalXmlWriter implements XMLStreamWriter {
         if (!open.isEmpty() || pendingName != null || rootEndTagStart < 0) {
             throw new IllegalStateException("The document is not complete");
         }
-        return new CanonicalXml(buffer, length, canonicalStart, rootStartTagEnd, rootEndTagStart);
+        return new CanonicalXml(buffer, length, canonicalStart, rootStartTagEnd, rootEndTagStart, root);
     }
 
     // ----- elements
@@ -102,6 +106,7 @@ public final class CanonicalXmlWriter implements XMLStreamWriter {
             throw new XMLStreamException("A document has exactly one root element");
         }
         pendingName = qualified(prefix, localName);
+        pendingNamespace = namespaceUri == null ? "" : namespaceUri;
         pendingScope = currentScope();
         pendingScopeOwned = false;
         pendingAttributes.clear();
@@ -238,6 +243,10 @@ public final class CanonicalXmlWriter implements XMLStreamWriter {
         put('>');
         if (open.isEmpty()) {
             rootStartTagEnd = length;
+            root = new CanonicalXml.Root(pendingNamespace, pendingName, pendingAttributes.stream()
+                    .map(a -> new CanonicalXml.Attribute(a.namespaceDeclaration() ? XMLConstants.XMLNS_ATTRIBUTE_NS_URI
+                            : a.namespaceUri(), a.qualifiedName(), a.value()))
+                    .toList());
         }
         open.add(new Open(pendingName, pendingScope));
         pendingName = null;

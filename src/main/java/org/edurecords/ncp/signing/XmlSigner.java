@@ -44,6 +44,7 @@ import org.apache.xml.security.utils.XMLUtils;
 import org.edurecords.ncp.elmo.CanonicalXml;
 import org.edurecords.ncp.elmo.SecureXml;
 import org.jboss.logging.Logger;
+import org.w3c.dom.DOMImplementation;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -64,6 +65,7 @@ public class XmlSigner {
     private static final byte[] DECLARATION_BYTES = XML_DECLARATION.getBytes(StandardCharsets.UTF_8);
     private static final TransformerFactory TRANSFORMERS;
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final DOMImplementation DOM = SecureXml.newDocumentBuilder().getDOMImplementation();
 
     static {
         // Must happen before Santuario's XMLUtils is loaded; otherwise base64 values are wrapped with &#13;.
@@ -150,25 +152,29 @@ public class XmlSigner {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
-        int startTag = document.rootStartTagEnd() - document.canonicalStart();
-        int endTag = document.length() - document.rootEndTagStart();
-        byte[] skeletonBytes = new byte[startTag + endTag];
-        System.arraycopy(bytes, document.canonicalStart(), skeletonBytes, 0, startTag);
-        System.arraycopy(bytes, document.rootEndTagStart(), skeletonBytes, startTag, endTag);
-        Document skeleton;
-        try {
-            skeleton = SecureXml.parse(skeletonBytes);
-        } catch (SecureXml.XmlParseException e) {
-            throw new IllegalArgumentException("The root element cannot be read: " + e.getMessage(), e);
-        }
-        Element signature = signWithDigest(skeleton.getDocumentElement(), digest, key);
-        byte[] signatureBytes = serializeElement(signature);
+        Element signature = signWithDigest(skeletonRoot(document.root()), digest, key);
+        byte[] signatureBytes = SignatureWriter.write(signature);
         int at = document.rootEndTagStart();
         byte[] signed = new byte[document.length() + signatureBytes.length];
         System.arraycopy(bytes, 0, signed, 0, at);
         System.arraycopy(signatureBytes, 0, signed, at, signatureBytes.length);
         System.arraycopy(bytes, at, signed, at + signatureBytes.length, document.length() - at);
         return signed;
+    }
+
+    /** An empty copy of the root element, with the same namespace declarations and attributes. */
+    private static Element skeletonRoot(CanonicalXml.Root root) {
+        Document skeleton;
+        synchronized (DOM) {
+            skeleton = DOM.createDocument(root.namespaceUri().isEmpty() ? null : root.namespaceUri(),
+                    root.qualifiedName(), null);
+        }
+        Element element = skeleton.getDocumentElement();
+        for (CanonicalXml.Attribute attribute : root.attributes()) {
+            element.setAttributeNS(attribute.namespaceUri().isEmpty() ? null : attribute.namespaceUri(),
+                    attribute.qualifiedName(), attribute.value());
+        }
+        return element;
     }
 
     /** The enveloped signature of the profile with a reference digest computed by the caller, appended to root. */
