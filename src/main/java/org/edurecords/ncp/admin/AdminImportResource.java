@@ -116,6 +116,40 @@ public class AdminImportResource {
         }
     }
 
+    @POST
+    @Path("csv")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import results in the tabular format (CSV, one row per result)",
+            description = "Columns national_identifier, code, type, title_en, status and optional ones (docs/result-sources.md);"
+                    + " comma or semicolon separated, UTF-8. Each learner is imported on their own.")
+    @APIResponse(responseCode = "200", description = "Import report",
+            content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "400", description = "Not readable as the tabular format")
+    @APIResponse(responseCode = "401", description = "Missing or wrong token")
+    @APIResponse(responseCode = "422", description = "Unknown institution")
+    public Response importCsv(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Parameter(description = "SCHAC code of the institution", example = "uio.no")
+            @QueryParam("institution") String institution, byte[] body) {
+        Optional<Response> refused = refuse(authorization);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (institution == null || institution.isBlank()) {
+            return error(400, "The query parameter 'institution' (SCHAC code) is required");
+        }
+        if (body == null || body.length == 0) {
+            return error(400, "The body is empty");
+        }
+        try {
+            return Response.ok(imports.importCsv(institution, body)).build();
+        } catch (ImportService.UnknownInstitutionException e) {
+            return error(422, e.getMessage());
+        } catch (CsvResults.UnreadableCsvException e) {
+            LOG.infof("Admin CSV import refused: %s", e.getMessage());
+            return error(400, e.getMessage());
+        }
+    }
+
     private Optional<Response> refuse(String authorization) {
         Optional<String> token = config.admin().token().filter(t -> !t.isBlank());
         if (token.isEmpty()) {

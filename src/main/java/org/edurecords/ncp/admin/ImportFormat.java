@@ -34,7 +34,20 @@ public final class ImportFormat {
             String familyName,
             LocalDate birthDate,
             @Schema(description = "ISO 3166-1 alpha-2", example = "NO") String citizenship,
-            List<Result> results) {
+            List<Result> results,
+            @Schema(description = "Further identifiers a login may present (Feide id, eduPersonPrincipalName, ESI)")
+            List<LearnerId> identifiers) {
+
+        public LearnerEntry(String nationalIdentifier, String givenNames, String familyName, LocalDate birthDate,
+                String citizenship, List<Result> results) {
+            this(nationalIdentifier, givenNames, familyName, birthDate, citizenship, results, null);
+        }
+    }
+
+    /** An identifier of the learner in another scheme; logins presenting it find this learner. */
+    public record LearnerId(
+            @Schema(enumeration = {"feide", "eppn", "esi"}) String scheme,
+            @Schema(example = "anna@uio.no") String value) {
     }
 
     public record Result(

@@ -38,6 +38,8 @@ public class ImportService {
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     private static final Set<String> TYPES = Set.of("Degree Programme", "Module", "Course", "Class");
     private static final Set<String> STATUSES = Set.of("passed", "failed", "in-progress");
+    /** Identifier schemes an import may register (nin is the national identifier itself). */
+    static final Set<String> IDENTIFIER_SCHEMES = Set.of("feide", "eppn", "esi");
 
     @Inject
     EntityManager em;
@@ -76,6 +78,25 @@ public class ImportService {
             }
         }
         return report(institution.schac, "json", outcomes);
+    }
+
+    /** The tabular format ({@link CsvResults}): one row per result, any number of learners. */
+    public ImportReport importCsv(String schac, byte[] csv)
+            throws UnknownInstitutionException, CsvResults.UnreadableCsvException {
+        InstitutionEntity institution = institution(schac);
+        CsvResults.Parsed parsed = CsvResults.parse(csv);
+        List<String> schemeProblems = checkSchemes(parsed.gradingSchemes());
+        List<ImportReport.LearnerOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < parsed.learners().size(); i++) {
+            CsvResults.LearnerRows rows = parsed.learners().get(i);
+            String label = label(i, rows.nationalIdentifier());
+            List<String> problems = new ArrayList<>(rows.problems());
+            problems.addAll(schemeProblems);
+            outcomes.add(problems.isEmpty()
+                    ? importLearner(institution.id, label, rows.entry(), parsed.gradingSchemes(), "csv")
+                    : new ImportReport.LearnerOutcome(label, ImportReport.Outcome.REJECTED, 0, problems));
+        }
+        return report(institution.schac, "csv", outcomes);
     }
 
     /** An ELMO document for one learner; its reports must be issued by the named institution. */
@@ -145,6 +166,10 @@ public class ImportService {
             List<ImportFormat.Scheme> schemes, String format, String hash, int count) {
         LearnerEntity learner = LearnerEntity.<LearnerEntity>find("nationalIdentifier", entry.nationalIdentifier().trim())
                 .firstResultOptional().orElse(null);
+        List<String> taken = identifiersOfOthers(entry, learner == null ? null : learner.id);
+        if (!taken.isEmpty()) {
+            return new ImportReport.LearnerOutcome(label, ImportReport.Outcome.REJECTED, 0, taken);
+        }
         if (learner == null) {
             if (blank(entry.givenNames()) || blank(entry.familyName())) {
                 return new ImportReport.LearnerOutcome(label, ImportReport.Outcome.REJECTED, 0,
@@ -160,6 +185,7 @@ public class ImportService {
             learner.persist();
         }
         long learnerId = learner.id;
+        storeIdentifiers(entry, learnerId);
         Optional<ResultImportEntity> last = ResultImportEntity.<ResultImportEntity>find(
                 "learnerId = ?1 and institutionId = ?2 order by importedAt desc, id desc", learnerId, institutionId)
                 .firstResultOptional();
@@ -200,6 +226,38 @@ public class ImportService {
         return new ImportReport.LearnerOutcome(label,
                 existing == 0 && last.isEmpty() ? ImportReport.Outcome.CREATED : ImportReport.Outcome.REPLACED, count,
                 List.of());
+    }
+
+    /** Identifiers of the entry that the register already gives to another learner. */
+    private List<String> identifiersOfOthers(ImportFormat.LearnerEntry entry, Long learnerId) {
+        List<String> problems = new ArrayList<>();
+        List<ImportFormat.LearnerId> ids = entry.identifiers() == null ? List.of() : entry.identifiers();
+        for (int i = 0; i < ids.size(); i++) {
+            List<?> owners = em.createNativeQuery(
+                    "select learner_id from learner_identifier where scheme = ?1 and identifier = ?2")
+                    .setParameter(1, ids.get(i).scheme().trim()).setParameter(2, ids.get(i).value().trim())
+                    .getResultList();
+            if (!owners.isEmpty() && (learnerId == null || ((Number) owners.get(0)).longValue() != learnerId)) {
+                problems.add("identifiers[" + i + "]: already belongs to another learner");
+            }
+        }
+        return problems;
+    }
+
+    /** Adds identifiers not yet registered; existing ones of this learner stay (a login may still use them). */
+    private void storeIdentifiers(ImportFormat.LearnerEntry entry, long learnerId) {
+        for (ImportFormat.LearnerId id : entry.identifiers() == null ? List.<ImportFormat.LearnerId>of()
+                : entry.identifiers()) {
+            String scheme = id.scheme().trim();
+            String value = id.value().trim();
+            long known = ((Number) em.createNativeQuery(
+                    "select count(*) from learner_identifier where scheme = ?1 and identifier = ?2")
+                    .setParameter(1, scheme).setParameter(2, value).getSingleResult()).longValue();
+            if (known == 0) {
+                em.createNativeQuery("insert into learner_identifier (scheme, identifier, learner_id) values (?1, ?2, ?3)")
+                        .setParameter(1, scheme).setParameter(2, value).setParameter(3, learnerId).executeUpdate();
+            }
+        }
     }
 
     private void persist(ImportFormat.Result result, long learnerId, long institutionId, Long parentId, int order) {
@@ -247,6 +305,17 @@ public class ImportService {
         }
         if (!blank(entry.citizenship()) && !entry.citizenship().trim().matches("[A-Za-z]{2}")) {
             problems.add("citizenship must be an ISO 3166-1 alpha-2 code");
+        }
+        List<ImportFormat.LearnerId> ids = entry.identifiers() == null ? List.of() : entry.identifiers();
+        for (int i = 0; i < ids.size(); i++) {
+            ImportFormat.LearnerId id = ids.get(i);
+            if (id == null || id.scheme() == null || !IDENTIFIER_SCHEMES.contains(id.scheme().trim())) {
+                problems.add("identifiers[" + i + "].scheme: must be one of " + IDENTIFIER_SCHEMES.stream().sorted().toList());
+            } else if (blank(id.value()) || id.value().trim().length() > 256) {
+                problems.add("identifiers[" + i + "].value: required, at most 256 characters");
+            } else if (id.scheme().trim().equals("esi") && !id.value().trim().startsWith("urn:schac:personalUniqueCode:")) {
+                problems.add("identifiers[" + i + "].value: an ESI starts with urn:schac:personalUniqueCode:");
+            }
         }
         if (entry.results() == null || entry.results().isEmpty()) {
             problems.add("results must not be empty");

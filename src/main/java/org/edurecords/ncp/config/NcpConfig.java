@@ -1,6 +1,7 @@
 package org.edurecords.ncp.config;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,10 @@ public interface NcpConfig {
     /** Public base URL, used in verification hints. */
     @WithDefault("http://localhost:8080")
     String publicUrl();
+
+    /** Time zone in which pages show times to people (exports and ELMO use UTC). */
+    @WithDefault("Europe/Oslo")
+    ZoneId timeZone();
 
     Emrex emrex();
 
@@ -367,5 +372,55 @@ public interface NcpConfig {
          */
         @WithDefault("true")
         boolean padesSignature();
+    }
+
+    // --- disclosure ledger (docs/ledger.md)
+
+    Ledger ledger();
+
+    interface Ledger {
+        /**
+         * How long a ledger row is kept after the disclosure it records; the retention job deletes older
+         * rows. The default is ten years.
+         */
+        @WithDefault("P3653D")
+        Duration retention();
+
+        /** How often the retention job runs (a scheduler interval such as {@code 6h}). */
+        @WithDefault("6h")
+        String purgeEvery();
+    }
+
+    // --- share by link (docs/sharing.md)
+
+    Sharing sharing();
+
+    interface Sharing {
+        /** The longest validity an owner may choose for a link (the choices run from one day to this). */
+        @WithDefault("P365D")
+        Duration maxValidity();
+
+        /**
+         * How long the snapshot of an expired or deactivated link is kept before the purge job deletes it;
+         * 0 deletes it at the job's next run. The ledger keeps the fact of the disclosure either way.
+         */
+        @WithDefault("0S")
+        Duration snapshotRetention();
+
+        /** How often the purge job runs (snapshots past retention, old attempts, expired grants). */
+        @WithDefault("15m")
+        String purgeEvery();
+
+        /** Wrong access codes per link within {@link #attemptWindow()}; the one that reaches it locks the link. */
+        @WithDefault("10")
+        int attemptLimit();
+
+        /** The sliding window in which wrong codes are counted; a lock ends when the window has moved on. */
+        @WithDefault("1H")
+        Duration attemptWindow();
+
+        /** How long a recipient's browser may view and download after entering the right code. */
+        @WithDefault("30M")
+        Duration grantDuration();
     }
 }

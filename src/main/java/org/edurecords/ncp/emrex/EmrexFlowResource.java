@@ -33,6 +33,7 @@ import org.edurecords.ncp.auth.LoginLink;
 import org.edurecords.ncp.auth.OidcLogin;
 import org.edurecords.ncp.auth.StudentLogins;
 import org.edurecords.ncp.config.NcpConfig;
+import org.edurecords.ncp.ledger.DisclosedResult;
 import org.edurecords.ncp.results.Learner;
 import org.edurecords.ncp.results.LearnerResults;
 import org.edurecords.ncp.results.ResultService;
@@ -345,7 +346,7 @@ public class EmrexFlowResource {
                 LOG.errorf(e, "EMREX flow %s: building the signed document failed", flowId);
                 return finish(session, ReturnCode.ERROR, "The results could not be signed. Please try again later.", null);
             }
-            if (!flows.close(flowId, ReturnCode.OK, version)) {
+            if (!flows.close(flowId, ReturnCode.OK, version, transfer.documentId(), DisclosedResult.of(selected))) {
                 return closedPage(flows.find(flowId).orElse(session));
             }
             LOG.infof("EMREX flow %s: signed document %s, %d bytes", flowId, transfer.documentId(),
@@ -453,7 +454,7 @@ public class EmrexFlowResource {
     }
 
     private static String receiver(EmrexSession session) {
-        return URI.create(session.returnUrl).getHost();
+        return EmrexFlowService.receivingHost(session.returnUrl);
     }
 
     private static List<String> nullSafe(List<String> values) {

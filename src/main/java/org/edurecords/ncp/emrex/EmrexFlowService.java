@@ -19,6 +19,9 @@ import jakarta.transaction.Transactional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.edurecords.ncp.config.NcpConfig;
+import org.edurecords.ncp.ledger.DisclosedResult;
+import org.edurecords.ncp.ledger.Disclosure;
+import org.edurecords.ncp.ledger.DisclosureLedger;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,6 +45,9 @@ public class EmrexFlowService {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    DisclosureLedger ledger;
 
     /** A new flow and the secret that binds it to the browser (sent as a cookie, stored only hashed). */
     public record NewFlow(EmrexSession session, String browserSecret) {
@@ -120,6 +126,19 @@ public class EmrexFlowService {
      */
     @Transactional
     public boolean close(String flowId, ReturnCode code, Long expectedVersion) {
+        return close(flowId, code, expectedVersion, null, List.of());
+    }
+
+    /**
+     * Closes an open flow and, when the learner is known, records the answer in the disclosure ledger in
+     * the same transaction: the answer may be sent only after this returned true.
+     *
+     * @param documentId the signed document sent with an OK answer, or null
+     * @param disclosed the results in that document; empty for any other answer
+     */
+    @Transactional
+    public boolean close(String flowId, ReturnCode code, Long expectedVersion, String documentId,
+            List<DisclosedResult> disclosed) {
         Instant now = clock.instant();
         EmrexSession.State target = switch (code) {
             case CANCEL -> EmrexSession.State.CANCELLED;
@@ -132,6 +151,7 @@ public class EmrexFlowService {
                 : EmrexSession.update(query + " and version = ?6 and state = ?7", target, wire(code), now, flowId, OPEN,
                         expectedVersion, EmrexSession.State.SELECTED);
         if (updated == 1) {
+            recordAnswer(flowId, wire(code), now, documentId, disclosed);
             LOG.infof("EMREX flow %s answered %s", flowId, wire(code));
             metrics.counter("ncp.transfers", "code", wire(code)).increment();
         }
@@ -146,10 +166,27 @@ public class EmrexFlowService {
                 "state = ?1, returnCode = ?2, answeredAt = ?3, updatedAt = ?3, version = version + 1 where id = ?4 and state in ?5",
                 EmrexSession.State.EXPIRED, wire(ReturnCode.ERROR), now, flowId, OPEN);
         if (updated == 1) {
+            recordAnswer(flowId, wire(ReturnCode.ERROR), now, null, List.of());
             LOG.infof("EMREX flow %s expired", flowId);
             metrics.counter("ncp.transfers", "code", wire(ReturnCode.ERROR)).increment();
         }
         return updated == 1;
+    }
+
+    /** An answer to a client about a known learner is a disclosure (of results, or of the fact of a request). */
+    private void recordAnswer(String flowId, String wireCode, Instant now, String documentId,
+            List<DisclosedResult> disclosed) {
+        EmrexSession session = EmrexSession.findById(flowId);
+        if (session == null || session.learnerId == null) {
+            return;
+        }
+        ledger.record(Disclosure.emrexTransfer(session.learnerId, receivingHost(session.returnUrl), wireCode,
+                documentId, disclosed), now);
+    }
+
+    /** The host of the return URL: the recipient as the student was shown it before confirming. */
+    static String receivingHost(String returnUrl) {
+        return java.net.URI.create(returnUrl).getHost();
     }
 
     public EmrexAnswer answer(EmrexSession session, ReturnCode code, String message, String elmo) {

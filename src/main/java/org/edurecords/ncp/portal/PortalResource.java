@@ -65,7 +65,7 @@ public class PortalResource {
         static native TemplateInstance results(Learner learner, String birthDate, List<InstitutionView> institutions,
                 List<UnreachableView> unreachable);
 
-        static native TemplateInstance noResults(String identityName);
+        static native TemplateInstance noResults(String identityName, boolean hasLedger);
     }
 
     @Inject
@@ -118,7 +118,8 @@ public class PortalResource {
                 : results.findLearner(session.get().learnerId);
         LearnerResults all = learner.map(results::resultsOf).orElse(null);
         if (all == null || all.isEmpty()) {
-            return page(Templates.noResults(session.get().displayName), 200);
+            // A learner of the register without results may still have been asked for them: the ledger says by whom.
+            return page(Templates.noResults(session.get().displayName, learner.isPresent()), 200);
         }
         return page(Templates.results(learner.get(), Formats.date(learner.get().birthDate(), page.locale()),
                 views.previewPage(all, page.locale()), views.unreachable(all.missing(), page.locale())), 200);

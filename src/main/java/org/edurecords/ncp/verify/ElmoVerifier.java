@@ -65,11 +65,19 @@ public final class ElmoVerifier {
     private final ElmoSchemaValidator schema;
     private final Supplier<List<RegistryEntry>> registry;
     private final JdkXmlSignatureVerifier signatures = new JdkXmlSignatureVerifier();
+    private final java.time.Clock clock;
 
     public ElmoVerifier(Settings settings, ElmoSchemaValidator schema, Supplier<List<RegistryEntry>> registry) {
+        this(settings, schema, registry, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock decides whether a registry certificate is within its validity period */
+    public ElmoVerifier(Settings settings, ElmoSchemaValidator schema, Supplier<List<RegistryEntry>> registry,
+            java.time.Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.schema = Objects.requireNonNull(schema, "schema");
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     public VerificationReport verify(VerifyRequest request) {
@@ -230,6 +238,7 @@ public final class ElmoVerifier {
                     if (!result.keyInfoMatchesTrusted()) {
                         notes.add("KeyInfo does not carry the registry certificate");
                     }
+                    validityNote(cert).ifPresent(notes::add);
                     String message = "verified with the certificate of " + entry.label() + " (" + entry.url() + ")";
                     if (notes.isEmpty()) {
                         steps.pass("signature-key", message);
@@ -252,6 +261,23 @@ public final class ElmoVerifier {
                         + " or the signature was altered)")
                 + (lastProblems.isEmpty() ? "" : ": " + String.join("; ", lastProblems)));
         return new SignatureInfo(sigAlg, digestAlg, c14n, weak, false, null);
+    }
+
+    /**
+     * The registry is the trust anchor, so an expired certificate still identifies the NCP; but a receiver
+     * should know that the NCP let it lapse (or published it early), so it is a warning, not a failure.
+     */
+    private java.util.Optional<String> validityNote(X509Certificate cert) {
+        java.time.Instant now = clock.instant();
+        if (now.isAfter(cert.getNotAfter().toInstant())) {
+            return java.util.Optional.of("the registry certificate expired on "
+                    + cert.getNotAfter().toInstant().toString().substring(0, 10));
+        }
+        if (now.isBefore(cert.getNotBefore().toInstant())) {
+            return java.util.Optional.of("the registry certificate is not valid before "
+                    + cert.getNotBefore().toInstant().toString().substring(0, 10));
+        }
+        return java.util.Optional.empty();
     }
 
     private static String transformProblem(Element reference) {

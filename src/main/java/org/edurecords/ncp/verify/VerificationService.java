@@ -24,6 +24,9 @@ public class VerificationService {
     @Inject
     ElmoSchemaValidator schema;
 
+    @Inject
+    java.time.Clock clock;
+
     private ElmoVerifier verifier;
 
     @PostConstruct
@@ -32,7 +35,7 @@ public class VerificationService {
             LOG.warn("ncp.verify.allow-sha1 is on: SHA-1 signatures are accepted (reported as weak)");
         }
         verifier = new ElmoVerifier(new ElmoVerifier.Settings(config.verify().maxDocumentBytes(),
-                config.verify().allowSha1()), schema, known::entries);
+                config.verify().allowSha1()), schema, known::entries, clock);
     }
 
     public VerificationReport verify(VerifyRequest request) {

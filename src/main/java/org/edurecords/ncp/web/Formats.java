@@ -3,7 +3,9 @@ package org.edurecords.ncp.web;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -13,6 +15,9 @@ import org.edurecords.ncp.results.LocalizedText;
 public final class Formats {
 
     private static final DateTimeFormatter NORWEGIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter NORWEGIAN_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy 'kl.' HH:mm (z)",
+            Locale.forLanguageTag("nb"));
+    private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm (z)", Locale.ENGLISH);
 
     private Formats() {
     }
@@ -22,6 +27,14 @@ public final class Formats {
             return "";
         }
         return LocalizedText.isNorwegian(locale) ? NORWEGIAN_DATE.format(date) : date.toString();
+    }
+
+    /** A moment as a reader sees it: local time of the service's zone, to the minute, with the zone's name. */
+    public static String dateTime(Instant instant, ZoneId zone, Locale locale) {
+        if (instant == null) {
+            return "";
+        }
+        return (LocalizedText.isNorwegian(locale) ? NORWEGIAN_TIME : ENGLISH_TIME).format(instant.atZone(zone));
     }
 
     /** Credits with the decimals that matter: 10, 7.5 (7,5 in Norwegian). */

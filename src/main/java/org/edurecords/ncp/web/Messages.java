@@ -404,6 +404,337 @@ public interface Messages {
     @Message
     String portal_logged_in_as(String name);
 
+    // --- disclosure ledger (ledger)
+
+    @Message
+    String portal_ledger_link();
+
+    @Message
+    String ledger_title();
+
+    @Message
+    String ledger_intro();
+
+    @Message
+    String ledger_download();
+
+    @Message
+    String ledger_download_json();
+
+    @Message
+    String ledger_download_csv();
+
+    @Message
+    String ledger_empty();
+
+    @Message
+    String ledger_caption(String name);
+
+    @Message
+    String ledger_col_time();
+
+    @Message
+    String ledger_col_event();
+
+    @Message
+    String ledger_col_recipient();
+
+    @Message
+    String ledger_col_results();
+
+    @Message
+    String ledger_link_unlabelled();
+
+    @Message
+    String ledger_no_results();
+
+    @Message
+    String ledger_result_count(int count);
+
+    @Message
+    String ledger_document(String id);
+
+    @Message
+    String ledger_back();
+
+    @Message
+    String ledger_kind_EMREX_TRANSFER();
+
+    @Message
+    String ledger_kind_LINK_CREATED();
+
+    @Message
+    String ledger_kind_LINK_VIEWED();
+
+    @Message
+    String ledger_kind_LINK_LOCKED();
+
+    @Message
+    String ledger_kind_LINK_DEACTIVATED();
+
+    @Message
+    String ledger_kind_LINK_SNAPSHOT_DELETED();
+
+    @Message
+    String ledger_outcome_OK();
+
+    @Message
+    String ledger_outcome_CANCEL();
+
+    @Message
+    String ledger_outcome_ERROR();
+
+    @Message
+    String ledger_outcome_NO_RESULTS();
+
+    @Message
+    String ledger_outcome_OTHER();
+
+    // --- share by link (docs/sharing.md)
+
+    @Message
+    String portal_share_link();
+
+    @Message
+    String portal_my_links();
+
+    @Message
+    String share_col_select();
+
+    @Message
+    String share_select_title();
+
+    @Message
+    String share_select_intro();
+
+    @Message
+    String share_back_to_results();
+
+    @Message
+    String share_preview_title();
+
+    @Message
+    String share_preview_intro();
+
+    @Message
+    String share_preview_changed();
+
+    @Message
+    String share_preview_documents();
+
+    @Message
+    String share_settings_heading();
+
+    @Message
+    String share_validity_legend();
+
+    @Message
+    String share_validity_1();
+
+    @Message
+    String share_validity_7();
+
+    @Message
+    String share_validity_30();
+
+    @Message
+    String share_validity_90();
+
+    @Message
+    String share_validity_180();
+
+    @Message
+    String share_validity_365();
+
+    @Message
+    String share_language_legend();
+
+    @Message
+    String share_language_en();
+
+    @Message
+    String share_language_nb();
+
+    @Message
+    String share_label_label();
+
+    @Message
+    String share_label_hint();
+
+    @Message
+    String share_create();
+
+    @Message
+    String share_change_selection();
+
+    @Message
+    String share_problem_validity();
+
+    @Message
+    String share_problem_language();
+
+    @Message
+    String share_problem_label();
+
+    @Message
+    String share_problem_signing();
+
+    @Message
+    String share_problem_no_such_link();
+
+    @Message
+    String share_created_title();
+
+    @Message
+    String share_created_once();
+
+    @Message
+    String share_created_link();
+
+    @Message
+    String share_created_code();
+
+    @Message
+    String share_created_advice();
+
+    @Message
+    String share_col_label();
+
+    @Message
+    String share_col_created();
+
+    @Message
+    String share_col_expires();
+
+    @Message
+    String share_col_language();
+
+    @Message
+    String share_col_views();
+
+    @Message
+    String share_col_action();
+
+    @Message
+    String share_my_links();
+
+    @Message
+    String share_new_link();
+
+    @Message
+    String share_already_title();
+
+    @Message
+    String share_already_text();
+
+    @Message
+    String share_links_title();
+
+    @Message
+    String share_links_intro();
+
+    @Message
+    String share_links_deactivated();
+
+    @Message
+    String share_links_none();
+
+    @Message
+    String share_no_label();
+
+    @Message
+    String share_locked_until(String time);
+
+    @Message
+    String share_deactivate();
+
+    @Message
+    String share_deactivate_named(String name);
+
+    @Message
+    String share_ledger_link();
+
+    @Message
+    String share_status_ACTIVE();
+
+    @Message
+    String share_status_LOCKED();
+
+    @Message
+    String share_status_EXPIRED();
+
+    @Message
+    String share_status_DEACTIVATED();
+
+    @Message
+    String share_recipient_code_title();
+
+    @Message
+    String share_recipient_code_intro();
+
+    @Message
+    String share_recipient_code_label();
+
+    @Message
+    String share_recipient_code_hint();
+
+    @Message
+    String share_recipient_open();
+
+    @Message
+    String share_recipient_wrong_code(int attemptsLeft);
+
+    @Message
+    String share_recipient_unavailable_title();
+
+    @Message
+    String share_recipient_locked(String until);
+
+    @Message
+    String share_recipient_deactivated();
+
+    @Message
+    String share_recipient_expired();
+
+    @Message
+    String share_recipient_unknown();
+
+    @Message
+    String share_recipient_no_pdf();
+
+    @Message
+    String share_recipient_title();
+
+    @Message
+    String share_recipient_intro(String ncpName, String created, String expires);
+
+    @Message
+    String share_recipient_missing();
+
+    @Message
+    String share_recipient_downloads();
+
+    @Message
+    String share_recipient_download_pdf();
+
+    @Message
+    String share_recipient_download_elmo();
+
+    @Message
+    String share_recipient_document_id(String documentId);
+
+    @Message
+    String share_recipient_verify_heading();
+
+    @Message
+    String share_recipient_verify_pdf();
+
+    @Message
+    String share_recipient_verify_elmo(String publicUrl);
+
+    @Message
+    String share_recipient_verify_keys(String publicUrl);
+
     @Message
     String detail_term();
 

@@ -184,4 +184,114 @@ class AdminImportResourceTest {
         assertTrue(paths.containsKey("/admin/import/json"), paths.keySet().toString());
         assertTrue(paths.containsKey("/admin/import/elmo"));
     }
+
+    // --- the tabular format ---------------------------------------------------------------------
+
+    private static Response postCsv(String institution, byte[] body) {
+        return given().header("Authorization", "Bearer " + TOKEN).contentType("text/csv; charset=UTF-8").body(body)
+                .post("/admin/import/csv?institution=" + institution);
+    }
+
+    @Test
+    void csvFromANorwegianSpreadsheetBuildsTheTreeAndRegistersTheFeideId() {
+        // Semicolon separated, decimal comma, byte order mark: what a spreadsheet saves as "CSV UTF-8" here.
+        String csv = "\uFEFFnational_identifier;given_names;family_name;birth_date;feide;code;parent_code;type;title_en;"
+                + "title_nb;date;status;grade;credits;grading_scheme;grading_scheme_en\n"
+                + "20010300001;Eve;Ås;2001-03-01;eve@uio.no;B-MUS;;Degree Programme;Bachelor's programme in Musicology;"
+                + "Bachelorprogram i musikkvitenskap;;in-progress;;;;\n"
+                + "20010300001;;;;;MUS1000;B-MUS;Course;Music history;Musikkhistorie;2021-12-10;passed;B;7,5;AF;"
+                + "A to E pass, F fail.\n"
+                + "20010300001;;;;;MUS1001;B-MUS;Course;Harmony;Harmonilære;2022-06-01;passed;A;7,5;AF;\n";
+        JsonPath report = postCsv("uio.no", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("csv", report.getString("format"));
+        assertEquals("CREATED", report.getString("learners[0].outcome"), report.prettify());
+        assertEquals(3, report.getInt("learners[0].results"));
+
+        LearnerResults stored = storedFor("20010300001");
+        InstitutionResults uio = stored.institutions().stream().filter(i -> i.institution().schac().equals("uio.no"))
+                .findFirst().orElseThrow();
+        assertEquals(1, uio.roots().size());
+        LearningOpportunity degree = uio.roots().get(0);
+        assertEquals("B-MUS", degree.code());
+        assertEquals(List.of("MUS1000", "MUS1001"), degree.children().stream().map(LearningOpportunity::code).toList());
+        assertEquals(0, new java.math.BigDecimal("7.5").compareTo(degree.children().get(0).result().ectsCredits()));
+        assertEquals("Musikkhistorie", degree.children().get(0).titleNb());
+
+        assertEquals("UNCHANGED", postCsv("uio.no", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .then().statusCode(200).extract().jsonPath().getString("learners[0].outcome"));
+
+        // The Feide id from the file is what a login through the SAML proxy presents.
+        org.edurecords.ncp.support.FlowClient browser = new org.edurecords.ncp.support.FlowClient();
+        Response login = browser.get("/my-results/login/header",
+                Map.of("eppn", "eve@uio.no", "givenName", "Eve", "sn", "As"));
+        assertEquals(303, login.statusCode(), login.asString());
+        org.jsoup.nodes.Document page = org.edurecords.ncp.support.FlowClient.html(browser.get("/my-results"));
+        assertEquals("Eve Ås", page.getElementById("learner-name").text());
+        assertTrue(page.text().contains("Music history"), page.text());
+    }
+
+    @Test
+    void csvRowsWithProblemsRejectOnlyTheirLearnerAndNameTheRow() {
+        String csv = "national_identifier,given_names,family_name,code,parent_code,type,title_en,status,date,credits\n"
+                + "20010300002,Finn,Fjell,B-X,,Degree Programme,Bachelor X,in-progress,,\n"
+                + "20010300002,,,X1,B-Y,Course,Course X1,passed,2021-13-01,5\n"
+                + "20010300003,Gro,Gran,G1,,Course,Course G1,passed,2021-06-01,5\n"
+                + "20010300003,,,G1,,Course,Course G1 again,passed,2021-06-01,five\n"
+                + "20010300004,Hans,Holm,H1,,Course,Course H1,passed,2021-06-01,5\n";
+        JsonPath report = postCsv("uio.no", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(1, report.getInt("accepted"));
+        assertEquals(2, report.getInt("rejected"));
+        List<String> finn = report.getList("learners[0].problems");
+        assertTrue(finn.contains("row 3: parent_code B-Y is not a code of this learner"), finn.toString());
+        List<String> gro = report.getList("learners[1].problems");
+        assertTrue(gro.contains("row 5: code G1 appears twice for this learner"), gro.toString());
+        assertEquals("CREATED", report.getString("learners[2].outcome"));
+        assertEquals("Course H1", flat(storedFor("20010300004"), "uio.no").get(0).titleEn());
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(
+                () -> LearnerEntity.count("nationalIdentifier", "20010300002")), "a rejected new learner is not created");
+    }
+
+    @Test
+    void unreadableCsvIsRefusedWithAClearJsonError() {
+        Response missing = postCsv("uio.no", "national_identifier,code,title_en\n1,2,3\n".getBytes());
+        assertEquals(400, missing.statusCode());
+        assertTrue(missing.jsonPath().getString("error").contains("[type, status]"), missing.asString());
+
+        Response misspelt = postCsv("uio.no",
+                "national_identifier,code,type,title_en,status,credit\n1,2,Course,t,passed,5\n".getBytes());
+        assertEquals(400, misspelt.statusCode());
+        assertTrue(misspelt.jsonPath().getString("error").startsWith("Unknown columns [credit]"), misspelt.asString());
+
+        byte[] latin1 = "national_identifier,code,type,title_en,status\n12345,K1,Course,Kurs på norsk,passed\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Response notUtf8 = postCsv("uio.no", latin1);
+        assertEquals(400, notUtf8.statusCode());
+        assertTrue(notUtf8.jsonPath().getString("error").contains("UTF-8"));
+
+        assertEquals(422, postCsv("nowhere.example", "national_identifier,code,type,title_en,status\n".getBytes())
+                .statusCode());
+        given().contentType("text/csv").body("x").post("/admin/import/csv?institution=uio.no").then().statusCode(401);
+    }
+
+    @Test
+    void anIdentifierOfAnotherLearnerIsRefused() {
+        String first = batch("20010300005", "B", "Course").replace("\"citizenship\": \"NO\",",
+                "\"citizenship\": \"NO\", \"identifiers\": [{\"scheme\": \"feide\", \"value\": \"ida@uio.no\"}],");
+        assertEquals("CREATED", post("/admin/import/json", "application/json", first).then().statusCode(200).extract()
+                .jsonPath().getString("learners[0].outcome"));
+        String second = batch("20010300006", "B", "Course").replace("\"citizenship\": \"NO\",",
+                "\"citizenship\": \"NO\", \"identifiers\": [{\"scheme\": \"feide\", \"value\": \"ida@uio.no\"},"
+                        + " {\"scheme\": \"esi\", \"value\": \"not-an-esi\"}],");
+        JsonPath refused = post("/admin/import/json", "application/json", second).then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals("REJECTED", refused.getString("learners[0].outcome"));
+        assertEquals(List.of("identifiers[1].value: an ESI starts with urn:schac:personalUniqueCode:"),
+                refused.getList("learners[0].problems"));
+        String third = batch("20010300006", "B", "Course").replace("\"citizenship\": \"NO\",",
+                "\"citizenship\": \"NO\", \"identifiers\": [{\"scheme\": \"feide\", \"value\": \"ida@uio.no\"}],");
+        JsonPath taken = post("/admin/import/json", "application/json", third).then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("identifiers[0]: already belongs to another learner"), taken.getList("learners[0].problems"));
+    }
 }

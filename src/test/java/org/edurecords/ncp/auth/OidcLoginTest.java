@@ -58,7 +58,7 @@ class OidcLoginTest {
     @BeforeEach
     void people() {
         provider = new MockIdentityProvider(oidcServer).person("anna", MockIdentityProvider.ANNA)
-                .person("stranger", MockIdentityProvider.STRANGER).tokenEndpointDownFor("down");
+                .person("stranger", MockIdentityProvider.STRANGER).tokenEndpointDownFor("down").endSession();
     }
 
     @AfterEach
@@ -198,7 +198,17 @@ class OidcLoginTest {
             assertNotEquals(session.getValue(), browser.getCookieManager().getCookie("ncp-session").getValue());
 
             HtmlPage loggedOut = ((HtmlButton) again.getFirstByXPath("//form[@action='/my-results/logout']//button")).click();
-            assertEquals("/", loggedOut.getUrl().getPath());
+            // RP-initiated logout: the browser goes on to the provider's end_session endpoint with the ID token
+            // of this login as the hint, and the provider is told where to send the person afterwards.
+            assertEquals(oidcServer.port(), loggedOut.getUrl().getPort(), loggedOut.getUrl().toString());
+            assertEquals(MockIdentityProvider.END_SESSION_PATH, loggedOut.getUrl().getPath());
+            assertNotNull(loggedOut.getElementById("provider-logged-out"));
+            Map<String, String> query = query(loggedOut.getUrl().toURI());
+            assertEquals("http://localhost:8080/", query.get("post_logout_redirect_uri"));
+            String hint = query.get("id_token_hint");
+            assertNotNull(hint, "the ID token is the hint");
+            String claims = new String(java.util.Base64.getUrlDecoder().decode(hint.split("\\.")[1]), StandardCharsets.UTF_8);
+            assertTrue(claims.contains("\"pid\":\"17049812345\""), "the hint is the ID token of this login: " + claims);
             HtmlPage portalAgain = browser.getPage(new URL(root, "/my-results"));
             assertNotNull(portalAgain.getElementById("login-oidc"), "after logout the portal asks for a login");
             assertNull(portalAgain.getElementById("learner-name"));
@@ -237,5 +247,15 @@ class OidcLoginTest {
             }
         }
         return null;
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (String pair : uri.getRawQuery().split("&")) {
+            String[] kv = pair.split("=", 2);
+            values.put(java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                    kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+        }
+        return values;
     }
 }

@@ -58,4 +58,19 @@ class PostgresSecondInstanceTest {
         assertEquals(EmrexSession.State.ANSWERED, QuarkusTransaction.requiringNew()
                 .call(() -> EmrexSession.<EmrexSession>findById(flowId).state));
     }
+
+    @Test
+    void theLedgerKeepsWhatInstanceARecordedBeforeThisInstanceStarted() {
+        // PostgresFlowTest sent Carla's results from instance A; nothing in this instance transfers for her.
+        FlowClient carla = new FlowClient();
+        carla.get("/my-results");
+        assertEquals(303, carla.post("/my-results/login/demo", Map.of("username", "carla", "password", "demo"))
+                .statusCode());
+        Document ledger = FlowClient.html(carla.get("/my-results/ledger"));
+        assertTrue(ledger.select("#ledger tbody tr").stream()
+                .anyMatch(row -> row.text().contains("Results sent")
+                        && "client.example.org".equals(row.selectFirst(".recipient-host").text())
+                        && !row.select("ul.disclosed li").isEmpty()),
+                "the transfer recorded by instance A is in the ledger after the restart: " + ledger.text());
+    }
 }

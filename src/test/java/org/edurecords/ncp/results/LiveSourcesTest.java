@@ -30,12 +30,12 @@ import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import org.edurecords.ncp.elmo.CompletenessExtension;
-import org.edurecords.ncp.results.store.InstitutionEntity;
 import org.edurecords.ncp.support.DemoFlow;
 import org.edurecords.ncp.support.ElmoChecks;
 import org.edurecords.ncp.support.FlowClient;
 import org.edurecords.ncp.support.InjectWireMock;
 import org.edurecords.ncp.support.InstitutionElmo;
+import org.edurecords.ncp.support.TestInstitutions;
 import org.edurecords.ncp.support.LiveSourcesProfile;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -71,9 +71,9 @@ class LiveSourcesTest {
     @BeforeEach
     void reset() {
         QuarkusTransaction.requiringNew().run(() -> {
-            institution(101, "fast.example.org", "Fast University", "Raske universitet");
-            institution(102, "slow.example.org", "Slow University College", "Langsomme høgskole");
-            institution(103, "broken.example.org", "Broken Institute", "Ødelagte institutt");
+            TestInstitutions.ensure(101, "fast.example.org", "Fast University", "Raske universitet");
+            TestInstitutions.ensure(102, "slow.example.org", "Slow University College", "Langsomme høgskole");
+            TestInstitutions.ensure(103, "broken.example.org", "Broken Institute", "Ødelagte institutt");
         });
         if (!warm) {
             // The very first fan-out loads the HTTP client, fault tolerance and XML classes; on a busy
@@ -86,21 +86,6 @@ class LiveSourcesTest {
         wireMock.resetAll();
         guards.resetAll();
     }
-
-    /** The simulated institutions in the directory (the demo data does not know them). */
-    private static void institution(long id, String schac, String nameEn, String nameNb) {
-        if (InstitutionEntity.findById(id) == null) {
-            InstitutionEntity entity = new InstitutionEntity();
-            entity.id = id;
-            entity.schac = schac;
-            entity.country = "NO";
-            entity.nameEn = nameEn;
-            entity.nameNb = nameNb;
-            entity.url = "https://" + schac + "/";
-            entity.persist();
-        }
-    }
-
     private void stub(String path, ResponseDefinitionBuilder answer) {
         wireMock.stubFor(get(urlEqualTo(path)).willReturn(answer));
     }

@@ -67,6 +67,18 @@ public final class MockIdentityProvider {
         return this;
     }
 
+    /** Path of the provider's end_session endpoint, as {@code %test.ncp.auth.oidc.end-session-url} names it. */
+    public static final String END_SESSION_PATH = "/auth/realms/quarkus/protocol/openid-connect/logout";
+
+    /** The provider's end_session endpoint: a page saying the person is logged out there too. */
+    public MockIdentityProvider endSession() {
+        stubs.add(server.stubFor(get(urlPathEqualTo(END_SESSION_PATH)).atPriority(1)
+                .willReturn(aResponse().withHeader("Content-Type", "text/html; charset=UTF-8")
+                        .withBody("<!DOCTYPE html><html><head><title>Logged out</title></head><body>"
+                                + "<h1 id=\"provider-logged-out\">Logged out at the provider</h1></body></html>"))));
+        return this;
+    }
+
     public void reset() {
         stubs.forEach(server::removeStub);
         stubs.clear();

@@ -76,6 +76,28 @@ class AttackCorpusTest {
         assertFalse(report.signature().weakAlgorithm());
     }
 
+    @Test
+    void aSignatureByALapsedRegistryCertificateIsValidWithAWarning() {
+        java.security.cert.X509Certificate cert = TestSigning.exampleKey().certificate();
+        java.time.Instant afterExpiry = cert.getNotAfter().toInstant().plus(java.time.Duration.ofDays(1));
+        ElmoVerifier later = new ElmoVerifier(new ElmoVerifier.Settings(16_000_000, false), SCHEMA,
+                () -> List.of(EXAMPLE_NCP), java.time.Clock.fixed(afterExpiry, java.time.ZoneOffset.UTC));
+        VerificationReport report = later.verify(new VerifyRequest(TransferEncoding.encode(TestSigning.signedByProfile()),
+                null, null, null, null));
+        assertTrue(report.valid(), "the registry still vouches for the key: " + report.steps());
+        Step key = step(report, "signature-key");
+        assertEquals(Verdict.WARN, key.verdict());
+        assertTrue(key.message().contains("the registry certificate expired on "
+                + cert.getNotAfter().toInstant().toString().substring(0, 10)), key.message());
+
+        java.time.Instant beforeValidity = cert.getNotBefore().toInstant().minus(java.time.Duration.ofDays(1));
+        Step early = step(new ElmoVerifier(new ElmoVerifier.Settings(16_000_000, false), SCHEMA, () -> List.of(EXAMPLE_NCP),
+                java.time.Clock.fixed(beforeValidity, java.time.ZoneOffset.UTC)).verify(new VerifyRequest(
+                        TransferEncoding.encode(TestSigning.signedByProfile()), null, null, null, null)), "signature-key");
+        assertEquals(Verdict.WARN, early.verdict());
+        assertTrue(early.message().contains("not valid before"), early.message());
+    }
+
     // ---- parser attacks
 
     @Test

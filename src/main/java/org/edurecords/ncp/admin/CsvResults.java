@@ -1,0 +1,244 @@
+package org.edurecords.ncp.admin;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * The tabular import format: one row per result, as a registry exports it from a spreadsheet or a student
+ * system. Rows of one learner share a national identifier; {@code parent_code} places a result inside
+ * another result of the same learner, so any depth is possible. Comma or semicolon separated (the
+ * separator of the header line wins), UTF-8 with or without a byte order mark. The rows are turned into
+ * the JSON format's {@link ImportFormat.LearnerEntry} so both formats share one validation and one store.
+ */
+final class CsvResults {
+
+    static final List<String> REQUIRED = List.of("national_identifier", "code", "type", "title_en", "status");
+    static final List<String> OPTIONAL = List.of("given_names", "family_name", "birth_date", "citizenship",
+            "parent_code", "title_nb", "start", "date", "grade", "credits", "grading_scheme",
+            "grading_scheme_en", "grading_scheme_nb", "language", "feide", "eppn", "esi");
+
+    private static final CsvMapper MAPPER = new CsvMapper().enable(CsvParser.Feature.TRIM_SPACES)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES).enable(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS);
+
+    /** The whole file cannot be read as this format. */
+    static final class UnreadableCsvException extends Exception {
+        UnreadableCsvException(String message) {
+            super(message);
+        }
+    }
+
+    /** One learner's rows as an entry of the JSON format, or the problems that keep it from being one. */
+    record LearnerRows(String nationalIdentifier, ImportFormat.LearnerEntry entry, List<String> problems) {
+    }
+
+    record Parsed(List<ImportFormat.Scheme> gradingSchemes, List<LearnerRows> learners) {
+    }
+
+    private CsvResults() {
+    }
+
+    static Parsed parse(byte[] body) throws UnreadableCsvException {
+        String text = utf8(body);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        int firstLineEnd = text.indexOf('\n');
+        String header = firstLineEnd < 0 ? text : text.substring(0, firstLineEnd);
+        char separator = header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? ';' : ',';
+        List<Map<String, String>> rows = new ArrayList<>();
+        Set<String> columns;
+        try (MappingIterator<Map<String, String>> it = MAPPER.readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader().withColumnSeparator(separator)).readValues(text)) {
+            columns = new LinkedHashSet<>();
+            while (it.hasNextValue()) {
+                rows.add(it.nextValue());
+            }
+            if (it.getParser().getSchema() instanceof CsvSchema schema) {
+                schema.forEach(c -> columns.add(c.getName()));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableCsvException("The body is not readable as CSV: " + firstLine(e.getMessage()));
+        }
+        checkColumns(columns);
+        if (rows.isEmpty()) {
+            throw new UnreadableCsvException("The CSV has a header but no rows");
+        }
+        Map<String, List<Row>> byLearner = new LinkedHashMap<>();
+        Map<String, ImportFormat.Scheme> schemes = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = new Row(i + 2, rows.get(i));
+            byLearner.computeIfAbsent(row.value("national_identifier"), k -> new ArrayList<>()).add(row);
+            String scheme = row.value("grading_scheme");
+            if (scheme != null && row.value("grading_scheme_en") != null) {
+                schemes.putIfAbsent(scheme, new ImportFormat.Scheme(scheme, row.value("grading_scheme_en"),
+                        row.value("grading_scheme_nb")));
+            }
+        }
+        List<LearnerRows> learners = new ArrayList<>();
+        byLearner.forEach((nin, learnerRows) -> learners.add(learner(nin, learnerRows)));
+        return new Parsed(List.copyOf(schemes.values()), learners);
+    }
+
+    private static void checkColumns(Set<String> columns) throws UnreadableCsvException {
+        List<String> missing = REQUIRED.stream().filter(c -> !columns.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new UnreadableCsvException("The header lacks the required columns " + missing);
+        }
+        List<String> unknown = columns.stream().filter(c -> !REQUIRED.contains(c) && !OPTIONAL.contains(c)).toList();
+        if (!unknown.isEmpty()) {
+            // A misspelt optional column would silently drop data: refuse instead.
+            throw new UnreadableCsvException("Unknown columns " + unknown + "; known: " + REQUIRED + " and " + OPTIONAL);
+        }
+    }
+
+    private static LearnerRows learner(String nin, List<Row> rows) {
+        List<String> problems = new ArrayList<>();
+        String givenNames = same(rows, "given_names", problems);
+        String familyName = same(rows, "family_name", problems);
+        LocalDate birthDate = date(rows.get(0), same(rows, "birth_date", problems), "birth_date", problems);
+        String citizenship = same(rows, "citizenship", problems);
+        List<ImportFormat.LearnerId> identifiers = new ArrayList<>();
+        for (String scheme : List.of("feide", "eppn", "esi")) {
+            String value = same(rows, scheme, problems);
+            if (value != null) {
+                identifiers.add(new ImportFormat.LearnerId(scheme, value));
+            }
+        }
+        Map<String, Row> byCode = new LinkedHashMap<>();
+        for (Row row : rows) {
+            String code = row.value("code");
+            if (code != null && byCode.putIfAbsent(code, row) != null) {
+                problems.add("row " + row.number + ": code " + code + " appears twice for this learner");
+            }
+        }
+        for (Row row : rows) {
+            String parent = row.value("parent_code");
+            if (parent != null && !byCode.containsKey(parent)) {
+                problems.add("row " + row.number + ": parent_code " + parent + " is not a code of this learner");
+            } else if (parent != null && inCycle(row, byCode)) {
+                problems.add("row " + row.number + ": parent_code makes a cycle");
+            }
+        }
+        List<ImportFormat.Result> roots = new ArrayList<>();
+        if (problems.isEmpty()) {
+            for (Row row : rows) {
+                if (row.value("parent_code") == null) {
+                    roots.add(result(row, rows, problems));
+                }
+            }
+        }
+        ImportFormat.LearnerEntry entry = new ImportFormat.LearnerEntry(nin, givenNames, familyName, birthDate,
+                citizenship, roots, identifiers.isEmpty() ? null : identifiers);
+        return new LearnerRows(nin, entry, problems);
+    }
+
+    private static ImportFormat.Result result(Row row, List<Row> rows, List<String> problems) {
+        List<ImportFormat.Result> parts = new ArrayList<>();
+        for (Row candidate : rows) {
+            if (row.value("code").equals(candidate.value("parent_code"))) {
+                parts.add(result(candidate, rows, problems));
+            }
+        }
+        return new ImportFormat.Result(row.value("code"), row.value("type"), row.value("title_en"),
+                row.value("title_nb"), date(row, row.value("start"), "start", problems),
+                date(row, row.value("date"), "date", problems), row.value("status"), row.value("grade"),
+                credits(row, problems), row.value("grading_scheme"), row.value("language"),
+                parts.isEmpty() ? null : parts);
+    }
+
+    private static boolean inCycle(Row start, Map<String, Row> byCode) {
+        Set<String> seen = new HashSet<>();
+        Row current = start;
+        while (current != null && current.value("parent_code") != null) {
+            if (!seen.add(current.value("code"))) {
+                return true;
+            }
+            current = byCode.get(current.value("parent_code"));
+        }
+        return false;
+    }
+
+    /** A learner-level column must not disagree between the learner's rows (blank cells are allowed). */
+    private static String same(List<Row> rows, String column, List<String> problems) {
+        String value = null;
+        for (Row row : rows) {
+            String v = row.value(column);
+            if (v != null && value != null && !v.equals(value)) {
+                problems.add("row " + row.number + ": " + column + " differs from an earlier row of this learner");
+            } else if (v != null) {
+                value = v;
+            }
+        }
+        return value;
+    }
+
+    private static LocalDate date(Row row, String value, String column, List<String> problems) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            problems.add("row " + row.number + ": " + column + " is not a date (YYYY-MM-DD)");
+            return null;
+        }
+    }
+
+    /** Credits as 7.5 or, from a Norwegian spreadsheet, 7,5. */
+    private static BigDecimal credits(Row row, List<String> problems) {
+        String value = row.value("credits");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.replace(',', '.'));
+        } catch (NumberFormatException e) {
+            problems.add("row " + row.number + ": credits is not a number");
+            return null;
+        }
+    }
+
+    private static String utf8(byte[] body) throws UnreadableCsvException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new UnreadableCsvException("The body is not UTF-8 text; save the file as CSV UTF-8");
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown problem";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+
+    private record Row(int number, Map<String, String> cells) {
+
+        /** The trimmed cell, or null when blank or absent. */
+        String value(String column) {
+            String v = cells.get(column);
+            return v == null || v.isBlank() ? null : v.trim();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.edurecords.ncp.ledger;
+
+import java.util.List;
+
+/**
+ * What is about to be disclosed, handed to {@link DisclosureLedger#record} inside the transaction of the
+ * disclosure itself.
+ *
+ * @param recipient EMREX: the host of the return URL; otherwise null
+ * @param returnCode EMREX: the return code on the wire; otherwise null
+ * @param shareLinkId links: the link's public id; otherwise null
+ * @param documentId the id of the signed ELMO/PDF issued, or null when none was
+ * @param label the owner's label of a link, or null
+ * @param results what the recipient received or can see; empty when nothing was disclosed
+ */
+public record Disclosure(long learnerId, DisclosureKind kind, String recipient, String returnCode,
+        String shareLinkId, String documentId, String label, List<DisclosedResult> results) {
+
+    public Disclosure {
+        results = results == null ? List.of() : List.copyOf(results);
+    }
+
+    public static Disclosure emrexTransfer(long learnerId, String receivingHost, String returnCode, String documentId,
+            List<DisclosedResult> results) {
+        return new Disclosure(learnerId, DisclosureKind.EMREX_TRANSFER, receivingHost, returnCode, null, documentId,
+                null, results);
+    }
+
+    public static Disclosure link(DisclosureKind kind, long learnerId, String shareLinkId, String label,
+            String documentId, List<DisclosedResult> results) {
+        return new Disclosure(learnerId, kind, null, null, shareLinkId, documentId, label, results);
+    }
+}

@@ -1,0 +1,22 @@
+package org.edurecords.ncp.ledger;
+
+import java.util.List;
+
+/**
+ * One ledger row as the owner's page shows it.
+ *
+ * @param time local time, formatted for the page's language
+ * @param isoTime the same moment in ISO 8601 UTC, for the {@code datetime} attribute
+ * @param kindKey message key of what happened
+ * @param outcomeKey message key of an EMREX answer's outcome; null for links
+ * @param recipient EMREX: receiving host; null otherwise
+ * @param linkLabel links: the owner's label, or null
+ * @param shareLinkId links: the public id; null otherwise
+ */
+public record LedgerEntry(String time, String isoTime, String kindKey, String outcomeKey, String recipient,
+        String linkLabel, String shareLinkId, String documentId, List<DisclosedResult> results) {
+
+    public boolean isEmrex() {
+        return recipient != null;
+    }
+}

@@ -1,0 +1,232 @@
+package org.edurecords.ncp.sharing;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import org.edurecords.ncp.config.NcpConfig;
+import org.edurecords.ncp.elmo.SecureXml;
+import org.edurecords.ncp.results.Learner;
+import org.edurecords.ncp.results.LearnerResults;
+import org.edurecords.ncp.selection.InstitutionView;
+import org.edurecords.ncp.selection.SelectionViews;
+import org.edurecords.ncp.selection.UnreachableView;
+import org.edurecords.ncp.web.Formats;
+import org.edurecords.ncp.web.Languages;
+import org.edurecords.ncp.web.PageContext;
+import org.jboss.logging.Logger;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * The recipient's side of a share link, without any login: the access code form, then the results in the
+ * language the owner chose, with the signed ELMO and PDF to download. After the right code the browser holds
+ * a grant cookie scoped to this link's path; only its hash is stored. Every answer under this path is
+ * no-store and noindex ({@link RecipientHeaders}).
+ */
+@Path(RecipientResource.PATH + "{linkId}")
+@Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+public class RecipientResource {
+
+    public static final String PATH = "/s/";
+    static final String GRANT_COOKIE = "ncp-share";
+    private static final Logger LOG = Logger.getLogger(RecipientResource.class);
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance code(String linkId, boolean wrong, int attemptsLeft);
+
+        static native TemplateInstance results(String linkId, Learner learner, String birthDate,
+                List<InstitutionView> institutions, List<UnreachableView> missing, String created, String expires,
+                String documentId, String ncpName, String publicUrl);
+
+        static native TemplateInstance unavailable(String messageKey, String until);
+    }
+
+    @Inject
+    ShareLinks links;
+
+    @Inject
+    SelectionViews views;
+
+    @Inject
+    PageContext page;
+
+    @Inject
+    NcpConfig config;
+
+    @Inject
+    java.time.Clock clock;
+
+    @GET
+    public Response open(@PathParam("linkId") String linkId, @CookieParam(GRANT_COOKIE) String grant) {
+        Optional<ShareLinks.Opened> opened = links.opened(linkId, grant);
+        if (opened.isPresent()) {
+            return results(opened.get());
+        }
+        Optional<ShareLink> link = links.find(linkId);
+        if (link.isEmpty()) {
+            return unknown();
+        }
+        inLanguageOf(link.get());
+        LinkStatus status = link.get().statusAt(clock.instant());
+        if (status != LinkStatus.ACTIVE) {
+            return unavailable(link.get(), status);
+        }
+        return page(Templates.code(linkId, false, 0), 200);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response enter(@PathParam("linkId") String linkId, @FormParam("code") String code) {
+        ShareLinks.Entry entry = links.enter(linkId, code);
+        if (entry.outcome() == ShareLinks.Outcome.UNKNOWN) {
+            return unknown();
+        }
+        ShareLink link = entry.link();
+        inLanguageOf(link);
+        return switch (entry.outcome()) {
+            case OPENED -> Response.seeOther(URI.create(PATH + linkId)).cookie(grantCookie(linkId, entry.grantToken()))
+                    .build();
+            case WRONG -> page(Templates.code(linkId, true, entry.attemptsLeft()), 422);
+            case LOCKED_NOW -> unavailable(link, LinkStatus.LOCKED);
+            default -> unavailable(link, link.statusAt(clock.instant()));
+        };
+    }
+
+    @GET
+    @Path("elmo")
+    @Produces(MediaType.WILDCARD)
+    public Response elmo(@PathParam("linkId") String linkId, @CookieParam(GRANT_COOKIE) String grant) {
+        return withGrant(linkId, grant, opened -> download(opened.snapshot().signedElmo.getBytes(StandardCharsets.UTF_8),
+                "application/xml", "elmo-" + opened.link().documentId + ".xml"));
+    }
+
+    @GET
+    @Path("pdf")
+    @Produces(MediaType.WILDCARD)
+    public Response pdf(@PathParam("linkId") String linkId, @CookieParam(GRANT_COOKIE) String grant) {
+        return withGrant(linkId, grant, opened -> {
+            byte[] pdf = transcriptOf(opened.snapshot().signedElmo);
+            if (pdf == null) {
+                LOG.errorf("Share link of document %s: no PDF transcript in the stored document", opened.link().documentId);
+                inLanguageOf(opened.link());
+                return page(Templates.unavailable("share_recipient_no_pdf", null), 404);
+            }
+            return download(pdf, "application/pdf", "transcript-" + opened.link().documentId + ".pdf");
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    private Response results(ShareLinks.Opened opened) {
+        ShareLink link = opened.link();
+        Locale locale = inLanguageOf(link);
+        LearnerResults shown = links.payload(opened.snapshot()).results();
+        Learner learner = shown.learner();
+        return page(Templates.results(link.id, learner, Formats.date(learner.birthDate(), locale),
+                views.previewPage(shown, locale), views.unreachable(shown.missing(), locale),
+                Formats.dateTime(link.createdAt, config.timeZone(), locale),
+                Formats.dateTime(link.expiresAt, config.timeZone(), locale), link.documentId, config.name(),
+                config.publicUrl()), 200);
+    }
+
+    /** A download for a browser with a grant; without one, the link's own page says what applies (code, gone, ...). */
+    private Response withGrant(String linkId, String grant, Function<ShareLinks.Opened, Response> download) {
+        Optional<ShareLinks.Opened> opened = links.opened(linkId, grant);
+        if (opened.isPresent()) {
+            return download.apply(opened.get());
+        }
+        Optional<ShareLink> link = links.find(linkId);
+        if (link.isEmpty()) {
+            return unknown();
+        }
+        inLanguageOf(link.get());
+        LinkStatus status = link.get().statusAt(clock.instant());
+        if (status == LinkStatus.ACTIVE) {
+            return Response.seeOther(URI.create(PATH + linkId)).build();
+        }
+        return unavailable(link.get(), status);
+    }
+
+    private Response unavailable(ShareLink link, LinkStatus status) {
+        return switch (status) {
+            case LOCKED -> Response.fromResponse(page(Templates.unavailable("share_recipient_locked",
+                    Formats.dateTime(link.lockedUntil, config.timeZone(), page.locale())), 429))
+                    .header("Retry-After", Math.max(1, Duration.between(clock.instant(), link.lockedUntil).toSeconds()))
+                    .build();
+            case DEACTIVATED -> page(Templates.unavailable("share_recipient_deactivated", null), 410);
+            default -> page(Templates.unavailable("share_recipient_expired", null), 410);
+        };
+    }
+
+    private Response unknown() {
+        return page(Templates.unavailable("share_recipient_unknown", null), 404);
+    }
+
+    /** Recipient pages speak the language the owner chose, whatever the browser prefers; no language link. */
+    private Locale inLanguageOf(ShareLink link) {
+        Locale locale = Languages.supported(link.language);
+        page.set(locale == null ? Languages.ENGLISH : locale, null);
+        return page.locale();
+    }
+
+    private NewCookie grantCookie(String linkId, String token) {
+        return new NewCookie.Builder(GRANT_COOKIE).value(token).path(PATH + linkId).httpOnly(true)
+                .secure(config.auth().session().secureCookie()).sameSite(NewCookie.SameSite.STRICT)
+                .maxAge((int) config.sharing().grantDuration().toSeconds()).build();
+    }
+
+    private static Response download(byte[] body, String type, String filename) {
+        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    /** The PDF transcript: the content of the document's first top-level attachment, a data URI. */
+    static byte[] transcriptOf(String signedElmo) {
+        try {
+            Element root = SecureXml.parse(signedElmo.getBytes(StandardCharsets.UTF_8)).getDocumentElement();
+            for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element attachment && "attachment".equals(attachment.getLocalName())) {
+                    for (Node c = attachment.getFirstChild(); c != null; c = c.getNextSibling()) {
+                        String prefix = "data:application/pdf;base64,";
+                        if (c instanceof Element content && "content".equals(content.getLocalName())
+                                && content.getTextContent().strip().startsWith(prefix)) {
+                            return Base64.getMimeDecoder().decode(content.getTextContent().strip().substring(prefix.length()));
+                        }
+                    }
+                    return null;
+                }
+            }
+            return null;
+        } catch (SecureXml.XmlParseException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private Response page(TemplateInstance template, int status) {
+        return Response.status(status).entity(template.setLocale(page.locale()).render())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .build();
+    }
+}

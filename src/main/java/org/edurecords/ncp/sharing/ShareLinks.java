@@ -1,0 +1,268 @@
+package org.edurecords.ncp.sharing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.panache.common.Sort;
+import org.edurecords.ncp.config.NcpConfig;
+import org.edurecords.ncp.emrex.SignedTransfer;
+import org.edurecords.ncp.ledger.DisclosedResult;
+import org.edurecords.ncp.ledger.Disclosure;
+import org.edurecords.ncp.ledger.DisclosureKind;
+import org.edurecords.ncp.ledger.DisclosureLedger;
+import org.edurecords.ncp.results.LearnerResults;
+import org.jboss.logging.Logger;
+
+/**
+ * Share links in the database, so any instance serves any step and a restart loses nothing. Every event that
+ * discloses something or changes who can see it is stored in one transaction with its ledger record.
+ */
+@ApplicationScoped
+public class ShareLinks {
+
+    private static final Logger LOG = Logger.getLogger(ShareLinks.class);
+    static final int LINK_ID_BYTES = 24;
+    private static final int TOKEN_BYTES = 32;
+
+    @Inject
+    NcpConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    DisclosureLedger ledger;
+
+    @Inject
+    ObjectMapper json;
+
+    /** A new link and its code, the only time the code exists in clear. */
+    public record Created(ShareLink link, String code) {
+    }
+
+    /** What entering a code led to. */
+    public enum Outcome {
+        OPENED, WRONG, LOCKED_NOW, UNKNOWN, NOT_ACTIVE
+    }
+
+    /**
+     * @param grantToken the cookie value for the recipient's browser (OPENED only)
+     * @param attemptsLeft wrong codes left before the lock (WRONG only)
+     */
+    public record Entry(Outcome outcome, ShareLink link, String grantToken, int attemptsLeft) {
+    }
+
+    /** A link whose recipient has entered the right code, with what it shows. */
+    public record Opened(ShareLink link, ShareSnapshot snapshot) {
+    }
+
+    /** A link of the owner's list with the time of every view, oldest first. */
+    public record Listed(ShareLink link, LinkStatus status, List<Instant> views) {
+    }
+
+    /**
+     * Stores a new link with its signed snapshot and records {@code LINK_CREATED}; empty when the same preview
+     * form (request id) already created one.
+     */
+    @Transactional
+    public Optional<Created> create(LearnerResults selected, SignedTransfer document, Duration validity, Locale language,
+            String label, String requestId) {
+        if (ShareLink.count("requestId", requestId) > 0) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        String code = AccessCodes.newCode();
+        ShareLink link = new ShareLink();
+        link.id = AccessCodes.randomId(LINK_ID_BYTES);
+        link.learnerId = selected.learner().id();
+        link.label = label;
+        link.language = language.getLanguage();
+        link.codeHash = AccessCodes.hash(code);
+        link.documentId = document.documentId();
+        link.requestId = requestId;
+        link.createdAt = now;
+        link.expiresAt = now.plus(validity);
+        link.persist();
+        ShareSnapshot snapshot = new ShareSnapshot();
+        snapshot.linkId = link.id;
+        snapshot.signedElmo = new String(document.signedXml(), StandardCharsets.UTF_8);
+        snapshot.payload = toJson(SnapshotPayload.of(selected));
+        snapshot.persist();
+        ledger.record(Disclosure.link(DisclosureKind.LINK_CREATED, link.learnerId, link.id, label, link.documentId,
+                DisclosedResult.of(selected)), now);
+        LOG.infof("Share link created (document %s, valid until %s)", link.documentId, link.expiresAt);
+        return Optional.of(new Created(link, code));
+    }
+
+    @Transactional
+    public Optional<ShareLink> find(String linkId) {
+        return plausibleId(linkId) ? Optional.ofNullable(ShareLink.findById(linkId)) : Optional.empty();
+    }
+
+    /**
+     * Checks a code under a row lock (so instances racing on one link count every attempt): the right code
+     * opens the link, records the view in the ledger and issues a grant; a wrong one is counted, and the one
+     * that reaches the limit locks the link until the window has moved past the oldest counted attempt.
+     */
+    @Transactional
+    public Entry enter(String linkId, String typed) {
+        ShareLink link = plausibleId(linkId) ? ShareLink.findById(linkId, LockModeType.PESSIMISTIC_WRITE) : null;
+        if (link == null) {
+            return new Entry(Outcome.UNKNOWN, null, null, 0);
+        }
+        Instant now = clock.instant();
+        if (link.statusAt(now) != LinkStatus.ACTIVE) {
+            return new Entry(Outcome.NOT_ACTIVE, link, null, 0);
+        }
+        if (AccessCodes.matches(typed, link.codeHash)) {
+            ShareView view = new ShareView();
+            view.linkId = link.id;
+            view.viewedAt = now;
+            view.persist();
+            ShareSnapshot snapshot = ShareSnapshot.findById(link.id);
+            ledger.record(Disclosure.link(DisclosureKind.LINK_VIEWED, link.learnerId, link.id, link.label,
+                    link.documentId, DisclosedResult.of(payload(snapshot).results())), now);
+            String token = AccessCodes.randomId(TOKEN_BYTES);
+            ShareGrant grant = new ShareGrant();
+            grant.tokenHash = AccessCodes.sha256(token);
+            grant.linkId = link.id;
+            grant.expiresAt = now.plus(config.sharing().grantDuration());
+            grant.persist();
+            LOG.infof("Share link of document %s opened with the right code", link.documentId);
+            return new Entry(Outcome.OPENED, link, token, 0);
+        }
+        ShareAttempt attempt = new ShareAttempt();
+        attempt.linkId = link.id;
+        attempt.attemptedAt = now;
+        attempt.persist();
+        Instant windowStart = now.minus(config.sharing().attemptWindow());
+        List<ShareAttempt> inWindow = ShareAttempt.list("linkId = ?1 and attemptedAt > ?2",
+                Sort.ascending("attemptedAt"), link.id, windowStart);
+        int limit = config.sharing().attemptLimit();
+        if (inWindow.size() < limit) {
+            LOG.infof("Share link of document %s: wrong access code (%d of %d)", link.documentId, inWindow.size(), limit);
+            return new Entry(Outcome.WRONG, link, null, limit - inWindow.size());
+        }
+        // Sliding window: a new attempt is allowed again once the oldest of the counted ones is out of it.
+        link.lockedUntil = inWindow.get(inWindow.size() - limit).attemptedAt.plus(config.sharing().attemptWindow());
+        ledger.record(Disclosure.link(DisclosureKind.LINK_LOCKED, link.learnerId, link.id, link.label, link.documentId,
+                List.of()), now);
+        LOG.warnf("Share link of document %s locked until %s after %d wrong access codes", link.documentId,
+                link.lockedUntil, inWindow.size());
+        return new Entry(Outcome.LOCKED_NOW, link, null, 0);
+    }
+
+    /**
+     * The link and its snapshot for a browser holding a grant of it; empty when the grant is unknown or over, or
+     * the link was deactivated or has expired meanwhile (a lock does not end a grant given before it).
+     */
+    @Transactional
+    public Optional<Opened> opened(String linkId, String grantToken) {
+        if (!plausibleId(linkId) || grantToken == null || grantToken.isBlank() || grantToken.length() > 64) {
+            return Optional.empty();
+        }
+        ShareGrant grant = ShareGrant.findById(AccessCodes.sha256(grantToken));
+        Instant now = clock.instant();
+        if (grant == null || !grant.linkId.equals(linkId) || !now.isBefore(grant.expiresAt)) {
+            return Optional.empty();
+        }
+        ShareLink link = ShareLink.findById(linkId);
+        LinkStatus status = link.statusAt(now);
+        if (status != LinkStatus.ACTIVE && status != LinkStatus.LOCKED) {
+            return Optional.empty();
+        }
+        ShareSnapshot snapshot = ShareSnapshot.findById(linkId);
+        return snapshot == null ? Optional.empty() : Optional.of(new Opened(link, snapshot));
+    }
+
+    /** The owner's links, newest first, with their views. */
+    @Transactional
+    public List<Listed> linksOf(long learnerId) {
+        List<ShareLink> links = ShareLink.list("learnerId", Sort.descending("createdAt", "id"), learnerId);
+        Map<String, List<Instant>> views = new HashMap<>();
+        if (!links.isEmpty()) {
+            List<ShareView> all = ShareView.list("linkId in ?1", Sort.ascending("viewedAt", "id"),
+                    links.stream().map(l -> l.id).toList());
+            all.forEach(v -> views.computeIfAbsent(v.linkId, k -> new ArrayList<>()).add(v.viewedAt));
+        }
+        Instant now = clock.instant();
+        return links.stream().map(l -> new Listed(l, l.statusAt(now), views.getOrDefault(l.id, List.of()))).toList();
+    }
+
+    /**
+     * Deactivates one of the owner's links at once: grants end, the recipient sees "deactivated". False when
+     * the link does not exist or is someone else's; deactivating twice records once.
+     */
+    @Transactional
+    public boolean deactivate(long learnerId, String linkId) {
+        ShareLink link = plausibleId(linkId) ? ShareLink.findById(linkId, LockModeType.PESSIMISTIC_WRITE) : null;
+        if (link == null || link.learnerId != learnerId) {
+            return false;
+        }
+        if (link.deactivatedAt == null) {
+            Instant now = clock.instant();
+            link.deactivatedAt = now;
+            ShareGrant.delete("linkId", link.id);
+            ledger.record(Disclosure.link(DisclosureKind.LINK_DEACTIVATED, learnerId, link.id, link.label,
+                    link.documentId, List.of()), now);
+            LOG.infof("Share link of document %s deactivated by its owner", link.documentId);
+        }
+        return true;
+    }
+
+    /**
+     * Deletes the snapshot of one link expired or deactivated before the cutoff and records it; false when
+     * another instance did it first or the link does not qualify.
+     */
+    @Transactional
+    boolean deleteSnapshot(String linkId, Instant cutoff) {
+        ShareLink link = ShareLink.findById(linkId, LockModeType.PESSIMISTIC_WRITE);
+        if (link == null || link.snapshotDeletedAt != null
+                || (link.expiresAt.isAfter(cutoff) && (link.deactivatedAt == null || link.deactivatedAt.isAfter(cutoff)))) {
+            return false;
+        }
+        Instant now = clock.instant();
+        link.snapshotDeletedAt = now;
+        ShareSnapshot.delete("linkId", link.id);
+        ShareGrant.delete("linkId", link.id);
+        ledger.record(Disclosure.link(DisclosureKind.LINK_SNAPSHOT_DELETED, link.learnerId, link.id, link.label,
+                link.documentId, List.of()), now);
+        return true;
+    }
+
+    SnapshotPayload payload(ShareSnapshot snapshot) {
+        try {
+            return json.readValue(snapshot.payload, SnapshotPayload.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The snapshot of a share link is unreadable", e);
+        }
+    }
+
+    private String toJson(SnapshotPayload payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The results of a share link cannot be kept", e);
+        }
+    }
+
+    /** Whether a path segment can be one of our link ids at all (no database query for anything else). */
+    static boolean plausibleId(String linkId) {
+        return linkId != null && linkId.length() == 32 && linkId.matches("[A-Za-z0-9_-]+");
+    }
+}

@@ -1,0 +1,329 @@
+package org.edurecords.ncp.sharing;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import org.edurecords.ncp.auth.PortalSession;
+import org.edurecords.ncp.auth.PortalSessions;
+import org.edurecords.ncp.config.NcpConfig;
+import org.edurecords.ncp.emrex.SignedTransfer;
+import org.edurecords.ncp.emrex.TransferDocumentService;
+import org.edurecords.ncp.results.Learner;
+import org.edurecords.ncp.results.LearnerResults;
+import org.edurecords.ncp.results.ResultService;
+import org.edurecords.ncp.selection.InstitutionView;
+import org.edurecords.ncp.selection.SelectionViews;
+import org.edurecords.ncp.selection.UnreachableView;
+import org.edurecords.ncp.web.Formats;
+import org.edurecords.ncp.web.Languages;
+import org.edurecords.ncp.web.PageContext;
+import org.jboss.logging.Logger;
+
+/**
+ * The owner's side of sharing by link, inside the portal session: select results, preview them with the
+ * link's settings, create the link (its address and code are shown once), and the list of links with their
+ * views and a deactivate button.
+ */
+@Path("/my-results")
+@Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+public class SharingResource {
+
+    private static final Logger LOG = Logger.getLogger(SharingResource.class);
+    static final int LABEL_MAX = 100;
+    private static final List<Integer> VALIDITY_DAYS = List.of(1, 7, 30, 90, 180, 365);
+    private static final int DEFAULT_VALIDITY_DAYS = 30;
+
+    /** One choice of validity on the preview page. */
+    public record ValidityChoice(int days, String messageKey, boolean checked) {
+    }
+
+    /** The settings the owner is choosing, kept when the preview is shown again. */
+    public record LinkSettings(List<ValidityChoice> validity, String language, String label, String problemKey) {
+    }
+
+    /** The hidden state of the preview form: what was previewed, and the form's one-time id. */
+    public record PreviewForm(List<Long> selected, boolean showAll, String previewHash, String requestId) {
+    }
+
+    /** One row of the owner's list. */
+    public record LinkRow(String id, String label, String created, String expires, String statusKey, boolean active,
+            String lockedUntil, List<String> views, String languageKey) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance select(List<InstitutionView> institutions, boolean showAll,
+                boolean nothingSelected, List<UnreachableView> unreachable);
+
+        static native TemplateInstance preview(Learner learner, String birthDate, List<InstitutionView> institutions,
+                List<UnreachableView> unreachable, PreviewForm form, LinkSettings settings, boolean changed);
+
+        static native TemplateInstance created(String url, String code, String label, String expires, String languageKey);
+
+        static native TemplateInstance alreadyCreated();
+
+        static native TemplateInstance links(List<LinkRow> links, boolean deactivated);
+
+        static native TemplateInstance problem(String messageKey);
+    }
+
+    @Inject
+    PortalSessions sessions;
+
+    @Inject
+    ResultService results;
+
+    @Inject
+    SelectionViews views;
+
+    @Inject
+    TransferDocumentService documents;
+
+    @Inject
+    ShareLinks links;
+
+    @Inject
+    PageContext page;
+
+    @Inject
+    NcpConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    @GET
+    @Path("share")
+    public Response selectPage(@CookieParam(PortalSessions.COOKIE) String token, @QueryParam("showAll") boolean showAll) {
+        Optional<LearnerResults> all = ownResults(token);
+        if (all.isEmpty()) {
+            return toPortal();
+        }
+        return select(all.get(), showAll, false, 200);
+    }
+
+    @POST
+    @Path("share/preview")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response preview(@CookieParam(PortalSessions.COOKIE) String token, @FormParam("lo") List<String> ticked,
+            @FormParam("institution") List<String> institutions, @FormParam("group") List<String> groups,
+            @FormParam("showAll") boolean showAll) {
+        Optional<LearnerResults> all = ownResults(token);
+        if (all.isEmpty()) {
+            return toPortal();
+        }
+        Set<Long> selection = views.selectionFrom(all.get(), nullSafe(ticked), nullSafe(institutions), nullSafe(groups),
+                showAll);
+        if (selection.isEmpty()) {
+            return select(all.get(), showAll, true, 422);
+        }
+        LearnerResults selected = all.get().select(selection);
+        PreviewForm form = new PreviewForm(List.copyOf(selection), showAll, hash(selected),
+                AccessCodes.randomId(ShareLinks.LINK_ID_BYTES));
+        return preview(selected, form, settings(DEFAULT_VALIDITY_DAYS, page.locale().getLanguage(), "", null), false, 200);
+    }
+
+    @POST
+    @Path("share/create")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@CookieParam(PortalSessions.COOKIE) String token, @FormParam("lo") List<String> ticked,
+            @FormParam("showAll") boolean showAll, @FormParam("previewHash") String previewHash,
+            @FormParam("requestId") String requestId, @FormParam("validityDays") String validityDays,
+            @FormParam("language") String language, @FormParam("label") String label) {
+        Optional<LearnerResults> all = ownResults(token);
+        if (all.isEmpty()) {
+            return toPortal();
+        }
+        Set<Long> selection = views.selectionFrom(all.get(), nullSafe(ticked), List.of(), List.of(), showAll);
+        if (selection.isEmpty() || requestId == null || !ShareLinks.plausibleId(requestId)) {
+            return select(all.get(), showAll, true, 422);
+        }
+        LearnerResults selected = all.get().select(selection);
+        String cleanLabel = label == null ? "" : label.strip();
+        Integer days = parse(validityDays);
+        if (days != null && !allowedValidity().contains(days)) {
+            days = null;
+        }
+        Locale locale = Languages.supported(language);
+        String problem = days == null ? "share_problem_validity" : locale == null ? "share_problem_language"
+                : cleanLabel.length() > LABEL_MAX || cleanLabel.chars().anyMatch(Character::isISOControl)
+                        ? "share_problem_label" : null;
+        PreviewForm form = new PreviewForm(List.copyOf(selection), showAll, hash(selected), requestId);
+        if (problem != null) {
+            return preview(selected, form, settings(days == null ? DEFAULT_VALIDITY_DAYS : days,
+                    locale == null ? page.locale().getLanguage() : locale.getLanguage(), cleanLabel, problem), false, 422);
+        }
+        if (!form.previewHash().equals(previewHash)) {
+            // The sources answered differently since the preview: the owner confirms what will really be shared.
+            return preview(selected, form, settings(days, locale.getLanguage(), cleanLabel, null), true, 409);
+        }
+        SignedTransfer document;
+        try {
+            document = documents.build(selected, locale);
+        } catch (RuntimeException e) {
+            LOG.error("Share link: building the signed document failed", e);
+            return page(Templates.problem("share_problem_signing"), 503);
+        }
+        Optional<ShareLinks.Created> created;
+        try {
+            created = links.create(selected, document, Duration.ofDays(days), locale,
+                    cleanLabel.isEmpty() ? null : cleanLabel, requestId);
+        } catch (PersistenceException e) {
+            // The same form submitted twice at once: the unique request id let only one of them through.
+            LOG.infof("Share link: a second submission of one preview form was refused (%s)", e.getClass().getSimpleName());
+            created = Optional.empty();
+        }
+        if (created.isEmpty()) {
+            return page(Templates.alreadyCreated(), 409);
+        }
+        ShareLink link = created.get().link();
+        page.set(page.locale(), null);
+        return page(Templates.created(linkUrl(link.id), created.get().code(), link.label,
+                Formats.dateTime(link.expiresAt, config.timeZone(), page.locale()),
+                languageKey(link.language)), 200);
+    }
+
+    @GET
+    @Path("links")
+    public Response linksPage(@CookieParam(PortalSessions.COOKIE) String token,
+            @QueryParam("deactivated") boolean deactivated) {
+        Optional<Long> owner = owner(token);
+        if (owner.isEmpty()) {
+            return toPortal();
+        }
+        Locale locale = page.locale();
+        List<LinkRow> rows = links.linksOf(owner.get()).stream().map(l -> new LinkRow(l.link().id, l.link().label,
+                time(l.link().createdAt, locale), time(l.link().expiresAt, locale), l.status().messageKey(),
+                l.status() == LinkStatus.ACTIVE || l.status() == LinkStatus.LOCKED,
+                l.status() == LinkStatus.LOCKED ? time(l.link().lockedUntil, locale) : null,
+                l.views().stream().map(v -> time(v, locale)).toList(), languageKey(l.link().language))).toList();
+        return page(Templates.links(rows, deactivated), 200);
+    }
+
+    @POST
+    @Path("links/{linkId}/deactivate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response deactivate(@CookieParam(PortalSessions.COOKIE) String token, @PathParam("linkId") String linkId) {
+        Optional<Long> owner = owner(token);
+        if (owner.isEmpty()) {
+            return toPortal();
+        }
+        if (!links.deactivate(owner.get(), linkId)) {
+            LOG.info("Share link: deactivation of an unknown link or one of another learner refused");
+            return page(Templates.problem("share_problem_no_such_link"), 404);
+        }
+        return Response.seeOther(URI.create("/my-results/links?deactivated=true")).header("Cache-Control", "no-store")
+                .build();
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    private Response select(LearnerResults all, boolean showAll, boolean nothingSelected, int status) {
+        return page(Templates.select(views.selectionPage(all, Set.of(), showAll, page.locale()), showAll, nothingSelected,
+                views.unreachable(all.missing(), page.locale())), status);
+    }
+
+    private Response preview(LearnerResults selected, PreviewForm form, LinkSettings settings, boolean changed,
+            int status) {
+        // The preview answers a POST: the language link leads back to the selection.
+        page.set(page.locale(), "/my-results/share");
+        Learner learner = selected.learner();
+        return page(Templates.preview(learner, Formats.date(learner.birthDate(), page.locale()),
+                views.previewPage(selected, page.locale()), views.unreachable(selected.missing(), page.locale()), form,
+                settings, changed), status);
+    }
+
+    private LinkSettings settings(int days, String language, String label, String problemKey) {
+        List<Integer> allowed = allowedValidity();
+        int chosen = allowed.contains(days) ? days
+                : allowed.stream().filter(d -> d <= DEFAULT_VALIDITY_DAYS).reduce((a, b) -> b).orElse(allowed.get(0));
+        return new LinkSettings(allowed.stream().map(d -> new ValidityChoice(d, "share_validity_" + d, d == chosen))
+                .toList(), language, label, problemKey);
+    }
+
+    /** The validity choices up to the configured maximum; one day is always offered. */
+    private List<Integer> allowedValidity() {
+        long max = Math.max(1, config.sharing().maxValidity().toDays());
+        return VALIDITY_DAYS.stream().filter(d -> d <= max).toList();
+    }
+
+    private Optional<Long> owner(String token) {
+        return sessions.find(token).map(s -> s.learnerId);
+    }
+
+    private Optional<LearnerResults> ownResults(String token) {
+        Optional<PortalSession> session = sessions.find(token);
+        if (session.isEmpty() || session.get().learnerId == null) {
+            return Optional.empty();
+        }
+        return results.findLearner(session.get().learnerId).map(results::resultsOf).filter(r -> !r.isEmpty());
+    }
+
+    private String hash(LearnerResults selected) {
+        try {
+            return AccessCodes.sha256(new String(json.writeValueAsBytes(SnapshotPayload.of(selected)),
+                    StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The selection cannot be summarised", e);
+        }
+    }
+
+    private String linkUrl(String id) {
+        String base = config.publicUrl().endsWith("/") ? config.publicUrl().substring(0, config.publicUrl().length() - 1)
+                : config.publicUrl();
+        return base + RecipientResource.PATH + id;
+    }
+
+    private String time(java.time.Instant instant, Locale locale) {
+        return Formats.dateTime(instant, config.timeZone(), locale);
+    }
+
+    static String languageKey(String language) {
+        return "share_language_" + language;
+    }
+
+    private static Integer parse(String value) {
+        try {
+            return value == null ? null : Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Response toPortal() {
+        return Response.seeOther(URI.create("/my-results")).header("Cache-Control", "no-store").build();
+    }
+
+    private Response page(TemplateInstance template, int status) {
+        return Response.status(status).entity(template.setLocale(page.locale()).render())
+                .header("Cache-Control", "no-store")
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .build();
+    }
+
+    private static List<String> nullSafe(List<String> values) {
+        return values == null ? List.of() : values;
+    }
+}

@@ -1,0 +1,246 @@
+package org.edurecords.ncp.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.edurecords.ncp.support.DemoFlow;
+import org.edurecords.ncp.support.FlowClient;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The owner's disclosure ledger: what EMREX answers record, what the portal page and the exports show,
+ * who may see it, and retention.
+ */
+@QuarkusTest
+class LedgerResourceTest {
+
+    private static final String RETURN_URL = "https://admissions.example.edu/emrex/return?case=42";
+
+    @Inject
+    DisclosureLedger ledger;
+
+    @Inject
+    LedgerRetention retention;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void emrexAnswersAreRecordedAndShownToTheOwnerNewestFirst() {
+        FlowClient owner = portal("anna");
+        int before = rows(owner).size();
+
+        DemoFlow sent = new DemoFlow("ledger-ok-" + System.nanoTime(), RETURN_URL).start();
+        assertEquals(303, sent.login("anna", "demo").statusCode());
+        sent.select(Map.of("lo", List.of("113", "121"))).then().statusCode(303);
+        DemoFlow.answerFields(sent.confirm(), RETURN_URL);
+
+        DemoFlow cancelled = new DemoFlow("ledger-cancel-" + System.nanoTime(), RETURN_URL).start();
+        assertEquals(303, cancelled.login("anna", "demo").statusCode());
+        DemoFlow.answerFields(cancelled.cancel(), RETURN_URL);
+
+        // A flow cancelled before login concerns nobody known: it is not in anyone's ledger.
+        DemoFlow anonymous = new DemoFlow("ledger-anon-" + System.nanoTime(), RETURN_URL).start();
+        DemoFlow.answerFields(anonymous.cancel(), RETURN_URL);
+
+        List<Element> rows = rows(owner);
+        assertEquals(before + 2, rows.size(), "one row per answer about anna");
+        Element cancelRow = rows.get(0);
+        Element okRow = rows.get(1);
+        assertEquals("ledger_kind_EMREX_TRANSFER", cancelRow.attr("data-kind"));
+        assertTrue(cancelRow.text().contains("Cancelled, nothing sent"), cancelRow.text());
+        assertEquals("admissions.example.edu", cancelRow.selectFirst(".recipient-host").text());
+        assertTrue(cancelRow.select("ul.disclosed li").isEmpty());
+
+        assertTrue(okRow.text().contains("Results sent"), okRow.text());
+        assertEquals("admissions.example.edu", okRow.selectFirst(".recipient-host").text());
+        List<String> disclosed = okRow.select("ul.disclosed li").eachText();
+        // The two courses and the ancestors that the document carries with them.
+        assertTrue(disclosed.size() >= 2, disclosed.toString());
+        assertNotNull(okRow.selectFirst("time[datetime]"));
+        Instant recorded = Instant.parse(okRow.selectFirst("time").attr("datetime"));
+        assertTrue(Duration.between(recorded, Instant.now()).abs().toMinutes() < 5);
+    }
+
+    @Test
+    void norwegianPageNamesTheEventsInNorwegian() {
+        FlowClient owner = portal("anna");
+        DemoFlow sent = new DemoFlow("ledger-nb-" + System.nanoTime(), RETURN_URL).start();
+        assertEquals(303, sent.login("anna", "demo").statusCode());
+        DemoFlow.answerFields(sent.cancel(), RETURN_URL);
+        Response page = owner.get("/my-results/ledger?lang=nb");
+        Document html = FlowClient.html(page);
+        assertEquals("nb", html.selectFirst("html").attr("lang"));
+        assertEquals("Utleveringer av resultatene mine", html.selectFirst("h1").text());
+        assertTrue(html.selectFirst("#ledger tbody tr").text().contains("Avbrutt, ingenting sendt"));
+    }
+
+    @Test
+    void ownerExportsTheLedgerAsJsonAndCsv() throws Exception {
+        FlowClient owner = portal("anna");
+        DemoFlow sent = new DemoFlow("ledger-export-" + System.nanoTime(), RETURN_URL).start();
+        assertEquals(303, sent.login("anna", "demo").statusCode());
+        sent.select(Map.of("lo", List.of("136"))).then().statusCode(303);
+        DemoFlow.answerFields(sent.confirm(), RETURN_URL);
+
+        Response json = owner.get("/my-results/ledger/export.json");
+        assertEquals(200, json.statusCode());
+        assertTrue(json.contentType().startsWith("application/json"));
+        assertTrue(json.header("Content-Disposition").startsWith("attachment; filename=\"disclosure-ledger-"));
+        assertEquals("no-store", json.header("Cache-Control"));
+        JsonPath document = json.jsonPath();
+        assertEquals("Anna", document.getString("learner.givenNames").split(" ")[0]);
+        assertNotNull(Instant.parse(document.getString("generatedAt")));
+        Map<String, Object> newest = document.getMap("events[0]");
+        assertEquals("EMREX_TRANSFER", newest.get("kind"));
+        assertEquals("admissions.example.edu", newest.get("recipient"));
+        assertEquals("NCP_OK", newest.get("returnCode"));
+        assertNotNull(newest.get("documentId"));
+        List<Map<String, Object>> results = document.getList("events[0].results");
+        assertTrue(results.stream().anyMatch(r -> Integer.valueOf(136).equals(r.get("id"))), results.toString());
+        int events = document.getList("events").size();
+
+        Response csv = owner.get("/my-results/ledger/export.csv");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.contentType().startsWith("text/csv"));
+        String body = new String(csv.asByteArray(), StandardCharsets.UTF_8);
+        assertTrue(body.startsWith("\uFEFF"), "byte order mark for spreadsheet programs");
+        CsvMapper mapper = new CsvMapper();
+        try (MappingIterator<Map<String, String>> lines = mapper.readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(body.substring(1))) {
+            List<Map<String, String>> all = lines.readAll();
+            assertEquals(events, all.size(), "the same disclosures in both formats");
+            assertEquals(LedgerExport.CSV_COLUMNS, List.copyOf(all.get(0).keySet()));
+            assertEquals("NCP_OK", all.get(0).get("return_code"));
+            assertEquals(String.valueOf(results.size()), all.get(0).get("result_count"));
+            assertFalse(all.get(0).get("results").isBlank());
+        }
+    }
+
+    @Test
+    void eachOwnerSeesOnlyTheirOwnLedger() {
+        // bjorn has no results: an EMREX request answers NO_RESULTS, and that is recorded for him.
+        DemoFlow asked = new DemoFlow("ledger-bjorn-" + System.nanoTime(), RETURN_URL).start();
+        DemoFlow.answerFields(asked.login("bjorn", "demo"), RETURN_URL);
+        DemoFlow sent = new DemoFlow("ledger-anna-" + System.nanoTime(), RETURN_URL).start();
+        assertEquals(303, sent.login("anna", "demo").statusCode());
+        sent.select(Map.of("lo", List.of("113"))).then().statusCode(303);
+        DemoFlow.answerFields(sent.confirm(), RETURN_URL);
+
+        FlowClient bjorn = portal("bjorn");
+        List<Element> rows = rows(bjorn);
+        assertFalse(rows.isEmpty());
+        assertTrue(rows.stream().allMatch(r -> r.text().contains("No results found, nothing sent")),
+                "bjorn sees only his own requests, never anna's transfers");
+        JsonPath export = bjorn.get("/my-results/ledger/export.json").jsonPath();
+        assertTrue(export.getList("events.returnCode").stream().allMatch("NCP_NO_RESULTS"::equals));
+    }
+
+    @Test
+    void withoutALoginTheLedgerAndItsExportsLeadToTheLogin() {
+        FlowClient stranger = new FlowClient();
+        for (String path : List.of("/my-results/ledger", "/my-results/ledger/export.json",
+                "/my-results/ledger/export.csv")) {
+            Response response = stranger.get(path);
+            assertEquals(303, response.statusCode(), path);
+            assertTrue(response.header("Location").endsWith("/my-results"), path);
+            assertFalse(response.asString().contains("EMREX_TRANSFER"));
+        }
+    }
+
+    @Test
+    void recordingRequiresTheTransactionOfTheDisclosure() {
+        Disclosure disclosure = Disclosure.emrexTransfer(1L, "x.example", "NCP_OK", null, List.of());
+        assertThrows(RuntimeException.class, () -> ledger.record(disclosure),
+                "a ledger row outside the disclosure's transaction could be stored without (or after) the disclosure");
+    }
+
+    @Test
+    void retentionDeletesOnlyRowsOlderThanTheRetention() {
+        DemoFlow old = new DemoFlow("ledger-old-" + System.nanoTime(), RETURN_URL).start();
+        assertEquals(303, old.login("carla", "demo").statusCode());
+        DemoFlow.answerFields(old.cancel(), RETURN_URL);
+        DemoFlow recent = new DemoFlow("ledger-recent-" + System.nanoTime(), RETURN_URL).start();
+        assertEquals(303, recent.login("carla", "demo").statusCode());
+        DemoFlow.answerFields(recent.cancel(), RETURN_URL);
+
+        List<DisclosureEvent> carla = ledger.forLearner(learnerOf("carla"));
+        long oldId = carla.get(1).id;
+        long recentId = carla.get(0).id;
+        // Eleven years ago: beyond the default retention of ten years. The application never updates a
+        // ledger row, so the test ages it with SQL.
+        Instant elevenYearsAgo = Instant.now().minus(Duration.ofDays(11 * 366));
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("update disclosure_event set occurred_at = ?1 where id = ?2")
+                .setParameter(1, elevenYearsAgo).setParameter(2, oldId).executeUpdate());
+
+        assertTrue(retention.purge() >= 1);
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertNull(DisclosureEvent.findById(oldId));
+            assertNotNull(DisclosureEvent.findById(recentId), "a recent row is kept");
+        });
+    }
+
+    @Test
+    void exportCellsCannotRunAsSpreadsheetFormulas() {
+        assertEquals("'=HYPERLINK(\"x\")", LedgerExport.cell("=HYPERLINK(\"x\")"));
+        assertEquals("'+1", LedgerExport.cell("+1"));
+        assertEquals("'-1", LedgerExport.cell("-1"));
+        assertEquals("'@SUM(A1)", LedgerExport.cell("@SUM(A1)"));
+        assertEquals("Job application", LedgerExport.cell("Job application"));
+        assertEquals("", LedgerExport.cell(null));
+    }
+
+    private long learnerOf(String username) {
+        FlowClient client = portal(username);
+        assertNotNull(client.cookie("ncp-session"));
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("select learner_id from portal_session order by created_at desc")
+                .setMaxResults(1).getSingleResult()).longValue());
+    }
+
+    private static FlowClient portal(String username) {
+        FlowClient client = new FlowClient();
+        client.get("/my-results");
+        assertEquals(303, client.post("/my-results/login/demo", Map.of("username", username, "password", "demo"))
+                .statusCode());
+        Document results = FlowClient.html(client.get("/my-results"));
+        assertNotNull(results.getElementById("ledger-link"), "the portal links to the ledger, with or without results");
+        return client;
+    }
+
+    private static List<Element> rows(FlowClient owner) {
+        Response page = owner.get("/my-results/ledger");
+        assertEquals(200, page.statusCode());
+        assertEquals("no-store", page.header("Cache-Control"));
+        Document html = FlowClient.html(page);
+        assertEquals("Disclosures of my results", html.selectFirst("h1").text());
+        if (html.getElementById("ledger-empty") != null) {
+            return List.of();
+        }
+        return html.select("#ledger tbody tr");
+    }
+}
