@@ -746,4 +746,7 @@ public interface Messages {
 
     @Message
     String detail_hours(String hours);
+
+    @Message
+    String col_details();
 }

@@ -217,7 +217,7 @@ class EmrexFlowResourceTest {
         flow.selectionPage();
         flow.select(Map.of("group", List.of("100"))).then().statusCode(303);
         Document preview = FlowClient.html(flow.preview());
-        List<String> shown = preview.select("table.results td.title .details span").eachText();
+        List<String> shown = preview.select("table.results td.details span").eachText();
 
         Map<String, String> fields = DemoFlow.answerFields(flow.confirm(), RETURN_URL);
         org.w3c.dom.Document doc = ElmoChecks.parse(ElmoChecks.decodeAndCheck(fields.get("elmo")));
