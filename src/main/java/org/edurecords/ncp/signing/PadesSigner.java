@@ -153,20 +153,26 @@ public class PadesSigner {
      * into the placeholders PDFBox wrote, the way its incremental signing does.
      */
     private static byte[] fillIn(byte[] pdf, SigningKey key, Prepared prepared) throws IOException {
-        // The only direct hex string under /Contents is the signature's (page contents are references), and
-        // PDFBox writes /ByteRange right after it in the same dictionary.
-        int contentsKey = indexOf(pdf, CONTENTS_KEY, 0);
-        if (contentsKey < 0) {
-            throw new IOException("The saved PDF has no signature placeholder");
+        // The signature dictionary is the one with a /Contents string of exactly the reserved number of hex zeros,
+        // followed by the /ByteRange placeholder (PDFBox writes them in this order, in the same dictionary).
+        int contentsStart = -1;
+        int contentsEnd = -1;
+        int byteRange = -1;
+        int hexLength = 2 * prepared.signatureSize();
+        for (int at = indexOf(pdf, CONTENTS_KEY, 0); at >= 0 && byteRange < 0; at = indexOf(pdf, CONTENTS_KEY, at + 1)) {
+            int start = at + CONTENTS_KEY.length - 1;
+            int end = start + 1 + hexLength + 1;
+            if (end <= pdf.length && pdf[end - 1] == '>' && zeros(pdf, start + 1, end - 1)) {
+                int range = indexOf(pdf, BYTE_RANGE_PLACEHOLDER, end);
+                if (range >= 0 && range - end <= 64) {
+                    contentsStart = start;
+                    contentsEnd = end;
+                    byteRange = range;
+                }
+            }
         }
-        int contentsStart = contentsKey + CONTENTS_KEY.length - 1;
-        int contentsEnd = contentsStart + 1 + 2 * prepared.signatureSize() + 1;
-        if (contentsEnd > pdf.length || pdf[contentsEnd - 1] != '>') {
-            throw new IOException("The signature contents placeholder has an unexpected size");
-        }
-        int byteRange = indexOf(pdf, BYTE_RANGE_PLACEHOLDER, contentsEnd);
-        if (byteRange < 0 || byteRange - contentsEnd > 64) {
-            throw new IOException("The saved PDF has no byte range placeholder beside the signature contents");
+        if (byteRange < 0) {
+            throw new IOException("The saved PDF has no signature placeholder of the reserved size");
         }
         int after = pdf.length - contentsEnd;
         byte[] range = ("[0 " + contentsStart + " " + contentsEnd + " " + after + "]").getBytes(StandardCharsets.US_ASCII);
@@ -184,6 +190,16 @@ public class PadesSigner {
     }
 
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+    /** Whether {@code data[from, to)} is all hex zeros, as PDFBox writes an empty signature placeholder. */
+    private static boolean zeros(byte[] data, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (data[i] != '0') {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static int indexOf(byte[] data, byte[] pattern, int from) {
         byte first = pattern[0];

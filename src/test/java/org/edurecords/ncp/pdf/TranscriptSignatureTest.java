@@ -54,6 +54,21 @@ class TranscriptSignatureTest {
     }
 
     @Test
+    void textThatLooksLikeTheSignaturePlaceholderDoesNotMisleadTheSigner() throws Exception {
+        // The learner's name goes into the document information as a plain string, before the signature.
+        Transcript transcript = TranscriptPdfRendererTest.Fixtures.transcriptFor(
+                "/Contents <0000> /ByteRange [0 1000000000 1000000000 1000000000]", Locale.ENGLISH);
+        byte[] pdf = renderer.render(transcript, signer.whileSaving(KEY, utcNow(), "test"));
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDSignature signature = document.getSignatureDictionaries().get(0);
+            assertEquals(pdf.length, signature.getByteRange()[2] + signature.getByteRange()[3]);
+            verifiedSigner(pdf, signature);
+            assertTrue(document.getDocumentInformation().getTitle().contains("/ByteRange [0 1000000000"),
+                    "the name is kept as it was");
+        }
+    }
+
+    @Test
     void signedByIncrementalUpdateVerifiesCoversTheWholeFileAndEmbedsTheCertificate() throws Exception {
         Transcript transcript = TranscriptPdfRendererTest.Fixtures.sixtyCourses();
         assertSignedWholeFile(transcript, sign(renderer.render(transcript)));
