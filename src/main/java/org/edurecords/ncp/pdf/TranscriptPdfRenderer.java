@@ -211,30 +211,30 @@ public class TranscriptPdfRenderer {
          * bold font file) would cost each document as much again as the first one (ADR 0106).
          */
         private final boolean emboldened;
-        private final Map<Integer, Boolean> printable = new HashMap<>();
-        /**
-         * Advance width per character in font units. Line breaking measures the same characters thousands of
-         * times, and PDFBox measures a string by encoding and decoding it; without kerning, the sum of the
-         * characters' advances is the same number.
-         */
-        private final Map<Integer, Float> advance = new HashMap<>();
+        private final Metrics metrics;
 
         Face(PDType0Font font, boolean emboldened) {
+            this(font, emboldened, new Metrics(font));
+        }
+
+        private Face(PDType0Font font, boolean emboldened, Metrics metrics) {
             this.font = font;
             this.emboldened = emboldened;
+            this.metrics = metrics;
         }
 
         /** The bold face drawn from the same font, sharing what was measured. */
         Face emboldened() {
-            Face bold = new Face(font, true);
-            bold.printable.putAll(printable);
-            return bold;
+            return new Face(font, true, metrics);
         }
 
         /** Text as it will be drawn: NFC, single spaces, no control characters, only glyphs the font has. */
         String clean(String text) {
             if (text == null) {
                 return "";
+            }
+            if (alreadyClean(text)) {
+                return text;
             }
             String normalized = Normalizer.normalize(text, Normalizer.Form.NFC);
             StringBuilder out = new StringBuilder(normalized.length());
@@ -249,10 +249,91 @@ public class TranscriptPdfRenderer {
                 } else if (Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.FORMAT) {
                     continue;
                 } else {
-                    out.appendCodePoint(printable.computeIfAbsent(codePoint, this::hasGlyph) ? codePoint : '?');
+                    out.appendCodePoint(metrics.printable(codePoint) ? codePoint : '?');
                 }
             }
             return out.toString().strip();
+        }
+
+        /**
+         * Most text (codes, grades, dates, English titles) is printable ASCII with single inner spaces, which is
+         * its own clean form (ASCII is unchanged by NFC): no need to build it again.
+         */
+        private boolean alreadyClean(String text) {
+            int n = text.length();
+            if (n > 0 && (text.charAt(0) == ' ' || text.charAt(n - 1) == ' ')) {
+                return false;
+            }
+            char previous = 0;
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                if (c == ' ' ? previous == ' ' : c < 0x21 || c > 0x7E || !metrics.printable(c)) {
+                    return false;
+                }
+                previous = c;
+            }
+            return true;
+        }
+
+        /** Width in points of text already passed through {@link #clean}. */
+        float width(String cleaned, float size) throws IOException {
+            float units = 0f;
+            for (int i = 0; i < cleaned.length(); ) {
+                int codePoint = cleaned.codePointAt(i);
+                i += Character.charCount(codePoint);
+                units += metrics.advance(codePoint);
+            }
+            return units / 1000f * size;
+        }
+    }
+
+    /**
+     * What the document's font can print and how wide each character is, found once per document and shared by
+     * its faces. Line breaking measures the same characters thousands of times, and PDFBox measures a string by
+     * encoding and decoding it; without kerning, the sum of the characters' advances is the same number. Latin
+     * characters are looked up in arrays, others in maps.
+     */
+    private static final class Metrics {
+        private static final int TABLE = 0x250;
+        private final PDType0Font font;
+        /** 0: not asked yet, 1: printable, 2: not. */
+        private final byte[] printable = new byte[TABLE];
+        private final float[] advance = new float[TABLE];
+        private final Map<Integer, Boolean> otherPrintable = new HashMap<>();
+        private final Map<Integer, Float> otherAdvance = new HashMap<>();
+
+        Metrics(PDType0Font font) {
+            this.font = font;
+            java.util.Arrays.fill(advance, Float.NaN);
+        }
+
+        boolean printable(int codePoint) {
+            if (codePoint >= TABLE) {
+                return otherPrintable.computeIfAbsent(codePoint, this::hasGlyph);
+            }
+            if (printable[codePoint] == 0) {
+                printable[codePoint] = hasGlyph(codePoint) ? (byte) 1 : (byte) 2;
+            }
+            return printable[codePoint] == 1;
+        }
+
+        float advance(int codePoint) throws IOException {
+            if (codePoint >= TABLE) {
+                Float glyph = otherAdvance.get(codePoint);
+                if (glyph == null) {
+                    glyph = measure(codePoint);
+                    otherAdvance.put(codePoint, glyph);
+                }
+                return glyph;
+            }
+            if (Float.isNaN(advance[codePoint])) {
+                advance[codePoint] = measure(codePoint);
+            }
+            return advance[codePoint];
+        }
+
+        private float measure(int codePoint) throws IOException {
+            return font.getStringWidth(new String(Character.toChars(codePoint)));
         }
 
         private boolean hasGlyph(int codePoint) {
@@ -262,22 +343,6 @@ public class TranscriptPdfRenderer {
             } catch (IllegalArgumentException | IOException e) {
                 return false;
             }
-        }
-
-        /** Width in points of text already passed through {@link #clean}. */
-        float width(String cleaned, float size) throws IOException {
-            float units = 0f;
-            for (int i = 0; i < cleaned.length(); ) {
-                int codePoint = cleaned.codePointAt(i);
-                i += Character.charCount(codePoint);
-                Float glyph = advance.get(codePoint);
-                if (glyph == null) {
-                    glyph = font.getStringWidth(new String(Character.toChars(codePoint)));
-                    advance.put(codePoint, glyph);
-                }
-                units += glyph;
-            }
-            return units / 1000f * size;
         }
     }
 
