@@ -804,14 +804,21 @@ public class TranscriptPdfRenderer {
             String cleaned = face.clean(text);
             List<String> lines = new ArrayList<>();
             StringBuilder line = new StringBuilder();
+            // Widths add up (no kerning), so a candidate line is measured from the line so far plus the word.
+            float lineWidth = 0f;
+            float space = face.width(" ", size);
             for (String word : cleaned.split(" ")) {
                 if (word.isEmpty()) {
                     continue;
                 }
-                String candidate = line.length() == 0 ? word : line + " " + word;
-                if (face.width(candidate, size) <= maxWidth) {
-                    line.setLength(0);
-                    line.append(candidate);
+                float wordWidth = face.width(word, size);
+                float candidate = line.length() == 0 ? wordWidth : lineWidth + space + wordWidth;
+                if (candidate <= maxWidth) {
+                    if (line.length() > 0) {
+                        line.append(' ');
+                    }
+                    line.append(word);
+                    lineWidth = candidate;
                     continue;
                 }
                 if (line.length() > 0) {
@@ -819,12 +826,15 @@ public class TranscriptPdfRenderer {
                     line.setLength(0);
                 }
                 String rest = word;
-                while (face.width(rest, size) > maxWidth) {
+                float restWidth = wordWidth;
+                while (restWidth > maxWidth) {
                     int cut = fittingPrefixLength(face, rest, size, maxWidth);
                     lines.add(rest.substring(0, cut));
                     rest = rest.substring(cut);
+                    restWidth = face.width(rest, size);
                 }
                 line.append(rest);
+                lineWidth = restWidth;
             }
             if (line.length() > 0) {
                 lines.add(line.toString());
