@@ -109,6 +109,31 @@ public class ElmoDocumentBuilder {
     }
 
     /**
+     * Marshals straight into the canonical form (see {@link CanonicalXmlWriter}), ready for
+     * {@code XmlSigner.signCanonical}: the digest of the enveloped signature is then the digest of these bytes,
+     * and nothing is parsed or canonicalized again.
+     */
+    public CanonicalXml toCanonical(Elmo elmo) {
+        int expected = 16 * 1024;
+        for (Attachment attachment : elmo.getAttachment()) {
+            for (var content : attachment.getContent()) {
+                expected += content.getValue() == null ? 0 : content.getValue().length();
+            }
+        }
+        CanonicalXmlWriter writer = new CanonicalXmlWriter(expected + expected / 2);
+        try {
+            Marshaller marshaller = ElmoJaxb.context().createMarshaller();
+            marshaller.setProperty("org.glassfish.jaxb.namespacePrefixMapper", PREFIXES);
+            marshaller.setProperty(Marshaller.JAXB_FRAGMENT, Boolean.TRUE);
+            marshaller.marshal(elmo, writer);
+            writer.writeEndDocument();
+        } catch (JAXBException | javax.xml.stream.XMLStreamException e) {
+            throw new IllegalStateException("Could not serialize the ELMO document", e);
+        }
+        return writer.result();
+    }
+
+    /**
      * Marshals straight to UTF-8 bytes with the XML declaration {@code XmlSigner} expects, ready for
      * {@code XmlSigner.signSerialized}; no DOM is built and none is written out again.
      */

@@ -17,6 +17,7 @@ import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.elmo.CompletenessExtension;
 import org.edurecords.ncp.elmo.ElmoDocumentBuilder;
 import org.edurecords.ncp.elmo.model.Elmo;
+import org.edurecords.ncp.pdf.PdfSignature;
 import org.edurecords.ncp.pdf.Transcript;
 import org.edurecords.ncp.pdf.TranscriptPdfRenderer;
 import org.edurecords.ncp.results.LearnerResults;
@@ -79,15 +80,15 @@ public class TransferDocumentService {
     /** The whole pipeline with every input explicit. */
     public SignedTransfer build(LearnerResults selected, Locale locale, SigningKey key, OffsetDateTime now,
             String documentId) {
+        // The PAdES signature is made as the PDF is saved, not by reloading and updating the saved file.
+        PdfSignature pdfSignature = config.pdf().padesSignature()
+                ? pdfSigner.whileSaving(key, GregorianCalendar.from(now.toZonedDateTime()), PDF_SIGNATURE_REASON) : null;
         byte[] pdf = pdfRenderer.render(new Transcript(config.name(), documentId, now, locale,
-                config.publicUrl() + "/verification", selected, config.elmo().includeLearnerIdentifiers()));
-        if (config.pdf().padesSignature()) {
-            pdf = pdfSigner.sign(pdf, key, GregorianCalendar.from(now.toZonedDateTime()), PDF_SIGNATURE_REASON);
-        }
+                config.publicUrl() + "/verification", selected, config.elmo().includeLearnerIdentifiers()), pdfSignature);
         Elmo elmo = elmoBuilder.build(selected, pdf, now);
         CompletenessExtension.addTo(elmo, selected.completeness());
         Timer.Sample signing = metrics == null ? null : Timer.start(metrics);
-        byte[] signed = signer.signSerialized(elmoBuilder.toBytes(elmo), key);
+        byte[] signed = signer.signCanonical(elmoBuilder.toCanonical(elmo), key);
         if (signing != null) {
             signing.stop(metrics.timer("ncp.sign.time"));
         }

@@ -1,6 +1,5 @@
 package org.edurecords.ncp.pdf;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -26,12 +25,15 @@ import java.util.ResourceBundle;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.edurecords.ncp.results.AcademicTerm;
 import org.edurecords.ncp.results.GradingScheme;
 import org.edurecords.ncp.results.Institution;
 import org.edurecords.ncp.results.InstitutionResults;
@@ -68,6 +70,8 @@ public class TranscriptPdfRenderer {
     private static final float TABLE_SIZE = 8.5f;
     private static final float SMALL_SIZE = 8f;
     private static final float LINE_FACTOR = 1.35f;
+    /** Outline stroke of bold text, relative to the font size: about the weight of DejaVu Sans Bold. */
+    private static final float BOLD_STROKE = 0.05f;
 
     private static final float CELL_PADDING_X = 4f;
     private static final float CELL_PADDING_Y = 3.5f;
@@ -94,17 +98,30 @@ public class TranscriptPdfRenderer {
     private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
 
     public byte[] render(Transcript transcript) {
+        return render(transcript, null);
+    }
+
+    /**
+     * Renders the transcript and, when {@code signature} is given, signs it as part of the only save: the
+     * signature covers the whole file as written, and the file is never parsed again.
+     */
+    public byte[] render(Transcript transcript, PdfSignature signature) {
         Objects.requireNonNull(transcript, "transcript");
         Objects.requireNonNull(transcript.results(), "transcript results");
         Objects.requireNonNull(transcript.results().learner(), "transcript learner");
-        boolean fullFont = !SharedResources.REGULAR_FONT.covers(allText(transcript));
-        try (PreparedFont.Lease regular = SharedResources.REGULAR_FONT.borrow(fullFont);
-                PreparedFont.Lease bold = SharedResources.BOLD_FONT.borrow(fullFont);
+        int fontTier = SharedResources.FONT.tierFor(allText(transcript));
+        try (PreparedFont.Lease font = SharedResources.FONT.borrow(fontTier);
                 PDDocument document = new PDDocument()) {
-            new Composition(document, transcript, regular.embedIn(document), bold.embedIn(document)).compose();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-            document.save(out);
-            return out.toByteArray();
+            new Composition(document, transcript, font.embedIn(document)).compose();
+            ByteSink out = new ByteSink(64 * 1024);
+            if (signature == null) {
+                document.save(out);
+                return out.toByteArray();
+            }
+            signature.reserve(document);
+            // Without object streams the signature dictionary is written as plain bytes that can be filled in.
+            document.save(out, CompressParameters.NO_COMPRESSION);
+            return signature.sign(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not render the PDF transcript " + transcript.documentId(), e);
         }
@@ -141,8 +158,8 @@ public class TranscriptPdfRenderer {
 
     /** Prepared on first use, not at bean creation, and then kept: see {@link PreparedFont}. */
     private static final class SharedResources {
-        static final PreparedFont REGULAR_FONT = PreparedFont.load("/fonts/DejaVuSans.ttf");
-        static final PreparedFont BOLD_FONT = PreparedFont.load("/fonts/DejaVuSans-Bold.ttf");
+        /** One face, embedded once per document; bold is drawn from it (see {@link Face#emboldened}). */
+        static final PreparedFont FONT = PreparedFont.load("/fonts/DejaVuSans.ttf");
         static final ResourceBundle ENGLISH_LABELS = bundle("/pdf/transcript.properties");
         static final ResourceBundle NORWEGIAN_LABELS = bundle("/pdf/transcript_nb.properties");
 
@@ -189,22 +206,35 @@ public class TranscriptPdfRenderer {
      */
     private static final class Face {
         private final PDType0Font font;
-        private final Map<Integer, Boolean> printable = new HashMap<>();
         /**
-         * Advance width per character in font units. Line breaking measures the same characters thousands of
-         * times, and PDFBox measures a string by encoding and decoding it; without kerning, the sum of the
-         * characters' advances is the same number.
+         * Drawn bold by stroking the outlines of the regular face as they are filled: a second embedded face (a
+         * bold font file) would cost each document as much again as the first one (ADR 0106).
          */
-        private final Map<Integer, Float> advance = new HashMap<>();
+        private final boolean emboldened;
+        private final Metrics metrics;
 
-        Face(PDType0Font font) {
+        Face(PDType0Font font, boolean emboldened) {
+            this(font, emboldened, new Metrics(font));
+        }
+
+        private Face(PDType0Font font, boolean emboldened, Metrics metrics) {
             this.font = font;
+            this.emboldened = emboldened;
+            this.metrics = metrics;
+        }
+
+        /** The bold face drawn from the same font, sharing what was measured. */
+        Face emboldened() {
+            return new Face(font, true, metrics);
         }
 
         /** Text as it will be drawn: NFC, single spaces, no control characters, only glyphs the font has. */
         String clean(String text) {
             if (text == null) {
                 return "";
+            }
+            if (alreadyClean(text)) {
+                return text;
             }
             String normalized = Normalizer.normalize(text, Normalizer.Form.NFC);
             StringBuilder out = new StringBuilder(normalized.length());
@@ -219,10 +249,91 @@ public class TranscriptPdfRenderer {
                 } else if (Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.FORMAT) {
                     continue;
                 } else {
-                    out.appendCodePoint(printable.computeIfAbsent(codePoint, this::hasGlyph) ? codePoint : '?');
+                    out.appendCodePoint(metrics.printable(codePoint) ? codePoint : '?');
                 }
             }
             return out.toString().strip();
+        }
+
+        /**
+         * Most text (codes, grades, dates, English titles) is printable ASCII with single inner spaces, which is
+         * its own clean form (ASCII is unchanged by NFC): no need to build it again.
+         */
+        private boolean alreadyClean(String text) {
+            int n = text.length();
+            if (n > 0 && (text.charAt(0) == ' ' || text.charAt(n - 1) == ' ')) {
+                return false;
+            }
+            char previous = 0;
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                if (c == ' ' ? previous == ' ' : c < 0x21 || c > 0x7E || !metrics.printable(c)) {
+                    return false;
+                }
+                previous = c;
+            }
+            return true;
+        }
+
+        /** Width in points of text already passed through {@link #clean}. */
+        float width(String cleaned, float size) throws IOException {
+            float units = 0f;
+            for (int i = 0; i < cleaned.length(); ) {
+                int codePoint = cleaned.codePointAt(i);
+                i += Character.charCount(codePoint);
+                units += metrics.advance(codePoint);
+            }
+            return units / 1000f * size;
+        }
+    }
+
+    /**
+     * What the document's font can print and how wide each character is, found once per document and shared by
+     * its faces. Line breaking measures the same characters thousands of times, and PDFBox measures a string by
+     * encoding and decoding it; without kerning, the sum of the characters' advances is the same number. Latin
+     * characters are looked up in arrays, others in maps.
+     */
+    private static final class Metrics {
+        private static final int TABLE = 0x250;
+        private final PDType0Font font;
+        /** 0: not asked yet, 1: printable, 2: not. */
+        private final byte[] printable = new byte[TABLE];
+        private final float[] advance = new float[TABLE];
+        private final Map<Integer, Boolean> otherPrintable = new HashMap<>();
+        private final Map<Integer, Float> otherAdvance = new HashMap<>();
+
+        Metrics(PDType0Font font) {
+            this.font = font;
+            java.util.Arrays.fill(advance, Float.NaN);
+        }
+
+        boolean printable(int codePoint) {
+            if (codePoint >= TABLE) {
+                return otherPrintable.computeIfAbsent(codePoint, this::hasGlyph);
+            }
+            if (printable[codePoint] == 0) {
+                printable[codePoint] = hasGlyph(codePoint) ? (byte) 1 : (byte) 2;
+            }
+            return printable[codePoint] == 1;
+        }
+
+        float advance(int codePoint) throws IOException {
+            if (codePoint >= TABLE) {
+                Float glyph = otherAdvance.get(codePoint);
+                if (glyph == null) {
+                    glyph = measure(codePoint);
+                    otherAdvance.put(codePoint, glyph);
+                }
+                return glyph;
+            }
+            if (Float.isNaN(advance[codePoint])) {
+                advance[codePoint] = measure(codePoint);
+            }
+            return advance[codePoint];
+        }
+
+        private float measure(int codePoint) throws IOException {
+            return font.getStringWidth(new String(Character.toChars(codePoint)));
         }
 
         private boolean hasGlyph(int codePoint) {
@@ -232,22 +343,6 @@ public class TranscriptPdfRenderer {
             } catch (IllegalArgumentException | IOException e) {
                 return false;
             }
-        }
-
-        /** Width in points of text already passed through {@link #clean}. */
-        float width(String cleaned, float size) throws IOException {
-            float units = 0f;
-            for (int i = 0; i < cleaned.length(); ) {
-                int codePoint = cleaned.codePointAt(i);
-                i += Character.charCount(codePoint);
-                Float glyph = advance.get(codePoint);
-                if (glyph == null) {
-                    glyph = font.getStringWidth(new String(Character.toChars(codePoint)));
-                    advance.put(codePoint, glyph);
-                }
-                units += glyph;
-            }
-            return units / 1000f * size;
         }
     }
 
@@ -271,10 +366,19 @@ public class TranscriptPdfRenderer {
         private final String learnerName;
 
         private float[] columnWidths;
+        /** Whether the date column also shows academic terms. */
+        private boolean withTerms;
         private PDPageContentStream stream;
+        /** What the current content stream has set already, so that it is not set again for every text. */
+        private PDType0Font streamFont;
+        private float streamFontSize;
+        private boolean streamEmboldened;
+        private Rgb streamFill;
+        private Rgb streamStroke;
+        private float streamLineWidth;
         private float y;
 
-        Composition(PDDocument document, Transcript transcript, PDType0Font regularFont, PDType0Font boldFont) {
+        Composition(PDDocument document, Transcript transcript, PDType0Font font) {
             this.document = document;
             this.transcript = transcript;
             this.locale = transcript.locale() != null ? transcript.locale() : Locale.ENGLISH;
@@ -287,12 +391,13 @@ public class TranscriptPdfRenderer {
             this.creditFormat = new DecimalFormat("0.0#", DecimalFormatSymbols.getInstance(norwegian ? NORWEGIAN : Locale.ENGLISH));
             this.creditFormat.setRoundingMode(RoundingMode.HALF_UP);
             // Subset embedding keeps only the glyphs used, which is what keeps the attachment small.
-            this.regular = new Face(regularFont);
-            this.bold = new Face(boldFont);
+            this.regular = new Face(font, false);
+            this.bold = regular.emboldened();
             this.learnerName = fullName(transcript.results().learner());
         }
 
         void compose() throws IOException {
+            withTerms = anyTerm();
             describeDocument();
             columnWidths = columnWidths();
             newPage();
@@ -400,7 +505,7 @@ public class TranscriptPdfRenderer {
                 PDPage page = document.getPage(index);
                 try (PDPageContentStream decoration = new PDPageContentStream(document, page,
                         PDPageContentStream.AppendMode.APPEND, true, true)) {
-                    stream = decoration;
+                    use(decoration);
                     text(ellipsize(regular, ncpName, SMALL_SIZE, half), regular, SMALL_SIZE, MUTED,
                             CONTENT_LEFT, HEADER_BASELINE);
                     rightAligned(ellipsize(regular, learnerName, SMALL_SIZE, half), regular, SMALL_SIZE, MUTED,
@@ -435,10 +540,10 @@ public class TranscriptPdfRenderer {
             float[] natural = new float[COLUMN_KEYS.length];
             float[] headerWords = new float[COLUMN_KEYS.length];
             for (int column = 0; column < COLUMN_KEYS.length; column++) {
-                headerWords[column] = widestWord(bold, labels.get(COLUMN_KEYS[column]));
+                headerWords[column] = widestWord(bold, columnLabel(column));
                 natural[column] = headerWords[column];
             }
-            // Measured in bold, the wider face, because degree rows carry dates too and a date must not wrap.
+            // Degree rows are bold and carry dates too; a date must not wrap.
             natural[DATE] = Math.max(natural[DATE], bold.width(bold.clean(formatDate(LocalDate.of(2000, 12, 31))), TABLE_SIZE));
             for (ResultStatus status : ResultStatus.values()) {
                 natural[STATUS] = Math.max(natural[STATUS], bold.width(bold.clean(statusLabel(status)), TABLE_SIZE));
@@ -452,6 +557,8 @@ public class TranscriptPdfRenderer {
                         ResultInstance result = node.result();
                         natural[CODE] = Math.max(natural[CODE], face.width(face.clean(node.code()), TABLE_SIZE));
                         if (result != null) {
+                            // A term sits on its own line under the date; it may wrap only beyond the cap.
+                            natural[DATE] = Math.max(natural[DATE], face.width(face.clean(termTitle(result)), TABLE_SIZE));
                             natural[GRADE] = Math.max(natural[GRADE], face.width(face.clean(result.grade()), TABLE_SIZE));
                             natural[CREDITS] = Math.max(natural[CREDITS],
                                     face.width(face.clean(formatCredits(result.ectsCredits())), TABLE_SIZE));
@@ -481,10 +588,40 @@ public class TranscriptPdfRenderer {
             return widest;
         }
 
+        /** "Date" or, when some result has an academic term (shown under its date), "Date / term". */
+        private String columnLabel(int column) {
+            return column == DATE && withTerms ? labels.get("column.dateTerm") : labels.get(COLUMN_KEYS[column]);
+        }
+
+        private boolean anyTerm() {
+            for (InstitutionResults institution : transcript.results().institutions()) {
+                for (LearningOpportunity node : institution.allOpportunities()) {
+                    if (node.result() != null && !isBlank(termTitle(node.result()))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private String termTitle(ResultInstance result) {
+            AcademicTerm term = result.academicTerm();
+            return term == null ? null : LocalizedText.pick(locale, term.titleEn(), term.titleNb());
+        }
+
+        /** The date, and under it (the column is as wide as a date) the academic term, if any. */
+        private String dateAndTerm(ResultInstance result) {
+            String term = termTitle(result);
+            if (isBlank(term)) {
+                return formatDate(result.date());
+            }
+            return result.date() == null ? term.strip() : formatDate(result.date()) + " " + term.strip();
+        }
+
         private void tableHeader() throws IOException {
             Cell[] cells = new Cell[COLUMN_KEYS.length];
             for (int column = 0; column < cells.length; column++) {
-                cells[column] = new Cell(labels.get(COLUMN_KEYS[column]), bold,
+                cells[column] = new Cell(columnLabel(column), bold,
                         column == CREDITS ? Align.RIGHT : Align.LEFT, 0f);
             }
             drawRow(cells, HEADER_FILL, ACCENT, 0.8f);
@@ -496,7 +633,7 @@ public class TranscriptPdfRenderer {
             Cell[] cells = {
                 new Cell(orDash(node.code()), face, Align.LEFT, 0f),
                 new Cell(orDash(node.title(locale)), face, Align.LEFT, Math.min(depth, MAX_INDENT_LEVELS) * INDENT_PER_LEVEL),
-                new Cell(result == null ? DASH : formatDate(result.date()), face, Align.LEFT, 0f),
+                new Cell(result == null ? DASH : dateAndTerm(result), face, Align.LEFT, 0f),
                 new Cell(result == null ? DASH : orDash(result.grade()), face, Align.LEFT, 0f),
                 new Cell(result == null ? DASH : formatCredits(result.ectsCredits()), face, Align.RIGHT, 0f),
                 new Cell(result == null ? DASH : statusLabel(result.status()), face, Align.LEFT, 0f),
@@ -539,7 +676,7 @@ public class TranscriptPdfRenderer {
                 throws IOException {
             float height = rowHeight(lines);
             if (fill != null) {
-                stream.setNonStrokingColor(fill.r(), fill.g(), fill.b());
+                fill(fill);
                 stream.addRect(CONTENT_LEFT, y - height, CONTENT_WIDTH, height);
                 stream.fill();
             }
@@ -667,14 +804,21 @@ public class TranscriptPdfRenderer {
             String cleaned = face.clean(text);
             List<String> lines = new ArrayList<>();
             StringBuilder line = new StringBuilder();
+            // Widths add up (no kerning), so a candidate line is measured from the line so far plus the word.
+            float lineWidth = 0f;
+            float space = face.width(" ", size);
             for (String word : cleaned.split(" ")) {
                 if (word.isEmpty()) {
                     continue;
                 }
-                String candidate = line.length() == 0 ? word : line + " " + word;
-                if (face.width(candidate, size) <= maxWidth) {
-                    line.setLength(0);
-                    line.append(candidate);
+                float wordWidth = face.width(word, size);
+                float candidate = line.length() == 0 ? wordWidth : lineWidth + space + wordWidth;
+                if (candidate <= maxWidth) {
+                    if (line.length() > 0) {
+                        line.append(' ');
+                    }
+                    line.append(word);
+                    lineWidth = candidate;
                     continue;
                 }
                 if (line.length() > 0) {
@@ -682,12 +826,15 @@ public class TranscriptPdfRenderer {
                     line.setLength(0);
                 }
                 String rest = word;
-                while (face.width(rest, size) > maxWidth) {
+                float restWidth = wordWidth;
+                while (restWidth > maxWidth) {
                     int cut = fittingPrefixLength(face, rest, size, maxWidth);
                     lines.add(rest.substring(0, cut));
                     rest = rest.substring(cut);
+                    restWidth = face.width(rest, size);
                 }
                 line.append(rest);
+                lineWidth = restWidth;
             }
             if (line.length() > 0) {
                 lines.add(line.toString());
@@ -726,9 +873,21 @@ public class TranscriptPdfRenderer {
             if (cleaned.isEmpty()) {
                 return;
             }
-            stream.setNonStrokingColor(color.r(), color.g(), color.b());
+            fill(color);
+            if (face.emboldened) {
+                stroke(color, size * BOLD_STROKE);
+            }
             stream.beginText();
-            stream.setFont(face.font, size);
+            // Font, size and rendering mode are graphics state: they carry over from one text object to the next.
+            if (face.font != streamFont || size != streamFontSize) {
+                stream.setFont(face.font, size);
+                streamFont = face.font;
+                streamFontSize = size;
+            }
+            if (face.emboldened != streamEmboldened) {
+                stream.setRenderingMode(face.emboldened ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
+                streamEmboldened = face.emboldened;
+            }
             stream.newLineAtOffset(x, baseline);
             stream.showText(cleaned);
             stream.endText();
@@ -740,8 +899,7 @@ public class TranscriptPdfRenderer {
         }
 
         private void rule(float from, float to, float at, float width) throws IOException {
-            stream.setStrokingColor(RULE.r(), RULE.g(), RULE.b());
-            stream.setLineWidth(width);
+            stroke(RULE, width);
             stream.moveTo(from, at);
             stream.lineTo(to, at);
             stream.stroke();
@@ -751,13 +909,41 @@ public class TranscriptPdfRenderer {
             return y - height >= CONTENT_BOTTOM;
         }
 
+        /** Starts writing to a content stream, whose graphics state starts from the defaults. */
+        private void use(PDPageContentStream next) {
+            stream = next;
+            streamFont = null;
+            streamFill = null;
+            streamStroke = null;
+            streamLineWidth = -1f;
+            streamEmboldened = false;
+        }
+
+        private void stroke(Rgb color, float width) throws IOException {
+            if (color != streamStroke) {
+                stream.setStrokingColor(color.r(), color.g(), color.b());
+                streamStroke = color;
+            }
+            if (width != streamLineWidth) {
+                stream.setLineWidth(width);
+                streamLineWidth = width;
+            }
+        }
+
+        private void fill(Rgb color) throws IOException {
+            if (color != streamFill) {
+                stream.setNonStrokingColor(color.r(), color.g(), color.b());
+                streamFill = color;
+            }
+        }
+
         private void newPage() throws IOException {
             if (stream != null) {
                 stream.close();
             }
             PDPage page = new PDPage(PAGE_SIZE);
             document.addPage(page);
-            stream = new PDPageContentStream(document, page);
+            use(new PDPageContentStream(document, page));
             y = CONTENT_TOP;
         }
 

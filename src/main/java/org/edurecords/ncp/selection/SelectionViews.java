@@ -6,13 +6,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.edurecords.ncp.results.AcademicTerm;
 import org.edurecords.ncp.results.Completeness;
 import org.edurecords.ncp.results.InstitutionResults;
 import org.edurecords.ncp.results.LearnerResults;
 import org.edurecords.ncp.results.LearningOpportunity;
+import org.edurecords.ncp.results.LocalizedText;
+import org.edurecords.ncp.results.ResultInstance;
 import org.edurecords.ncp.results.ResultStatus;
 import org.edurecords.ncp.web.Formats;
 
@@ -103,10 +107,28 @@ public class SelectionViews {
         rows.add(new ResultRow(lo.id(), depth, lo.code(), lo.title(locale), lo.type(),
                 Formats.date(lo.result().date(), locale), lo.result().grade() == null ? "" : lo.result().grade(),
                 Formats.credits(lo.result().ectsCredits(), locale), lo.result().status().elmoValue(),
-                offered(lo, showAll), checked.contains(lo.id()), !lo.children().isEmpty()));
+                offered(lo, showAll), checked.contains(lo.id()), !lo.children().isEmpty(), details(lo.result(), locale)));
         for (LearningOpportunity child : lo.children()) {
             addRows(child, depth + 1, checked, showAll, locale, rows);
         }
+    }
+
+    /** The fields ELMO carries beyond the table columns, so that the preview shows what is sent. */
+    static ResultRow.Details details(ResultInstance result, Locale locale) {
+        AcademicTerm term = result.academicTerm();
+        String termTitle = term == null ? null : LocalizedText.pick(locale, term.titleEn(), term.titleNb());
+        String levels = result.levels().stream()
+                .map(level -> (nullToEmpty(level.type()) + " " + nullToEmpty(level.value())).strip())
+                .filter(text -> !text.isEmpty())
+                .collect(Collectors.joining(", "));
+        String language = result.languageOfInstruction() == null || result.languageOfInstruction().isBlank() ? ""
+                : Locale.forLanguageTag(result.languageOfInstruction().strip()).getDisplayLanguage(locale);
+        return new ResultRow.Details(nullToEmpty(termTitle), levels, language,
+                Formats.credits(result.engagementHours(), locale));
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text.strip();
     }
 
     /** The institutions that could not be read, localized, for the notice above the selection. */

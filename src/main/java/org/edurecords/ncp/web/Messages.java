@@ -734,4 +734,19 @@ public interface Messages {
 
     @Message
     String share_recipient_verify_keys(String publicUrl);
+
+    @Message
+    String detail_term();
+
+    @Message
+    String detail_level();
+
+    @Message
+    String detail_language();
+
+    @Message
+    String detail_hours(String hours);
+
+    @Message
+    String col_details();
 }

@@ -211,6 +211,31 @@ class EmrexFlowResourceTest {
     }
 
     @Test
+    void previewShowsTheTermsAndLevelsTheDocumentCarries() throws Exception {
+        DemoFlow flow = new DemoFlow("details", RETURN_URL).start();
+        flow.login("anna", "demo");
+        flow.selectionPage();
+        flow.select(Map.of("group", List.of("100"))).then().statusCode(303);
+        Document preview = FlowClient.html(flow.preview());
+        List<String> shown = preview.select("table.results td.details span").eachText();
+
+        Map<String, String> fields = DemoFlow.answerFields(flow.confirm(), RETURN_URL);
+        org.w3c.dom.Document doc = ElmoChecks.parse(ElmoChecks.decodeAndCheck(fields.get("elmo")));
+        var xpath = XPathFactory.newInstance().newXPath();
+        xpath.setNamespaceContext(new SimpleNamespaces());
+        NodeList terms = (NodeList) xpath.evaluate("//e:academicTerm/e:title[@*[local-name()='lang']='en']", doc, XPathConstants.NODESET);
+        assertTrue(terms.getLength() > 0, "the demo degree has courses with terms");
+        for (int i = 0; i < terms.getLength(); i++) {
+            assertTrue(shown.contains("Term: " + terms.item(i).getTextContent()), terms.item(i).getTextContent() + " in " + shown);
+        }
+        assertEquals(terms.getLength(), shown.stream().filter(s -> s.startsWith("Term: ")).count(), "one term per result sent");
+        assertTrue(shown.contains("Level: EQF 6, NQF-NO 6"), shown.toString());
+        assertEquals("6", xpath.evaluate("//e:learningOpportunitySpecification[e:identifier='B-IFI-PROSA']/e:specifies"
+                + "/e:learningOpportunityInstance/e:level[e:type='EQF']/e:value", doc));
+        assertTrue(shown.stream().anyMatch(s -> s.matches("Workload: \\d+ hours")), shown.toString());
+    }
+
+    @Test
     void wrongPasswordStaysOnTheLoginPage() {
         DemoFlow flow = new DemoFlow("wrong", RETURN_URL).start();
         Response response = flow.login("anna", "nope");

@@ -30,8 +30,10 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.edurecords.ncp.results.AcademicTerm;
 import org.edurecords.ncp.results.GradingScheme;
 import org.edurecords.ncp.results.Institution;
 import org.edurecords.ncp.results.InstitutionResults;
@@ -50,6 +52,26 @@ class TranscriptPdfRendererTest {
     private static final float A4_WIDTH = 595.2756f;
 
     private final TranscriptPdfRenderer renderer = new TranscriptPdfRenderer();
+
+    @Test
+    void academicTermsStandUnderTheirDatesInTheLanguageOfTheTranscript() throws IOException {
+        ResultInstance withTerm = new ResultInstance(null, LocalDate.of(2019, 12, 15), ResultStatus.PASSED, "B",
+                new BigDecimal("10"), "AF", "en", new AcademicTerm("Autumn 2019", "Høst 2019",
+                        LocalDate.of(2019, 8, 19), LocalDate.of(2019, 12, 31)), null, null, List.of(), null, List.of());
+        List<LearningOpportunity> roots = List.of(new LearningOpportunity(1, "IN1000", "Introduction to Programming",
+                "Innføring i programmering", "Course", withTerm, List.of()));
+
+        String english = text(renderer.render(Fixtures.withRoots(Locale.ENGLISH, roots)));
+        assertContains(english, "Date / term");
+        assertContains(english, "2019-12-15");
+        assertContains(english, "Autumn 2019");
+        String norwegian = text(renderer.render(Fixtures.withRoots(Locale.forLanguageTag("nb"), roots)));
+        assertContains(norwegian, "Dato / semester");
+        assertContains(norwegian, "Høst 2019");
+        // Without terms the column keeps its plain label.
+        String none = text(renderer.render(Fixtures.transcript(Locale.ENGLISH, false)));
+        assertFalse(none.contains("Date / term"), none);
+    }
 
     @Test
     void englishTranscriptShowsLearnerInstitutionsAndEveryResult() throws IOException {
@@ -211,13 +233,18 @@ class TranscriptPdfRendererTest {
 
     @Test
     void degreeRowIsBoldAndChildrenAreIndented() throws IOException {
-        List<TextPosition> glyphs = glyphs(renderer.render(Fixtures.transcript(Locale.ENGLISH, false)));
+        byte[] pdf = renderer.render(Fixtures.transcript(Locale.ENGLISH, false));
+        List<TextPosition> glyphs = glyphs(pdf);
 
         TextPosition degree = find(glyphs, "Bachelor of Informatics: Programming").get(0);
         TextPosition module = find(glyphs, "Programming and Algorithms").get(0);
         TextPosition course = find(glyphs, "Introduction to Programming").get(0);
-        assertTrue(degree.getFont().getName().contains("Bold"), degree.getFont().getName());
-        assertFalse(course.getFont().getName().contains("Bold"), course.getFont().getName());
+        // Bold is the one embedded face, filled and stroked.
+        String bold = boldText(pdf);
+        assertTrue(bold.contains("Bachelor of Informatics: Programming"), bold);
+        assertTrue(bold.contains("Transcript of records"), bold);
+        assertFalse(bold.contains("Introduction to Programming"), bold);
+        assertEquals(degree.getFont().getName(), course.getFont().getName(), "one embedded face");
         assertTrue(module.getXDirAdj() > degree.getXDirAdj() + 5f);
         assertTrue(course.getXDirAdj() > module.getXDirAdj() + 5f);
     }
@@ -297,6 +324,24 @@ class TranscriptPdfRendererTest {
     }
 
     /** Every glyph in drawing order, with its position and font. */
+    /** The characters drawn with the fill-and-stroke rendering mode, in drawing order. */
+    private static String boldText(byte[] pdf) throws IOException {
+        StringBuilder bold = new StringBuilder();
+        PDFTextStripper collector = new PDFTextStripper() {
+            @Override
+            protected void processTextPosition(TextPosition text) {
+                if (getGraphicsState().getTextState().getRenderingMode() == RenderingMode.FILL_STROKE) {
+                    bold.append(text.getUnicode());
+                }
+                super.processTextPosition(text);
+            }
+        };
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            collector.getText(document);
+        }
+        return bold.toString();
+    }
+
     private static List<TextPosition> glyphs(byte[] pdf) throws IOException {
         List<TextPosition> glyphs = new ArrayList<>();
         PDFTextStripper collector = new PDFTextStripper() {

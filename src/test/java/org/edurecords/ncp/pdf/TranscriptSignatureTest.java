@@ -46,9 +46,35 @@ class TranscriptSignatureTest {
     private final PadesSigner signer = new PadesSigner();
 
     @Test
-    void signedTranscriptVerifiesCoversTheWholeFileAndEmbedsTheCertificate() throws Exception {
+    void signedWhileSavingVerifiesCoversTheWholeFileAndEmbedsTheCertificate() throws Exception {
         Transcript transcript = TranscriptPdfRendererTest.Fixtures.sixtyCourses();
-        byte[] pdf = sign(renderer.render(transcript));
+        byte[] pdf = renderer.render(transcript, signer.whileSaving(KEY, utcNow(), "test"));
+        assertSignedWholeFile(transcript, pdf);
+        assertTrue(pdf.length <= 60_000, "no room wasted on the signature placeholder: " + pdf.length + " bytes");
+    }
+
+    @Test
+    void textThatLooksLikeTheSignaturePlaceholderDoesNotMisleadTheSigner() throws Exception {
+        // The learner's name goes into the document information as a plain string, before the signature.
+        Transcript transcript = TranscriptPdfRendererTest.Fixtures.transcriptFor(
+                "/Contents <0000> /ByteRange [0 1000000000 1000000000 1000000000]", Locale.ENGLISH);
+        byte[] pdf = renderer.render(transcript, signer.whileSaving(KEY, utcNow(), "test"));
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDSignature signature = document.getSignatureDictionaries().get(0);
+            assertEquals(pdf.length, signature.getByteRange()[2] + signature.getByteRange()[3]);
+            verifiedSigner(pdf, signature);
+            assertTrue(document.getDocumentInformation().getTitle().contains("/ByteRange [0 1000000000"),
+                    "the name is kept as it was");
+        }
+    }
+
+    @Test
+    void signedByIncrementalUpdateVerifiesCoversTheWholeFileAndEmbedsTheCertificate() throws Exception {
+        Transcript transcript = TranscriptPdfRendererTest.Fixtures.sixtyCourses();
+        assertSignedWholeFile(transcript, sign(renderer.render(transcript)));
+    }
+
+    private static void assertSignedWholeFile(Transcript transcript, byte[] pdf) throws Exception {
 
         assertTrue(pdf.length <= 150_000, "60 courses, signed: " + pdf.length + " bytes");
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -71,7 +97,8 @@ class TranscriptSignatureTest {
 
     @Test
     void anEditedCopyFailsVerification() throws Exception {
-        byte[] pdf = sign(renderer.render(TranscriptPdfRendererTest.Fixtures.transcript(Locale.ENGLISH, false)));
+        byte[] pdf = renderer.render(TranscriptPdfRendererTest.Fixtures.transcript(Locale.ENGLISH, false),
+                signer.whileSaving(KEY, utcNow(), "test"));
         byte[] edited = edit(pdf);
         try (PDDocument document = Loader.loadPDF(edited)) {
             PDSignature signature = document.getSignatureDictionaries().get(0);
@@ -95,18 +122,24 @@ class TranscriptSignatureTest {
                     + " PDFBox and BouncyCastle only");
         }
         assumeTrue(Files.isExecutable(PDFSIG), "pdfsig not installed");
-        byte[] pdf = sign(renderer.render(TranscriptPdfRendererTest.Fixtures.transcript(Locale.ENGLISH, false)));
-        String good = pdfsig(pdf);
-        assertTrue(good.contains("Signature Validation: Signature is Valid."), good);
-        assertTrue(good.contains("ETSI.CAdES.detached") || good.contains("PAdES"), good);
-        assertTrue(good.contains("Total document signed"), good);
-        String bad = pdfsig(edit(pdf));
-        assertFalse(bad.contains("Signature is Valid."), bad);
+        Transcript transcript = TranscriptPdfRendererTest.Fixtures.transcript(Locale.ENGLISH, false);
+        for (byte[] pdf : List.of(sign(renderer.render(transcript)),
+                renderer.render(transcript, signer.whileSaving(KEY, utcNow(), "test")))) {
+            String good = pdfsig(pdf);
+            assertTrue(good.contains("Signature Validation: Signature is Valid."), good);
+            assertTrue(good.contains("ETSI.CAdES.detached") || good.contains("PAdES"), good);
+            assertTrue(good.contains("Total document signed"), good);
+            String bad = pdfsig(edit(pdf));
+            assertFalse(bad.contains("Signature is Valid."), bad);
+        }
     }
 
     private byte[] sign(byte[] pdf) {
-        Calendar time = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-        return signer.sign(pdf, KEY, time, "test");
+        return signer.sign(pdf, KEY, utcNow(), "test");
+    }
+
+    private static Calendar utcNow() {
+        return new GregorianCalendar(TimeZone.getTimeZone("UTC"));
     }
 
     private static SignerInformation verifiedSigner(byte[] pdf, PDSignature signature) throws Exception {
