@@ -109,33 +109,24 @@ public class ElmoDocumentBuilder {
     }
 
     /**
-     * Marshals straight into the canonical form (see {@link CanonicalXmlWriter}), ready for
-     * {@code XmlSigner.signCanonical}: the digest of the enveloped signature is then the digest of these bytes,
-     * and nothing is parsed or canonicalized again.
+     * Marshals the document into a StAX writer, e.g. the one of {@code StreamingXmlSigner}, which signs it as it
+     * is written: no bytes to parse again, no DOM.
      */
-    public CanonicalXml toCanonical(Elmo elmo) {
-        int expected = 16 * 1024;
-        for (Attachment attachment : elmo.getAttachment()) {
-            for (var content : attachment.getContent()) {
-                expected += content.getValue() == null ? 0 : content.getValue().length();
-            }
-        }
-        CanonicalXmlWriter writer = new CanonicalXmlWriter(expected + expected / 2);
+    public void writeTo(Elmo elmo, javax.xml.stream.XMLStreamWriter writer) {
         try {
             Marshaller marshaller = ElmoJaxb.context().createMarshaller();
             marshaller.setProperty("org.glassfish.jaxb.namespacePrefixMapper", PREFIXES);
+            // The root element only: the signer writes the XML declaration.
             marshaller.setProperty(Marshaller.JAXB_FRAGMENT, Boolean.TRUE);
             marshaller.marshal(elmo, writer);
-            writer.writeEndDocument();
-        } catch (JAXBException | javax.xml.stream.XMLStreamException e) {
+        } catch (JAXBException e) {
             throw new IllegalStateException("Could not serialize the ELMO document", e);
         }
-        return writer.result();
     }
 
     /**
-     * Marshals straight to UTF-8 bytes with the XML declaration {@code XmlSigner} expects, ready for
-     * {@code XmlSigner.signSerialized}; no DOM is built and none is written out again.
+     * Marshals straight to UTF-8 bytes with an XML declaration (an unsigned document, e.g. for tests and
+     * tools); no DOM is built.
      */
     public byte[] toBytes(Elmo elmo) {
         try {

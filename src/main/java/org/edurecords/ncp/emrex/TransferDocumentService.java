@@ -25,11 +25,12 @@ import org.edurecords.ncp.signing.PadesSigner;
 import org.edurecords.ncp.signing.SigningKey;
 import org.edurecords.ncp.signing.SigningKeyStore;
 import org.edurecords.ncp.signing.TransferEncoding;
-import org.edurecords.ncp.signing.XmlSigner;
+import org.edurecords.ncp.signing.StreamingXmlSigner;
 
 /**
  * Builds the answer of a confirmed transfer in one pass: ELMO from the selection, the PDF transcript
- * of the same data (PAdES-signed) as its first attachment, the enveloped signature, then gzip and base64.
+ * of the same data (PAdES-signed) as its first attachment, the enveloped signature made while the ELMO is
+ * written (Santuario's streaming API), then gzip and base64.
  */
 @ApplicationScoped
 public class TransferDocumentService {
@@ -49,7 +50,7 @@ public class TransferDocumentService {
     PadesSigner pdfSigner;
 
     @Inject
-    XmlSigner signer;
+    StreamingXmlSigner signer;
 
     @Inject
     SigningKeyStore keys;
@@ -66,7 +67,7 @@ public class TransferDocumentService {
         this.elmoBuilder = new ElmoDocumentBuilder(config);
         this.pdfRenderer = new TranscriptPdfRenderer();
         this.pdfSigner = new PadesSigner();
-        this.signer = new XmlSigner();
+        this.signer = new StreamingXmlSigner();
     }
 
     @Inject
@@ -88,7 +89,7 @@ public class TransferDocumentService {
         Elmo elmo = elmoBuilder.build(selected, pdf, now);
         CompletenessExtension.addTo(elmo, selected.completeness());
         Timer.Sample signing = metrics == null ? null : Timer.start(metrics);
-        byte[] signed = signer.signCanonical(elmoBuilder.toCanonical(elmo), key);
+        byte[] signed = signer.sign(writer -> elmoBuilder.writeTo(elmo, writer), key);
         if (signing != null) {
             signing.stop(metrics.timer("ncp.sign.time"));
         }

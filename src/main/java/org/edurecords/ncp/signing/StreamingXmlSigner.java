@@ -26,12 +26,14 @@ import org.apache.xml.security.stax.securityToken.SecurityTokenConstants;
  * transform followed by inclusive C14N 1.0 (the streaming API needs the canonicalization named; it is the
  * one XMLDSig implies anyway), SHA-256, RSA-SHA256, {@code KeyInfo/X509Data} with the signing certificate.
  */
+@jakarta.enterprise.context.ApplicationScoped
 public class StreamingXmlSigner {
 
     static final String ENVELOPED = "http://www.w3.org/2000/09/xmldsig#enveloped-signature";
     static final String C14N = "http://www.w3.org/TR/2001/REC-xml-c14n-20010315";
     static final String SHA256 = "http://www.w3.org/2001/04/xmlenc#sha256";
     static final String RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
+    private static final byte[] DECLARATION = XmlSigner.XML_DECLARATION.getBytes(StandardCharsets.UTF_8);
 
     static {
         // Must be set before Santuario's XMLUtils is loaded, so base64 values stay on one line.
@@ -39,17 +41,22 @@ public class StreamingXmlSigner {
         org.apache.xml.security.Init.init();
     }
 
-    /** Writes the whole document (start to end) to the writer it is given. */
+    /**
+     * Writes the document's root element (with everything in it) to the writer it is given; the signer writes
+     * the XML declaration itself, so the content must not call {@code writeStartDocument}.
+     */
     @FunctionalInterface
     public interface Content {
         void writeTo(XMLStreamWriter writer) throws Exception;
     }
 
-    /** @return the signed document, UTF-8 with an XML declaration */
+    /** @return the signed document: UTF-8, {@code <?xml version="1.0" encoding="UTF-8"?>}, no BOM */
     public byte[] sign(Content content, SigningKey key) {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(key, "key");
         ByteArrayOutputStream out = new ByteArrayOutputStream(128 * 1024);
+        // The declaration in the form receivers look for (double quotes), outside what the signature covers.
+        out.writeBytes(DECLARATION);
         try {
             XMLStreamWriter writer = outbound(key).processOutMessage(out, StandardCharsets.UTF_8.name());
             content.writeTo(writer);

@@ -3,26 +3,11 @@ package org.edurecords.ncp.signing;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.List;
-import java.util.regex.Pattern;
 import java.util.Objects;
 
 import javax.xml.XMLConstants;
-import javax.xml.crypto.MarshalException;
-import javax.xml.crypto.dsig.CanonicalizationMethod;
-import javax.xml.crypto.dsig.DigestMethod;
 import javax.xml.crypto.dsig.Reference;
-import javax.xml.crypto.dsig.SignedInfo;
-import javax.xml.crypto.dsig.Transform;
-import javax.xml.crypto.dsig.XMLSignatureFactory;
-import javax.xml.crypto.dsig.dom.DOMSignContext;
 import javax.xml.crypto.dsig.keyinfo.KeyInfo;
-import javax.xml.crypto.dsig.keyinfo.KeyInfoFactory;
-import javax.xml.crypto.dsig.spec.C14NMethodParameterSpec;
-import javax.xml.crypto.dsig.spec.TransformParameterSpec;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
@@ -41,13 +26,9 @@ import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.transforms.Transforms;
 import org.apache.xml.security.utils.Constants;
 import org.apache.xml.security.utils.XMLUtils;
-import org.edurecords.ncp.elmo.CanonicalXml;
-import org.edurecords.ncp.elmo.SecureXml;
 import org.jboss.logging.Logger;
-import org.w3c.dom.DOMImplementation;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * Signs ELMO documents with the EMREX profile of the spec (section 5.3) and serializes them once.
@@ -64,8 +45,6 @@ public class XmlSigner {
     private static final Logger LOG = Logger.getLogger(XmlSigner.class);
     private static final byte[] DECLARATION_BYTES = XML_DECLARATION.getBytes(StandardCharsets.UTF_8);
     private static final TransformerFactory TRANSFORMERS;
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final DOMImplementation DOM = SecureXml.newDocumentBuilder().getDOMImplementation();
 
     static {
         // Must happen before Santuario's XMLUtils is loaded; otherwise base64 values are wrapped with &#13;.
@@ -97,113 +76,6 @@ public class XmlSigner {
     public byte[] signEnveloped(Document elmo, SigningKey key) {
         appendSignature(elmo, key);
         return serialize(elmo);
-    }
-
-    /**
-     * Signs a document that is already serialized (UTF-8, starting with {@link #XML_DECLARATION}) and returns
-     * it with the enveloped signature inserted before the end tag of the root; everything else stays byte for
-     * byte as given. Cheaper than {@link #signEnveloped(Document, SigningKey)} for large documents: the DOM is
-     * only read for canonicalization and never written out again, only the signature element is serialized.
-     *
-     * <p>Sound because the enveloped-signature transform removes exactly the inserted element before
-     * canonicalization, and the element is placed where it was signed: as the last child of the root, in the
-     * same namespace context.
-     */
-    public byte[] signSerialized(byte[] unsignedXml, SigningKey key) {
-        Objects.requireNonNull(unsignedXml, "unsignedXml");
-        if (!startsWithDeclaration(unsignedXml)) {
-            throw new IllegalArgumentException("The document must start with " + XML_DECLARATION);
-        }
-        Document document;
-        try {
-            document = SecureXml.parse(unsignedXml);
-        } catch (SecureXml.XmlParseException e) {
-            throw new IllegalArgumentException("Not a well-formed document: " + e.getMessage(), e);
-        }
-        Element signature = appendSignature(document, key);
-        int rootEnd = rootEndTag(unsignedXml);
-        byte[] signatureBytes = serializeElement(signature);
-        byte[] signed = new byte[unsignedXml.length + signatureBytes.length];
-        System.arraycopy(unsignedXml, 0, signed, 0, rootEnd);
-        System.arraycopy(signatureBytes, 0, signed, rootEnd, signatureBytes.length);
-        System.arraycopy(unsignedXml, rootEnd, signed, rootEnd + signatureBytes.length, unsignedXml.length - rootEnd);
-        return signed;
-    }
-
-    /**
-     * Signs a document written in canonical form by {@code CanonicalXmlWriter} and returns it with the enveloped
-     * signature inserted before the end tag of the root; everything else stays byte for byte as given.
-     *
-     * <p>Same profile as {@link #signEnveloped(Document, SigningKey)}, at a fraction of the cost: the bytes after
-     * the declaration are already what the enveloped-signature transform and inclusive C14N yield, so the
-     * reference digest is SHA-256 over them, and the document is never parsed. Only the signature is built as
-     * a DOM, inside a copy of the root start tag, so that {@code SignedInfo} is canonicalized with exactly the
-     * namespaces it has in scope in the document.
-     */
-    public byte[] signCanonical(CanonicalXml document, SigningKey key) {
-        Objects.requireNonNull(document, "document");
-        Objects.requireNonNull(key, "key");
-        byte[] bytes = document.bytes();
-        byte[] digest;
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(bytes, document.canonicalStart(), document.length() - document.canonicalStart());
-            digest = sha256.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
-        Element signature = signWithDigest(skeletonRoot(document.root()), digest, key);
-        byte[] signatureBytes = SignatureWriter.write(signature);
-        int at = document.rootEndTagStart();
-        byte[] signed = new byte[document.length() + signatureBytes.length];
-        System.arraycopy(bytes, 0, signed, 0, at);
-        System.arraycopy(signatureBytes, 0, signed, at, signatureBytes.length);
-        System.arraycopy(bytes, at, signed, at + signatureBytes.length, document.length() - at);
-        return signed;
-    }
-
-    /** An empty copy of the root element, with the same namespace declarations and attributes. */
-    private static Element skeletonRoot(CanonicalXml.Root root) {
-        Document skeleton;
-        synchronized (DOM) {
-            skeleton = DOM.createDocument(root.namespaceUri().isEmpty() ? null : root.namespaceUri(),
-                    root.qualifiedName(), null);
-        }
-        Element element = skeleton.getDocumentElement();
-        for (CanonicalXml.Attribute attribute : root.attributes()) {
-            element.setAttributeNS(attribute.namespaceUri().isEmpty() ? null : attribute.namespaceUri(),
-                    attribute.qualifiedName(), attribute.value());
-        }
-        return element;
-    }
-
-    /** The enveloped signature of the profile with a reference digest computed by the caller, appended to root. */
-    private static Element signWithDigest(Element root, byte[] digest, SigningKey key) {
-        try {
-            XMLSignatureFactory factory = XMLSignatureFactory.getInstance("DOM");
-            Reference reference = factory.newReference("", factory.newDigestMethod(DigestMethod.SHA256, null),
-                    List.of(factory.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null)), null, null, digest);
-            SignedInfo signedInfo = factory.newSignedInfo(
-                    factory.newCanonicalizationMethod(CanonicalizationMethod.INCLUSIVE, (C14NMethodParameterSpec) null),
-                    factory.newSignatureMethod(XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256, null), List.of(reference));
-            KeyInfoFactory keyInfos = factory.getKeyInfoFactory();
-            KeyInfo keyInfo = keyInfos.newKeyInfo(List.of(keyInfos.newX509Data(List.of(
-                    key.certificate().getSubjectX500Principal().getName(), key.certificate()))));
-            DOMSignContext context = new DOMSignContext(key.privateKey(), root);
-            context.setDefaultNamespacePrefix("ds");
-            factory.newXMLSignature(signedInfo, keyInfo).sign(context);
-        } catch (GeneralSecurityException | MarshalException | javax.xml.crypto.dsig.XMLSignatureException e) {
-            throw new IllegalStateException("Signing the ELMO document failed", e);
-        }
-        Element signature = (Element) root.getLastChild();
-        // Values outside SignedInfo, so not signed: one line each, whatever the JDK's base64 line length is.
-        for (String name : new String[] {"SignatureValue", "X509Certificate"}) {
-            NodeList nodes = signature.getElementsByTagNameNS(Constants.SignatureSpecNS, name);
-            for (int i = 0; i < nodes.getLength(); i++) {
-                nodes.item(i).setTextContent(WHITESPACE.matcher(nodes.item(i).getTextContent()).replaceAll(""));
-            }
-        }
-        return signature;
     }
 
     /** Appends the enveloped signature as the last child of the root and returns it. */
@@ -258,28 +130,6 @@ public class XmlSigner {
     private static boolean startsWithDeclaration(byte[] bytes) {
         return bytes.length >= DECLARATION_BYTES.length
                 && Arrays.equals(bytes, 0, DECLARATION_BYTES.length, DECLARATION_BYTES, 0, DECLARATION_BYTES.length);
-    }
-
-    /** Offset of the root element's end tag: the last "</" of the document (nothing but whitespace may follow). */
-    private static int rootEndTag(byte[] xml) {
-        for (int i = xml.length - 2; i >= 0; i--) {
-            if (xml[i] == '<' && xml[i + 1] == '/') {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("The root element has no end tag");
-    }
-
-    private static byte[] serializeElement(Element element) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-        try {
-            Transformer transformer = newTransformer();
-            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            transformer.transform(new DOMSource(element), new StreamResult(out));
-        } catch (TransformerException e) {
-            throw new IllegalStateException("Serializing the ELMO signature failed", e);
-        }
-        return out.toByteArray();
     }
 
     private static Transformer newTransformer() throws TransformerException {

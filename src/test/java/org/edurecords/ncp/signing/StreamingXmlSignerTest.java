@@ -50,8 +50,7 @@ class StreamingXmlSignerTest {
         ElmoSchemaValidator.Result schema = new ElmoSchemaValidator().validate(signed);
         assertTrue(schema.valid(), schema.errors().toString());
         String text = new String(signed, StandardCharsets.UTF_8);
-        assertTrue(text.startsWith("<?xml version='1.0' encoding='UTF-8'?>") || text.startsWith("<?xml version=\"1.0\""),
-                text.substring(0, 60));
+        assertTrue(text.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><elmo "), text.substring(0, 60));
         assertTrue(text.contains("Łucja &lt;&amp;&gt;"), "characters escaped once, written as UTF-8");
         assertFalse(text.contains("&#13;"), "base64 values on one line");
     }
@@ -105,7 +104,6 @@ class StreamingXmlSignerTest {
     }
 
     private static void copy(XMLStreamReader reader, XMLStreamWriter writer) throws Exception {
-        writer.writeStartDocument("UTF-8", "1.0");
         while (reader.hasNext()) {
             switch (reader.next()) {
                 case XMLStreamConstants.START_ELEMENT -> {
@@ -132,7 +130,6 @@ class StreamingXmlSignerTest {
                 }
                 case XMLStreamConstants.END_ELEMENT -> writer.writeEndElement();
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.SPACE -> writer.writeCharacters(reader.getText());
-                case XMLStreamConstants.END_DOCUMENT -> writer.writeEndDocument();
                 default -> {
                 }
             }
