@@ -1,22 +1,19 @@
 package org.edurecords.ncp.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
 
 import io.quarkus.scheduler.Scheduled;
 import org.edurecords.ncp.config.NcpConfig;
+import org.edurecords.ncp.web.SecretTokens;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,7 +25,6 @@ import org.jboss.logging.Logger;
 public class PortalSessions {
 
     private static final Logger LOG = Logger.getLogger(PortalSessions.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
     public static final String COOKIE = "ncp-session";
 
     @Inject
@@ -41,14 +37,12 @@ public class PortalSessions {
     @Transactional
     public String start(String previousToken, Long learnerId, Identity identity, String idTokenHint) {
         if (previousToken != null) {
-            PortalSession.deleteById(hash(previousToken));
+            PortalSession.deleteById(SecretTokens.sha256Hex(previousToken));
         }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SecretTokens.random(32);
         Instant now = clock.instant();
         PortalSession session = new PortalSession();
-        session.idHash = hash(token);
+        session.idHash = SecretTokens.sha256Hex(token);
         session.learnerId = learnerId;
         session.loginMethod = identity.method();
         session.displayName = identity.displayName();
@@ -112,19 +106,22 @@ public class PortalSessions {
                 .secure(config.auth().session().secureCookie()).sameSite(NewCookie.SameSite.LAX).maxAge(0).build();
     }
 
+    /** The learner of a live portal session; empty without one, or for a person the register does not know. */
+    public Optional<Long> learnerOf(String token) {
+        return find(token).map(session -> session.learnerId);
+    }
+
+    /** Where a portal page sends a request without a live session: the portal's login. */
+    public static Response toLogin() {
+        return Response.seeOther(URI.create("/my-results")).header("Cache-Control", "no-store").build();
+    }
+
     /** The row of a cookie value; null for anything that cannot be one of our ids. */
     private static PortalSession lookup(String token) {
         if (token == null || token.isBlank() || token.length() > 64) {
             return null;
         }
-        return PortalSession.findById(hash(token));
+        return PortalSession.findById(SecretTokens.sha256Hex(token));
     }
 
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -2,12 +2,8 @@ package org.edurecords.ncp.emrex;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +18,7 @@ import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.ledger.DisclosedResult;
 import org.edurecords.ncp.ledger.Disclosure;
 import org.edurecords.ncp.ledger.DisclosureLedger;
+import org.edurecords.ncp.web.SecretTokens;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,7 +30,6 @@ import org.jboss.logging.Logger;
 public class EmrexFlowService {
 
     private static final Logger LOG = Logger.getLogger(EmrexFlowService.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final List<EmrexSession.State> OPEN = List.of(EmrexSession.State.RECEIVED,
             EmrexSession.State.AUTHENTICATED, EmrexSession.State.SELECTED);
 
@@ -56,13 +52,13 @@ public class EmrexFlowService {
     @Transactional
     public NewFlow start(EntryRequest request, Locale locale) {
         Instant now = clock.instant();
-        String secret = randomToken();
+        String secret = SecretTokens.random(32);
         EmrexSession session = new EmrexSession();
-        session.id = randomToken();
+        session.id = SecretTokens.random(32);
         session.sessionId = request.sessionId();
         session.returnUrl = request.returnUrl().toString();
         session.state = EmrexSession.State.RECEIVED;
-        session.browserKey = hash(secret);
+        session.browserKey = SecretTokens.sha256Hex(secret);
         session.locale = locale.toLanguageTag();
         session.createdAt = now;
         session.updatedAt = now;
@@ -81,8 +77,8 @@ public class EmrexFlowService {
     }
 
     public boolean belongsToBrowser(EmrexSession session, String browserSecret) {
-        return browserSecret != null && MessageDigest.isEqual(
-                session.browserKey.getBytes(StandardCharsets.US_ASCII), hash(browserSecret).getBytes(StandardCharsets.US_ASCII));
+        return browserSecret != null && MessageDigest.isEqual(session.browserKey.getBytes(StandardCharsets.US_ASCII),
+                SecretTokens.sha256Hex(browserSecret).getBytes(StandardCharsets.US_ASCII));
     }
 
     public boolean isExpired(EmrexSession session) {
@@ -97,11 +93,12 @@ public class EmrexFlowService {
     @Transactional
     public Optional<String> authenticated(String flowId, long learnerId) {
         Instant now = clock.instant();
-        String secret = randomToken();
+        String secret = SecretTokens.random(32);
         int updated = EmrexSession.update(
                 "state = ?1, learnerId = ?2, updatedAt = ?3, browserKey = ?6, version = version + 1"
                         + " where id = ?4 and state = ?5 and expiresAt > ?3",
-                EmrexSession.State.AUTHENTICATED, learnerId, now, flowId, EmrexSession.State.RECEIVED, hash(secret));
+                EmrexSession.State.AUTHENTICATED, learnerId, now, flowId, EmrexSession.State.RECEIVED,
+                SecretTokens.sha256Hex(secret));
         return updated == 1 ? Optional.of(secret) : Optional.empty();
     }
 
@@ -198,17 +195,4 @@ public class EmrexFlowService {
         return code.wireValue(config.emrex().returnCodeFamily());
     }
 
-    private static String randomToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

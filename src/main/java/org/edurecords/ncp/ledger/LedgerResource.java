@@ -1,6 +1,5 @@
 package org.edurecords.ncp.ledger;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import org.edurecords.ncp.auth.PortalSession;
 import org.edurecords.ncp.auth.PortalSessions;
 import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.results.Learner;
@@ -67,7 +65,7 @@ public class LedgerResource {
     public Response view(@CookieParam(PortalSessions.COOKIE) String token) {
         Optional<Learner> owner = owner(token);
         if (owner.isEmpty()) {
-            return toLogin();
+            return PortalSessions.toLogin();
         }
         List<LedgerEntry> entries = ledger.forLearner(owner.get().id()).stream().map(this::entry).toList();
         return Response.ok(Templates.ledger(owner.get(), entries).setLocale(page.locale()).render())
@@ -81,7 +79,7 @@ public class LedgerResource {
     public Response exportJson(@CookieParam(PortalSessions.COOKIE) String token) {
         Optional<Learner> owner = owner(token);
         if (owner.isEmpty()) {
-            return toLogin();
+            return PortalSessions.toLogin();
         }
         byte[] body = export.json(owner.get(), ledger.forLearner(owner.get().id()), clock.instant());
         LOG.info("Ledger exported as JSON by its owner");
@@ -93,7 +91,7 @@ public class LedgerResource {
     public Response exportCsv(@CookieParam(PortalSessions.COOKIE) String token) {
         Optional<Learner> owner = owner(token);
         if (owner.isEmpty()) {
-            return toLogin();
+            return PortalSessions.toLogin();
         }
         // A byte order mark lets spreadsheet programs read the UTF-8 names (æ, ø, å) correctly.
         String body = "\uFEFF" + export.csv(ledger.forLearner(owner.get().id()));
@@ -102,13 +100,7 @@ public class LedgerResource {
     }
 
     private Optional<Learner> owner(String token) {
-        return sessions.find(token)
-                .map((PortalSession session) -> session.learnerId)
-                .flatMap(results::findLearner);
-    }
-
-    private Response toLogin() {
-        return Response.seeOther(URI.create("/my-results")).header("Cache-Control", "no-store").build();
+        return sessions.learnerOf(token).flatMap(results::findLearner);
     }
 
     private Response download(byte[] body, MediaType type, String extension) {

@@ -1,11 +1,9 @@
 package org.edurecords.ncp.sharing;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 
 import javax.crypto.SecretKeyFactory;
@@ -82,23 +80,6 @@ public final class AccessCodes {
         byte[] expected = b64.decode(parts[3]);
         byte[] actual = pbkdf2(code, b64.decode(parts[2]), Integer.parseInt(parts[1]));
         return MessageDigest.isEqual(expected, actual);
-    }
-
-    /** A URL-safe random value of the given number of bytes (link ids: 24 bytes, 192 bits). */
-    public static String randomId(int bytes) {
-        byte[] value = new byte[bytes];
-        RANDOM.nextBytes(value);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
-    }
-
-    /** SHA-256 (hex) of a high-entropy token such as a grant cookie; a fast hash is enough for those. */
-    public static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static byte[] pbkdf2(String code, byte[] salt, int iterations) {

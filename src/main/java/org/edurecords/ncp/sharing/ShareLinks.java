@@ -26,6 +26,7 @@ import org.edurecords.ncp.ledger.Disclosure;
 import org.edurecords.ncp.ledger.DisclosureKind;
 import org.edurecords.ncp.ledger.DisclosureLedger;
 import org.edurecords.ncp.results.LearnerResults;
+import org.edurecords.ncp.web.SecretTokens;
 import org.jboss.logging.Logger;
 
 /**
@@ -88,7 +89,7 @@ public class ShareLinks {
         Instant now = clock.instant();
         String code = AccessCodes.newCode();
         ShareLink link = new ShareLink();
-        link.id = AccessCodes.randomId(LINK_ID_BYTES);
+        link.id = SecretTokens.random(LINK_ID_BYTES);
         link.learnerId = selected.learner().id();
         link.label = label;
         link.language = language.getLanguage();
@@ -137,9 +138,9 @@ public class ShareLinks {
             ShareSnapshot snapshot = ShareSnapshot.findById(link.id);
             ledger.record(Disclosure.link(DisclosureKind.LINK_VIEWED, link.learnerId, link.id, link.label,
                     link.documentId, DisclosedResult.of(payload(snapshot).results())), now);
-            String token = AccessCodes.randomId(TOKEN_BYTES);
+            String token = SecretTokens.random(TOKEN_BYTES);
             ShareGrant grant = new ShareGrant();
-            grant.tokenHash = AccessCodes.sha256(token);
+            grant.tokenHash = SecretTokens.sha256Hex(token);
             grant.linkId = link.id;
             grant.expiresAt = now.plus(config.sharing().grantDuration());
             grant.persist();
@@ -176,7 +177,7 @@ public class ShareLinks {
         if (!plausibleId(linkId) || grantToken == null || grantToken.isBlank() || grantToken.length() > 64) {
             return Optional.empty();
         }
-        ShareGrant grant = ShareGrant.findById(AccessCodes.sha256(grantToken));
+        ShareGrant grant = ShareGrant.findById(SecretTokens.sha256Hex(grantToken));
         Instant now = clock.instant();
         if (grant == null || !grant.linkId.equals(linkId) || !now.isBefore(grant.expiresAt)) {
             return Optional.empty();

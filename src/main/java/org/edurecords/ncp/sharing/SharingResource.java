@@ -26,7 +26,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import org.edurecords.ncp.auth.PortalSession;
 import org.edurecords.ncp.auth.PortalSessions;
 import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.emrex.SignedTransfer;
@@ -40,6 +39,7 @@ import org.edurecords.ncp.selection.UnreachableView;
 import org.edurecords.ncp.web.Formats;
 import org.edurecords.ncp.web.Languages;
 import org.edurecords.ncp.web.PageContext;
+import org.edurecords.ncp.web.SecretTokens;
 import org.jboss.logging.Logger;
 
 /**
@@ -119,7 +119,7 @@ public class SharingResource {
     public Response selectPage(@CookieParam(PortalSessions.COOKIE) String token, @QueryParam("showAll") boolean showAll) {
         Optional<LearnerResults> all = ownResults(token);
         if (all.isEmpty()) {
-            return toPortal();
+            return PortalSessions.toLogin();
         }
         return select(all.get(), showAll, false, 200);
     }
@@ -132,7 +132,7 @@ public class SharingResource {
             @FormParam("showAll") boolean showAll) {
         Optional<LearnerResults> all = ownResults(token);
         if (all.isEmpty()) {
-            return toPortal();
+            return PortalSessions.toLogin();
         }
         Set<Long> selection = views.selectionFrom(all.get(), nullSafe(ticked), nullSafe(institutions), nullSafe(groups),
                 showAll);
@@ -141,7 +141,7 @@ public class SharingResource {
         }
         LearnerResults selected = all.get().select(selection);
         PreviewForm form = new PreviewForm(List.copyOf(selection), showAll, hash(selected),
-                AccessCodes.randomId(ShareLinks.LINK_ID_BYTES));
+                SecretTokens.random(ShareLinks.LINK_ID_BYTES));
         return preview(selected, form, settings(DEFAULT_VALIDITY_DAYS, page.locale().getLanguage(), "", null), false, 200);
     }
 
@@ -154,7 +154,7 @@ public class SharingResource {
             @FormParam("language") String language, @FormParam("label") String label) {
         Optional<LearnerResults> all = ownResults(token);
         if (all.isEmpty()) {
-            return toPortal();
+            return PortalSessions.toLogin();
         }
         Set<Long> selection = views.selectionFrom(all.get(), nullSafe(ticked), List.of(), List.of(), showAll);
         if (selection.isEmpty() || requestId == null || !ShareLinks.plausibleId(requestId)) {
@@ -211,7 +211,7 @@ public class SharingResource {
             @QueryParam("deactivated") boolean deactivated) {
         Optional<Long> owner = owner(token);
         if (owner.isEmpty()) {
-            return toPortal();
+            return PortalSessions.toLogin();
         }
         Locale locale = page.locale();
         List<LinkRow> rows = links.linksOf(owner.get()).stream().map(l -> new LinkRow(l.link().id, l.link().label,
@@ -228,7 +228,7 @@ public class SharingResource {
     public Response deactivate(@CookieParam(PortalSessions.COOKIE) String token, @PathParam("linkId") String linkId) {
         Optional<Long> owner = owner(token);
         if (owner.isEmpty()) {
-            return toPortal();
+            return PortalSessions.toLogin();
         }
         if (!links.deactivate(owner.get(), linkId)) {
             LOG.info("Share link: deactivation of an unknown link or one of another learner refused");
@@ -270,20 +270,16 @@ public class SharingResource {
     }
 
     private Optional<Long> owner(String token) {
-        return sessions.find(token).map(s -> s.learnerId);
+        return sessions.learnerOf(token);
     }
 
     private Optional<LearnerResults> ownResults(String token) {
-        Optional<PortalSession> session = sessions.find(token);
-        if (session.isEmpty() || session.get().learnerId == null) {
-            return Optional.empty();
-        }
-        return results.findLearner(session.get().learnerId).map(results::resultsOf).filter(r -> !r.isEmpty());
+        return sessions.learnerOf(token).flatMap(results::findLearner).map(results::resultsOf).filter(r -> !r.isEmpty());
     }
 
     private String hash(LearnerResults selected) {
         try {
-            return AccessCodes.sha256(new String(json.writeValueAsBytes(SnapshotPayload.of(selected)),
+            return SecretTokens.sha256Hex(new String(json.writeValueAsBytes(SnapshotPayload.of(selected)),
                     StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The selection cannot be summarised", e);
@@ -310,10 +306,6 @@ public class SharingResource {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static Response toPortal() {
-        return Response.seeOther(URI.create("/my-results")).header("Cache-Control", "no-store").build();
     }
 
     private Response page(TemplateInstance template, int status) {
