@@ -443,10 +443,7 @@ public class EmrexFlowResource {
     }
 
     private Response page(TemplateInstance template, int status) {
-        return Response.status(status).entity(template.setLocale(page.locale()).render())
-                .header("Cache-Control", "no-store")
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .build();
+        return page.html(template, status);
     }
 
     private static Response seeOther(String flowId, String step) {

@@ -68,10 +68,7 @@ public class LedgerResource {
             return PortalSessions.toLogin();
         }
         List<LedgerEntry> entries = ledger.forLearner(owner.get().id()).stream().map(this::entry).toList();
-        return Response.ok(Templates.ledger(owner.get(), entries).setLocale(page.locale()).render())
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "no-store")
-                .build();
+        return page.html(Templates.ledger(owner.get(), entries), 200);
     }
 
     @GET

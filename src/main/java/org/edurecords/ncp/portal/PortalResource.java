@@ -214,9 +214,6 @@ public class PortalResource {
     }
 
     private Response page(TemplateInstance template, int status) {
-        return Response.status(status).entity(template.setLocale(page.locale()).render())
-                .header("Cache-Control", "no-store")
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .build();
+        return page.html(template, status);
     }
 }

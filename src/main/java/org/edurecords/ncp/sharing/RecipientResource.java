@@ -225,8 +225,6 @@ public class RecipientResource {
     }
 
     private Response page(TemplateInstance template, int status) {
-        return Response.status(status).entity(template.setLocale(page.locale()).render())
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .build();
+        return page.html(template, status);
     }
 }

@@ -4,6 +4,10 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.TemplateInstance;
 
 /**
  * Per-request facts every page layout needs: the language and the link that switches it.
@@ -18,6 +22,14 @@ public class PageContext {
 
     public Locale locale() {
         return locale;
+    }
+
+    /** A page in this request's language, as HTML that no cache keeps (pages show personal data). */
+    public Response html(TemplateInstance template, int status) {
+        return Response.status(status).entity(template.setLocale(locale).render())
+                .header("Cache-Control", "no-store")
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .build();
     }
 
     public void set(Locale locale, String path) {
