@@ -42,6 +42,7 @@ public final class PipelineStages {
     }
 
     public static void main(String[] args) {
+        ProductionLogging.apply();
         int courses = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         NcpConfig config = TransferPipelineBenchmark.config();

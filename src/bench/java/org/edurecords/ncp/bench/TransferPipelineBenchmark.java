@@ -61,6 +61,7 @@ public class TransferPipelineBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        ProductionLogging.apply();
         key = SigningKeyLoader.loadPem(KEY, CERTIFICATE);
         service = new TransferDocumentService(config());
         selection = SyntheticTranscripts.withCourses(courses);
