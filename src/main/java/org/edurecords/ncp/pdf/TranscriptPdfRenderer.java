@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.GregorianCalendar;
 import java.util.HashMap;
 import java.util.List;
@@ -288,19 +289,24 @@ public class TranscriptPdfRenderer {
     }
 
     /**
-     * What the document's font can print and how wide each character is, found once per document and shared by
-     * its faces. Line breaking measures the same characters thousands of times, and PDFBox measures a string by
-     * encoding and decoding it; without kerning, the sum of the characters' advances is the same number. Latin
-     * characters are looked up in arrays, others in maps.
+     * What the document's font can print, the code of each character and how wide it is, found once per document
+     * and shared by its faces. Line breaking measures the same characters thousands of times, and PDFBox measures
+     * and encodes a string character by character through maps of boxed integers; without kerning and
+     * substitutions (the prepared font has neither), the sum of the characters' advances and the concatenation
+     * of their codes are the same results. Latin characters are looked up in arrays, others in maps.
      */
     private static final class Metrics {
         private static final int TABLE = 0x250;
+        private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] SHOW_TEXT = "> Tj\n".getBytes(StandardCharsets.US_ASCII);
         private final PDType0Font font;
-        /** 0: not asked yet, 1: printable, 2: not. */
-        private final byte[] printable = new byte[TABLE];
+        /** The two-byte code (CID) of each character as PDFBox encodes it; 0: not asked yet, -1: no glyph. */
+        private final int[] code = new int[TABLE];
         private final float[] advance = new float[TABLE];
-        private final Map<Integer, Boolean> otherPrintable = new HashMap<>();
+        private final Map<Integer, Integer> otherCode = new HashMap<>();
         private final Map<Integer, Float> otherAdvance = new HashMap<>();
+        /** Characters already named to the subsetter, which needs each one once, not once per use. */
+        private final BitSet inSubset = new BitSet();
 
         Metrics(PDType0Font font) {
             this.font = font;
@@ -308,13 +314,17 @@ public class TranscriptPdfRenderer {
         }
 
         boolean printable(int codePoint) {
+            return code(codePoint) > 0;
+        }
+
+        private int code(int codePoint) {
             if (codePoint >= TABLE) {
-                return otherPrintable.computeIfAbsent(codePoint, this::hasGlyph);
+                return otherCode.computeIfAbsent(codePoint, this::encode);
             }
-            if (printable[codePoint] == 0) {
-                printable[codePoint] = hasGlyph(codePoint) ? (byte) 1 : (byte) 2;
+            if (code[codePoint] == 0) {
+                code[codePoint] = encode(codePoint);
             }
-            return printable[codePoint] == 1;
+            return code[codePoint];
         }
 
         float advance(int codePoint) throws IOException {
@@ -332,16 +342,46 @@ public class TranscriptPdfRenderer {
             return advance[codePoint];
         }
 
+        /**
+         * The show-text operation for text already passed through {@link Face#clean}: its codes as a hex string
+         * and {@code Tj}, what PDFBox's showText writes; every character is named to the font's subset.
+         */
+        byte[] showText(String cleaned) {
+            byte[] operation = new byte[1 + 4 * cleaned.length() + SHOW_TEXT.length];
+            operation[0] = '<';
+            int at = 1;
+            for (int i = 0; i < cleaned.length(); ) {
+                int codePoint = cleaned.codePointAt(i);
+                i += Character.charCount(codePoint);
+                int cid = code(codePoint);
+                if (cid <= 0) {
+                    throw new IllegalArgumentException("No glyph for U+" + Integer.toHexString(codePoint));
+                }
+                if (!inSubset.get(codePoint)) {
+                    font.addToSubset(codePoint);
+                    inSubset.set(codePoint);
+                }
+                operation[at++] = HEX[(cid >> 12) & 0xf];
+                operation[at++] = HEX[(cid >> 8) & 0xf];
+                operation[at++] = HEX[(cid >> 4) & 0xf];
+                operation[at++] = HEX[cid & 0xf];
+            }
+            System.arraycopy(SHOW_TEXT, 0, operation, at, SHOW_TEXT.length);
+            at += SHOW_TEXT.length;
+            return at == operation.length ? operation : java.util.Arrays.copyOf(operation, at);
+        }
+
         private float measure(int codePoint) throws IOException {
             return font.getStringWidth(new String(Character.toChars(codePoint)));
         }
 
-        private boolean hasGlyph(int codePoint) {
+        /** The code PDFBox gives the character (Identity-H: two bytes, the glyph id), or -1 without a glyph. */
+        private int encode(int codePoint) {
             try {
-                font.encode(new String(Character.toChars(codePoint)));
-                return true;
+                byte[] bytes = font.encode(new String(Character.toChars(codePoint)));
+                return bytes.length == 2 ? (bytes[0] & 0xff) << 8 | (bytes[1] & 0xff) : -1;
             } catch (IllegalArgumentException | IOException e) {
-                return false;
+                return -1;
             }
         }
     }
@@ -361,6 +401,7 @@ public class TranscriptPdfRenderer {
         private final DateTimeFormatter timeFormat;
         /** Not thread-safe, hence one per composition. */
         private final DecimalFormat creditFormat;
+        private final Map<BigDecimal, String> formattedCredits = new HashMap<>();
         private final Face regular;
         private final Face bold;
         private final String learnerName;
@@ -802,6 +843,13 @@ public class TranscriptPdfRenderer {
         /** Breaks at spaces; a word wider than the line (a URL, a long code) is broken where it must. */
         private List<String> wrap(Face face, String text, float size, float maxWidth) throws IOException {
             String cleaned = face.clean(text);
+            // Most cells (codes, dates, grades, credits, most titles) fit on one line as they are.
+            if (cleaned.isEmpty()) {
+                return List.of();
+            }
+            if (face.width(cleaned, size) <= maxWidth) {
+                return List.of(cleaned);
+            }
             List<String> lines = new ArrayList<>();
             StringBuilder line = new StringBuilder();
             // Widths add up (no kerning), so a candidate line is measured from the line so far plus the word.
@@ -889,7 +937,7 @@ public class TranscriptPdfRenderer {
                 streamEmboldened = face.emboldened;
             }
             stream.newLineAtOffset(x, baseline);
-            stream.showText(cleaned);
+            stream.appendRawCommands(face.metrics.showText(cleaned));
             stream.endText();
         }
 
@@ -958,7 +1006,8 @@ public class TranscriptPdfRenderer {
         }
 
         private String formatCredits(BigDecimal credits) {
-            return credits == null ? DASH : creditFormat.format(credits);
+            // Measured for the column width, then drawn; most results share a handful of values.
+            return credits == null ? DASH : formattedCredits.computeIfAbsent(credits, creditFormat::format);
         }
 
         private String statusLabel(ResultStatus status) {
