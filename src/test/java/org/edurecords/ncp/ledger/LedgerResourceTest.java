@@ -23,6 +23,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.edurecords.ncp.support.CauseChain;
 import org.edurecords.ncp.support.DemoFlow;
 import org.edurecords.ncp.support.FlowClient;
 import org.jsoup.nodes.Document;
@@ -179,22 +180,19 @@ class LedgerResourceTest {
 
     @Test
     void retentionDeletesOnlyRowsOlderThanTheRetention() {
-        DemoFlow old = new DemoFlow("ledger-old-" + System.nanoTime(), RETURN_URL).start();
-        assertEquals(303, old.login("carla", "demo").statusCode());
-        DemoFlow.answerFields(old.cancel(), RETURN_URL);
         DemoFlow recent = new DemoFlow("ledger-recent-" + System.nanoTime(), RETURN_URL).start();
         assertEquals(303, recent.login("carla", "demo").statusCode());
         DemoFlow.answerFields(recent.cancel(), RETURN_URL);
-
-        List<DisclosureEvent> carla = ledger.forLearner(learnerOf("carla"));
-        long oldId = carla.get(1).id;
-        long recentId = carla.get(0).id;
-        // Eleven years ago: beyond the default retention of ten years. The application never updates a
-        // ledger row, so the test ages it with SQL.
+        long recentId = ledger.forLearner(learnerOf("carla")).get(0).id;
+        // Eleven years ago: beyond the default retention of ten years. Ledger rows cannot be changed, so the test
+        // inserts an old one (with an id the sequence never gives).
+        long oldId = -System.nanoTime();
         Instant elevenYearsAgo = Instant.now().minus(Duration.ofDays(11 * 366));
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("update disclosure_event set occurred_at = ?1 where id = ?2")
-                .setParameter(1, elevenYearsAgo).setParameter(2, oldId).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "insert into disclosure_event (id, learner_id, occurred_at, kind, recipient, return_code)"
+                        + " values (?1, ?2, ?3, 'EMREX_TRANSFER', 'old.example.org', 'NCP_CANCEL')")
+                .setParameter(1, oldId).setParameter(2, learnerOf("carla")).setParameter(3, elevenYearsAgo)
+                .executeUpdate());
 
         assertTrue(retention.purge() >= 1);
 
@@ -202,6 +200,20 @@ class LedgerResourceTest {
             assertNull(DisclosureEvent.findById(oldId));
             assertNotNull(DisclosureEvent.findById(recentId), "a recent row is kept");
         });
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeALedgerRow() {
+        DemoFlow sent = new DemoFlow("ledger-guard-" + System.nanoTime(), RETURN_URL).start();
+        assertEquals(303, sent.login("carla", "demo").statusCode());
+        DemoFlow.answerFields(sent.cancel(), RETURN_URL);
+        DisclosureEvent row = ledger.forLearner(learnerOf("carla")).get(0);
+
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew()
+                .run(() -> entityManager.createNativeQuery("update disclosure_event set recipient = 'forged.example.org'"
+                        + " where id = ?1").setParameter(1, row.id).executeUpdate()));
+        assertTrue(CauseChain.messages(refused).contains(LedgerRowsNeverChange.MESSAGE), CauseChain.messages(refused));
+        assertEquals(row.recipient, ledger.forLearner(learnerOf("carla")).get(0).recipient);
     }
 
     @Test

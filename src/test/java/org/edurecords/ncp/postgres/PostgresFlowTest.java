@@ -2,6 +2,7 @@ package org.edurecords.ncp.postgres;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -14,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import org.edurecords.ncp.support.CauseChain;
 import org.edurecords.ncp.support.DemoFlow;
 import org.edurecords.ncp.support.ElmoChecks;
 import org.edurecords.ncp.support.FlowClient;
@@ -70,5 +72,27 @@ class PostgresFlowTest {
         System.setProperty(PostgresInstances.HANDOFF_FLOW, flow.flowPath + "|" + flow.sessionId);
         System.setProperty(PostgresInstances.HANDOFF_COOKIES, flow.client.cookies().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";")));
+    }
+
+    @Test
+    void postgresqlRefusesToChangeOrTruncateTheLedger() {
+        DemoFlow flow = new DemoFlow("pg-ledger-" + System.nanoTime(), RETURN_URL).start();
+        assertEquals(303, flow.login("carla", "demo").statusCode());
+        DemoFlow.answerFields(flow.cancel(), RETURN_URL);
+        Number rows = QuarkusTransaction.requiringNew().call(() -> (Number) em
+                .createNativeQuery("select count(*) from disclosure_event").getSingleResult());
+        assertTrue(rows.intValue() > 0);
+
+        RuntimeException update = assertThrows(RuntimeException.class,
+                () -> QuarkusTransaction.requiringNew().run(() -> em
+                        .createNativeQuery("update disclosure_event set recipient = 'forged.example.org'").executeUpdate()));
+        assertTrue(CauseChain.messages(update).contains("append-only"), CauseChain.messages(update));
+        RuntimeException truncate = assertThrows(RuntimeException.class,
+                () -> QuarkusTransaction.requiringNew().run(() -> em
+                        .createNativeQuery("truncate disclosure_event").executeUpdate()));
+        assertTrue(CauseChain.messages(truncate).contains("append-only"), CauseChain.messages(truncate));
+        Number after = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
+                "select count(*) from disclosure_event where recipient = 'forged.example.org'").getSingleResult());
+        assertEquals(0, after.intValue());
     }
 }
