@@ -291,9 +291,11 @@ public class TranscriptPdfRenderer {
     /**
      * What the document's font can print, the code of each character and how wide it is, found once per document
      * and shared by its faces. Line breaking measures the same characters thousands of times, and PDFBox measures
-     * and encodes a string character by character through maps of boxed integers; without kerning and
-     * substitutions (the prepared font has neither), the sum of the characters' advances and the concatenation
-     * of their codes are the same results. Latin characters are looked up in arrays, others in maps.
+     * and encodes a string character by character through maps of boxed integers; without kerning and glyph
+     * substitutions, the sum of the characters' advances and the concatenation of their codes are the same
+     * results. The prepared fonts have no substitution tables; with the whole font (rare scripts) substitutions
+     * are not applied either, so what line breaking measures is what is drawn. Latin characters are looked up in
+     * arrays, others in maps.
      */
     private static final class Metrics {
         private static final int TABLE = 0x250;
