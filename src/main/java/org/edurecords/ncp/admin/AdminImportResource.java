@@ -1,8 +1,5 @@
 package org.edurecords.ncp.admin;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -27,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
-import org.edurecords.ncp.config.NcpConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,7 +40,7 @@ public class AdminImportResource {
     private static final Logger LOG = Logger.getLogger(AdminImportResource.class);
 
     @Inject
-    NcpConfig config;
+    AdminAccess access;
 
     @Inject
     ImportService imports;
@@ -147,21 +143,10 @@ public class AdminImportResource {
     }
 
     private Optional<Response> refuse(String authorization) {
-        Optional<String> token = config.admin().token().filter(t -> !t.isBlank());
-        if (token.isEmpty()) {
-            return Optional.of(error(404, "The admin API is not enabled"));
-        }
-        String expected = "Bearer " + token.get();
-        if (authorization == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                authorization.trim().getBytes(StandardCharsets.UTF_8))) {
-            LOG.warn("Admin import refused: missing or wrong token");
-            return Optional.of(Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ncp-admin\"")
-                    .entity(Map.of("error", "A valid admin token is required")).type(MediaType.APPLICATION_JSON).build());
-        }
-        return Optional.empty();
+        return access.refuse(authorization);
     }
 
     private static Response error(int status, String message) {
-        return Response.status(status).entity(Map.of("error", message)).type(MediaType.APPLICATION_JSON).build();
+        return AdminAccess.error(status, message);
     }
 }

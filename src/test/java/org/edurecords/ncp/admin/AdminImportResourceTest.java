@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AdminImportResourceTest {
 
-    static final String TOKEN = "demo-admin-token-for-local-use-only-0123456789";
+    static final String TOKEN = org.edurecords.ncp.support.AdminApi.TOKEN;
 
     @Inject
     ResultService results;

@@ -95,4 +95,23 @@ class PostgresFlowTest {
                 "select count(*) from disclosure_event where recipient = 'forged.example.org'").getSingleResult());
         assertEquals(0, after.intValue());
     }
+
+    @Test
+    void aLearnerIsErasedOnPostgresqlToo() {
+        String batch = """
+                {"institution": "uio.no", "learners": [{"nationalIdentifier": "20001100009", "givenNames": "Pia",
+                 "familyName": "Pg", "results": [{"code": "B-PG", "type": "Degree Programme", "titleEn": "Databases",
+                 "status": "in-progress", "parts": [{"code": "PG1", "type": "Course", "titleEn": "Relational theory",
+                 "date": "2021-06-01", "status": "passed", "grade": "A", "credits": 10}]}]}]}
+                """;
+        String token = "Bearer " + org.edurecords.ncp.support.AdminApi.TOKEN;
+        given().header("Authorization", token).contentType("application/json").body(batch)
+                .post("/admin/import/json").then().statusCode(200);
+        assertEquals(2, given().header("Authorization", token).contentType("application/json")
+                .body("{\"scheme\": \"nin\", \"identifier\": \"20001100009\"}").post("/admin/learners/erase")
+                .then().statusCode(200).extract().jsonPath().getInt("removed.results"));
+        Number left = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
+                "select count(*) from learner where national_identifier = '20001100009'").getSingleResult());
+        assertEquals(0, left.intValue());
+    }
 }
