@@ -192,11 +192,7 @@ public class ImportService {
         if (last.isPresent() && last.get().contentHash.equals(hash)) {
             return new ImportReport.LearnerOutcome(label, ImportReport.Outcome.UNCHANGED, count, List.of());
         }
-        long existing = LearningOpportunityEntity.count("learnerId = ?1 and institutionId = ?2", learnerId, institutionId);
-        // Children point at parents: unlink first, so the delete never trips over the foreign key.
-        LearningOpportunityEntity.update("parentId = null where learnerId = ?1 and institutionId = ?2", learnerId,
-                institutionId);
-        LearningOpportunityEntity.delete("learnerId = ?1 and institutionId = ?2", learnerId, institutionId);
+        long existing = LearningOpportunityEntity.deleteWithDetails(learnerId, institutionId);
         for (ImportFormat.Scheme scheme : schemes) {
             GradingSchemeEntity gs = GradingSchemeEntity.<GradingSchemeEntity>find("institutionId = ?1 and localId = ?2",
                     institutionId, scheme.localId()).firstResultOptional().orElse(null);

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.edurecords.ncp.results.store.LearningOpportunityEntity;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,27 +23,14 @@ public class LearnerErasure {
 
     private static final Logger LOG = Logger.getLogger(LearnerErasure.class);
 
-    /** Where each table's rows for a learner are, children before parents; the rest goes by cascade. */
+    /** The learner's rows beyond their results, children before parents; the rest goes by cascade. */
     private static final List<String[]> STATEMENTS = List.of(
-            opportunityDetail("learning_opportunity_title"),
-            opportunityDetail("learning_opportunity_level"),
-            opportunityDetail("result_distribution_category"),
-            opportunityDetail("result_identifier"),
-            opportunityDetail("source_attachment"),
-            // Children point at parents: unlink first, so the delete never trips over the foreign key.
-            new String[] {null, "update learning_opportunity set parent_id = null where learner_id = ?1"},
-            new String[] {"results", "delete from learning_opportunity where learner_id = ?1"},
             new String[] {"imports", "delete from result_import where learner_id = ?1"},
             new String[] {"emrexFlows", "delete from emrex_session where learner_id = ?1"},
             new String[] {null, "delete from demo_account where learner_id = ?1"},
             new String[] {"shareLinks", "delete from share_link where learner_id = ?1"},
             new String[] {"ledgerRows", "delete from disclosure_event where learner_id = ?1"},
             new String[] {null, "delete from learner where id = ?1"});
-
-    private static String[] opportunityDetail(String table) {
-        return new String[] {null, "delete from " + table
-                + " where learning_opportunity_id in (select id from learning_opportunity where learner_id = ?1)"};
-    }
 
     @Inject
     EntityManager entityManager;
@@ -51,6 +39,7 @@ public class LearnerErasure {
     @Transactional
     public Map<String, Integer> erase(long learnerId) {
         Map<String, Integer> removed = new LinkedHashMap<>();
+        removed.put("results", LearningOpportunityEntity.deleteWithDetails(learnerId, null));
         for (String[] statement : STATEMENTS) {
             int rows = entityManager.createNativeQuery(statement[1]).setParameter(1, learnerId).executeUpdate();
             if (statement[0] != null) {

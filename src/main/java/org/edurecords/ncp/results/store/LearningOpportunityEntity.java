@@ -60,4 +60,33 @@ public class LearningOpportunityEntity extends PanacheEntityBase {
     public String distributionDescriptionEn;
     @Column(name = "distribution_description_nb")
     public String distributionDescriptionNb;
+
+    /** Tables holding further details of an opportunity (titles, levels, distributions, identifiers, attachments). */
+    private static final java.util.List<String> DETAIL_TABLES = java.util.List.of("learning_opportunity_title",
+            "learning_opportunity_level", "result_distribution_category", "result_identifier", "source_attachment");
+
+    /**
+     * Deletes a learner's result trees, at one institution or at all ({@code institutionId} null), with their
+     * detail rows: the one place that knows which tables hang off an opportunity.
+     *
+     * @return the number of opportunities deleted
+     */
+    public static int deleteWithDetails(long learnerId, Long institutionId) {
+        jakarta.persistence.EntityManager em = getEntityManager();
+        String scope = institutionId == null ? "learner_id = ?1" : "learner_id = ?1 and institution_id = ?2";
+        for (String table : DETAIL_TABLES) {
+            scoped(em.createNativeQuery("delete from " + table + " where learning_opportunity_id in"
+                    + " (select id from learning_opportunity where " + scope + ")"), learnerId, institutionId).executeUpdate();
+        }
+        // Children point at parents: unlink first, so the delete never trips over the foreign key.
+        scoped(em.createNativeQuery("update learning_opportunity set parent_id = null where " + scope), learnerId,
+                institutionId).executeUpdate();
+        return scoped(em.createNativeQuery("delete from learning_opportunity where " + scope), learnerId, institutionId)
+                .executeUpdate();
+    }
+
+    private static jakarta.persistence.Query scoped(jakarta.persistence.Query query, long learnerId, Long institutionId) {
+        query.setParameter(1, learnerId);
+        return institutionId == null ? query : query.setParameter(2, institutionId);
+    }
 }
