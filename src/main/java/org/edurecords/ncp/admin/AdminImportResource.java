@@ -60,7 +60,7 @@ public class AdminImportResource {
     @APIResponse(responseCode = "401", description = "Missing or wrong token")
     @APIResponse(responseCode = "422", description = "Unknown institution")
     public Response importJson(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
-        Optional<Response> refused = refuse(authorization);
+        Optional<Response> refused = access.refuse(authorization);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -69,17 +69,17 @@ public class AdminImportResource {
             batch = json.readValue(body, ImportFormat.Batch.class);
         } catch (JsonProcessingException e) {
             LOG.infof("Admin import refused: not the JSON import format (%s)", e.getOriginalMessage());
-            return error(400, "The body is not the JSON import format: " + e.getOriginalMessage());
+            return AdminAccess.error(400, "The body is not the JSON import format: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
-            return error(400, "The body could not be read");
+            return AdminAccess.error(400, "The body could not be read");
         }
         if (batch == null) {
-            return error(400, "The body is empty");
+            return AdminAccess.error(400, "The body is empty");
         }
         try {
             return Response.ok(imports.importJson(batch)).build();
         } catch (ImportService.UnknownInstitutionException e) {
-            return error(422, e.getMessage());
+            return AdminAccess.error(422, e.getMessage());
         }
     }
 
@@ -122,31 +122,23 @@ public class AdminImportResource {
     }
 
     private Response importFile(String authorization, String institution, byte[] body, FileImport fileImport) {
-        Optional<Response> refused = refuse(authorization);
+        Optional<Response> refused = access.refuse(authorization);
         if (refused.isPresent()) {
             return refused.get();
         }
         if (institution == null || institution.isBlank()) {
-            return error(400, "The query parameter 'institution' (SCHAC code) is required");
+            return AdminAccess.error(400, "The query parameter 'institution' (SCHAC code) is required");
         }
         if (body == null || body.length == 0) {
-            return error(400, "The body is empty");
+            return AdminAccess.error(400, "The body is empty");
         }
         try {
             return Response.ok(fileImport.run(institution, body)).build();
         } catch (ImportService.UnknownInstitutionException e) {
-            return error(422, e.getMessage());
+            return AdminAccess.error(422, e.getMessage());
         } catch (CsvResults.UnreadableCsvException e) {
             LOG.infof("Admin CSV import refused: %s", e.getMessage());
-            return error(400, e.getMessage());
+            return AdminAccess.error(400, e.getMessage());
         }
-    }
-
-    private Optional<Response> refuse(String authorization) {
-        return access.refuse(authorization);
-    }
-
-    private static Response error(int status, String message) {
-        return AdminAccess.error(status, message);
     }
 }
