@@ -85,15 +85,22 @@ public class PortalSessions {
         return Optional.of(session);
     }
 
-    @Scheduled(every = "10m", delayed = "1m")
+    @Scheduled(every = "${ncp.auth.session.purge-every:10m}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledRemoval() {
+        removeTimedOut();
+    }
+
+    /** @return the number of sessions removed */
     @Transactional
-    void removeTimedOut() {
+    public long removeTimedOut() {
         Instant now = clock.instant();
         long removed = PortalSession.delete("lastSeenAt < ?1 or createdAt < ?2",
                 now.minus(config.auth().session().idleTimeout()), now.minus(config.auth().session().absoluteTimeout()));
         if (removed > 0) {
             LOG.infof("Removed %d timed-out portal sessions", removed);
         }
+        return removed;
     }
 
     public NewCookie cookie(String token) {

@@ -208,6 +208,10 @@ public interface NcpConfig {
         /** The signing certificate must stay valid at least this long for the service to report ready. */
         @WithDefault("P30D")
         Duration certificateMinimumValidity();
+
+        /** Readiness is DOWN when the database does not commit the readiness check's write within this time. */
+        @WithDefault("3S")
+        Duration readinessWriteTimeout();
     }
 
     // --- student authentication -----------------------------------------------------------------
