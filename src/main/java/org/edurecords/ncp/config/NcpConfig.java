@@ -111,11 +111,14 @@ public interface NcpConfig {
     // --- live result sources, import API and operations (docs/result-sources.md, docs/operations.md)
 
     interface Sources {
-        /** Longest time one attempt of one source may take (per source: {@code http.<name>.timeout}). */
+        /**
+         * Longest time one source may take for one learner's answer, everything included: waiting for a free
+         * call slot, connecting, the headers, the whole body, retries (per source: {@code http.<name>.timeout}).
+         */
         @WithDefault("5S")
         Duration timeout();
 
-        /** Extra attempts after a transient failure (connection refused or reset, HTTP 5xx). */
+        /** Extra attempts after a transient failure (connection refused or reset, HTTP 5xx), while time is left. */
         @WithDefault("1")
         int retries();
 
@@ -127,7 +130,11 @@ public interface NcpConfig {
         @WithDefault("15S")
         Duration overallTimeout();
 
-        /** Threads that call sources in parallel (shared by all transfers). */
+        /**
+         * Threads that call sources in parallel, shared by all transfers. Each source gets an equal share as its
+         * bulkhead (at least 2 calls at once) unless {@code http.<name>.max-concurrent} says otherwise, so a slow
+         * institution can hold only its own share.
+         */
         @WithDefault("16")
         int threads();
 
@@ -181,6 +188,9 @@ public interface NcpConfig {
 
             /** Overrides {@code ncp.sources.retries} for this source. */
             Optional<Integer> retries();
+
+            /** This source's bulkhead: calls at once; its share of {@code ncp.sources.threads} when unset. */
+            Optional<Integer> maxConcurrent();
 
             /** Larger answers are cut off and the source is marked as having sent invalid data. */
             @WithDefault("5242880")

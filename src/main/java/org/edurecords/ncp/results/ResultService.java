@@ -1,5 +1,6 @@
 package org.edurecords.ncp.results;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -8,19 +9,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.faulttolerance.api.Guard;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -29,14 +26,16 @@ import org.edurecords.ncp.results.store.LearnerEntity;
 import org.jboss.logging.Logger;
 
 /**
- * Collects a learner's results from every {@link ResultSource} in parallel. Each source runs under its
- * own guard (timeout, retries, circuit breaker), so the answer is ready when the slowest healthy source
- * has answered or the slow one has timed out, and one broken institution never hides the others.
+ * Collects a learner's results from every {@link ResultSource} in parallel. Each source runs on its own
+ * bulkhead ({@link SourceBulkheads}) under its own guard (retries, circuit breaker) and deadline, so the
+ * answer is ready when the slowest healthy source has answered or the slow one's time is up, and one
+ * broken or slow institution never hides or holds up the others.
  */
 @ApplicationScoped
 public class ResultService {
 
     private static final Logger LOG = Logger.getLogger(ResultService.class);
+    private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     @Inject
     ResultSources sources;
@@ -53,23 +52,20 @@ public class ResultService {
     @Inject
     MeterRegistry metrics;
 
-    private ExecutorService pool;
+    @Inject
+    SourceBulkheads bulkheads;
 
-    @PostConstruct
-    void start() {
-        AtomicInteger counter = new AtomicInteger();
-        int threads = Math.max(2, config.sources().threads());
-        pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-            Thread thread = new Thread(task, "result-source-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        ((ThreadPoolExecutor) pool).allowCoreThreadTimeOut(true);
-    }
-
-    @PreDestroy
-    void stop() {
-        pool.shutdownNow();
+    /** Every source's bulkhead and meters exist from start-up, at zero. */
+    void start(@Observes StartupEvent event) {
+        bulkheads.prepare();
+        for (ResultSource source : sources.all()) {
+            for (Completeness.Status status : Completeness.Status.values()) {
+                if (status != Completeness.Status.COMPLETE) {
+                    metrics.counter("ncp.source.failures", "source", source.name(), "reason", status.wireValue());
+                }
+            }
+            metrics.timer("ncp.source.latency", "source", source.name(), "outcome", "complete");
+        }
     }
 
     public Optional<Learner> findLearner(long learnerId) {
@@ -80,55 +76,102 @@ public class ResultService {
     private record Outcome(ResultSource source, List<InstitutionResults> results, Completeness.Status failure) {
     }
 
+    /**
+     * Asks every source at once, each on its own bulkhead and within its own timeout (retries, waiting for a
+     * free slot and reading the body included), never longer than {@code ncp.sources.overall-timeout}.
+     */
     public LearnerResults resultsOf(Learner learner) {
         List<ResultSource> all = sources.all();
+        long start = System.nanoTime();
+        List<Deadline> deadlines = new ArrayList<>();
         List<CompletableFuture<Outcome>> calls = new ArrayList<>();
         for (ResultSource source : all) {
-            calls.add(CompletableFuture.supplyAsync(() -> call(source, learner), pool));
+            Deadline deadline = Deadline.after(start, budget(source));
+            deadlines.add(deadline);
+            calls.add(bulkheads.submit(source, () -> call(source, learner, deadline)));
         }
-        long deadline = System.nanoTime() + config.sources().overallTimeout().toNanos();
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
-            outcomes.add(await(all.get(i), calls.get(i), deadline));
+            outcomes.add(await(all.get(i), calls.get(i), deadlines.get(i)));
         }
         return merge(learner, outcomes);
     }
 
-    private Outcome call(ResultSource source, Learner learner) {
-        Guard guard = guards.guardFor(source);
+    private Duration budget(ResultSource source) {
+        Duration timeout = source.policy().map(SourcePolicy::timeout).orElse(config.sources().timeout());
+        Duration overall = config.sources().overallTimeout();
+        return timeout.compareTo(overall) < 0 ? timeout : overall;
+    }
+
+    private Outcome call(ResultSource source, Learner learner, Deadline deadline) {
+        if (deadline.passed()) {
+            // Waited for a free slot of this source until nobody waits for the answer any more: not called.
+            LOG.warnf("Result source %s not called: its calls were all busy until the deadline", source.name());
+            return failed(source, Completeness.Status.TIMED_OUT);
+        }
         Timer.Sample sample = Timer.start(metrics);
         String outcome = "complete";
         try {
-            @SuppressWarnings("unchecked")
-            List<InstitutionResults> results = guard.call(() -> source.fetch(learner),
-                    (Class<List<InstitutionResults>>) (Class<?>) List.class);
-            return new Outcome(source, results, null);
+            return new Outcome(source, attempts(source, learner, deadline), null);
         } catch (Exception e) {
             Completeness.Status status = statusOf(e);
             outcome = status.wireValue();
             // The reason, never the learner or the document.
             LOG.warnf("Result source %s failed (%s): %s", source.name(), status.wireValue(), reason(e));
-            metrics.counter("ncp.source.failures", "source", source.name(), "reason", status.wireValue()).increment();
-            return new Outcome(source, List.of(), status);
+            return failed(source, status);
         } finally {
             sample.stop(metrics.timer("ncp.source.latency", "source", source.name(), "outcome", outcome));
         }
     }
 
-    private Outcome await(ResultSource source, CompletableFuture<Outcome> call, long deadline) {
+    /**
+     * The first attempt, and after a transient failure (connection refused or reset, HTTP 5xx) the configured
+     * retries while the pause still leaves time before the deadline. Each attempt passes the circuit breaker;
+     * a timeout or a document that failed validation is never retried, it would only repeat the failure.
+     */
+    private List<InstitutionResults> attempts(ResultSource source, Learner learner, Deadline deadline) throws Exception {
+        Guard guard = guards.guardFor(source);
+        int retries = source.policy().map(SourcePolicy::retries).orElse(config.sources().retries());
+        Duration pause = config.sources().retryDelay();
+        for (int attempt = 0;; attempt++) {
+            try {
+                @SuppressWarnings("unchecked")
+                List<InstitutionResults> results = guard.call(() -> source.fetch(learner, deadline),
+                        (Class<List<InstitutionResults>>) (Class<?>) List.class);
+                return results;
+            } catch (SourceException.Transient e) {
+                if (attempt >= retries || deadline.remaining().compareTo(pause) <= 0) {
+                    throw e;
+                }
+                LOG.infof("Result source %s: %s; trying again", source.name(), e.getMessage());
+                Thread.sleep(pause.toMillis());
+            }
+        }
+    }
+
+    private Outcome failed(ResultSource source, Completeness.Status status) {
+        metrics.counter("ncp.source.failures", "source", source.name(), "reason", status.wireValue()).increment();
+        return new Outcome(source, List.of(), status);
+    }
+
+    private Outcome await(ResultSource source, CompletableFuture<Outcome> call, Deadline deadline) {
         try {
-            return call.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            // A little grace over the deadline: the source itself gives up at the deadline and says why.
+            return call.get(deadline.remainingNanos() + GRACE_NANOS, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            call.cancel(true);
-            LOG.warnf("Result source %s did not answer within the overall limit of %s", source.name(),
-                    config.sources().overallTimeout());
+            // Counted as a failure by the call itself when it ends (it gives up at its deadline).
+            LOG.warnf("Result source %s did not answer within %s", source.name(), budget(source));
             return new Outcome(source, List.of(), Completeness.Status.TIMED_OUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(source, List.of(), Completeness.Status.TIMED_OUT);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof SourceBulkheads.Full) {
+                LOG.warnf("Result source %s not called: %s", source.name(), e.getCause().getMessage());
+                return failed(source, Completeness.Status.TIMED_OUT);
+            }
             LOG.warnf("Result source %s failed: %s", source.name(), reason(e.getCause()));
-            return new Outcome(source, List.of(), Completeness.Status.UNAVAILABLE);
+            return failed(source, Completeness.Status.UNAVAILABLE);
         }
     }
 

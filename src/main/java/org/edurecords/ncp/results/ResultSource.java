@@ -15,16 +15,18 @@ public interface ResultSource {
     /**
      * The learner's results per institution; an empty list when this source knows nothing of them.
      *
+     * @param deadline when the fan-out stops waiting; a source that talks to another system gives up then and
+     *        releases what it holds (the thread, the connection), so that a slow peer never holds more
      * @throws SourceException when the source cannot deliver a trustworthy answer
      */
-    List<InstitutionResults> fetch(Learner learner);
+    List<InstitutionResults> fetch(Learner learner, Deadline deadline);
 
     /** The one institution this source speaks for, when it speaks for exactly one (a live endpoint). */
     default Optional<String> institutionSchac() {
         return Optional.empty();
     }
 
-    /** Per-source fault tolerance; sources without their own settings use the defaults of {@code ncp.sources}. */
+    /** Per-source limits; sources without their own settings use the defaults of {@code ncp.sources}. */
     default Optional<SourcePolicy> policy() {
         return Optional.empty();
     }

@@ -14,9 +14,11 @@ import org.edurecords.ncp.config.NcpConfig;
 import org.jboss.logging.Logger;
 
 /**
- * One SmallRye Fault Tolerance guard per source: a timeout per attempt, bounded retries on transient
- * failures only, and a circuit breaker whose state the readiness check reports. Built programmatically
- * because every source has its own settings.
+ * One SmallRye Fault Tolerance circuit breaker per source, whose state the readiness check reports; every
+ * failed attempt, a timeout included, counts. Time and retries are not the guard's business: each call
+ * carries its {@link Deadline}, which the source honours without being interrupted (an interrupt in the
+ * middle of a database read can break the embedded H2 file), and {@link ResultService} retries a transient
+ * failure only while time is left. Built programmatically because every source has its own name.
  */
 @ApplicationScoped
 public class SourceGuards {
@@ -47,20 +49,11 @@ public class SourceGuards {
     }
 
     private Guard build(ResultSource source) {
-        NcpConfig.Sources defaults = config.sources();
-        SourcePolicy policy = source.policy().orElse(new SourcePolicy(defaults.timeout(), defaults.retries()));
-        NcpConfig.Sources.CircuitBreaker cb = defaults.circuitBreaker();
+        NcpConfig.Sources.CircuitBreaker cb = config.sources().circuitBreaker();
         String name = source.name();
         states.put(name, CircuitBreakerState.CLOSED);
         return Guard.create()
                 .withDescription("result source " + name)
-                .withTimeout().duration(policy.timeout().toMillis(), ChronoUnit.MILLIS).done()
-                .withRetry().maxRetries(Math.max(0, policy.retries()))
-                        .delay(defaults.retryDelay().toMillis(), ChronoUnit.MILLIS)
-                        .jitter(0, ChronoUnit.MILLIS)
-                        // Retrying a timeout or a document that failed validation would only repeat the failure.
-                        .retryOn(SourceException.Transient.class)
-                        .done()
                 .withCircuitBreaker().name("source-" + name)
                         .requestVolumeThreshold(Math.max(1, cb.requestVolumeThreshold()))
                         .failureRatio(cb.failureRatio())

@@ -1,7 +1,6 @@
 package org.edurecords.ncp.results.http;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,15 +8,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import org.edurecords.ncp.elmo.ElmoReader;
 import org.edurecords.ncp.results.Completeness;
+import org.edurecords.ncp.results.Deadline;
 import org.edurecords.ncp.results.Institution;
 import org.edurecords.ncp.results.InstitutionResults;
 import org.edurecords.ncp.results.Learner;
@@ -78,13 +85,13 @@ public class HttpElmoSource implements ResultSource {
     }
 
     @Override
-    public List<InstitutionResults> fetch(Learner learner) {
+    public List<InstitutionResults> fetch(Learner learner, Deadline deadline) {
         if (learner.nationalIdentifier() == null || learner.nationalIdentifier().isBlank()) {
             return List.of(); // nothing to ask with; the institution cannot know this person
         }
         Institution issuer = institution.get().orElseThrow(() -> new SourceException(Completeness.Status.UNAVAILABLE,
                 "institution " + schac + " is not in the institution directory"));
-        byte[] body = download(learner.nationalIdentifier());
+        byte[] body = download(learner.nationalIdentifier(), deadline);
         if (body == null) {
             return List.of();
         }
@@ -111,51 +118,164 @@ public class HttpElmoSource implements ResultSource {
         return results;
     }
 
-    /** The body of a 200 answer, null for 404 (the institution has no results for this person). */
-    private byte[] download(String nationalIdentifier) {
+    /**
+     * The body of a 200 answer, null for 404 (the institution has no results for this person). The whole
+     * exchange (connection, headers, body) must end before the deadline; at the deadline it is cancelled,
+     * which closes the connection, and this thread returns.
+     */
+    private byte[] download(String nationalIdentifier, Deadline deadline) {
+        Duration left = deadline.remaining();
+        if (left.isZero()) {
+            throw new SourceException(Completeness.Status.TIMED_OUT, "no time left for another attempt");
+        }
         String template = urlTemplate.startsWith("/") ? baseUrl.get() + urlTemplate : urlTemplate;
         URI uri = URI.create(template.replace("{learner}", URLEncoder.encode(nationalIdentifier, StandardCharsets.UTF_8)));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET()
-                .timeout(policy.timeout().plus(Duration.ofMillis(100)))
+                .timeout(left)
                 .header("Accept", "application/xml, text/xml");
         bearerToken.ifPresent(token -> request.header("Authorization", "Bearer " + token));
-        HttpResponse<InputStream> response;
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request.build(), this::bodyOf);
+        HttpResponse<byte[]> response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
-            throw new SourceException(Completeness.Status.TIMED_OUT, "no answer within " + policy.timeout(), e);
-        } catch (ConnectException e) {
-            throw new SourceException.Transient("connection refused", e);
-        } catch (IOException e) {
-            throw new SourceException.Transient("connection failed: " + e.getClass().getSimpleName(), e);
+            response = exchange.get(Math.max(1, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new SourceException(Completeness.Status.TIMED_OUT, "no complete answer within " + policy.timeout());
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new SourceException(Completeness.Status.TIMED_OUT, "interrupted", e);
+        } catch (ExecutionException e) {
+            throw failure(e.getCause());
         }
-        try (InputStream in = response.body()) {
-            int status = response.statusCode();
-            if (status == 404) {
-                return null;
+        int status = response.statusCode();
+        if (status == 404) {
+            return null;
+        }
+        if (status >= 500) {
+            throw new SourceException.Transient("HTTP " + status, null);
+        }
+        if (status != 200) {
+            throw new SourceException(Completeness.Status.UNAVAILABLE, "HTTP " + status);
+        }
+        return response.body();
+    }
+
+    /** Only a 200 answer's body is read, and never more than the limit; other bodies are discarded. */
+    private HttpResponse.BodySubscriber<byte[]> bodyOf(HttpResponse.ResponseInfo info) {
+        if (info.statusCode() != 200) {
+            return HttpResponse.BodySubscribers.replacing(null);
+        }
+        long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+        if (declared > maxBytes) {
+            return LimitedBody.refused(new TooLarge("answer of " + declared + " bytes is larger than the limit of "
+                    + maxBytes));
+        }
+        return new LimitedBody(maxBytes);
+    }
+
+    private static SourceException failure(Throwable cause) {
+        // The HTTP client may wrap what the body subscriber failed with.
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof TooLarge tooLarge) {
+                return new SourceException(Completeness.Status.INVALID_DATA, tooLarge.getMessage());
             }
-            if (status >= 500) {
-                throw new SourceException.Transient("HTTP " + status, null);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return new SourceException(Completeness.Status.TIMED_OUT, "no answer in time", cause);
+        }
+        if (cause instanceof ConnectException) {
+            return new SourceException.Transient("connection refused", cause);
+        }
+        if (cause instanceof IOException) {
+            return new SourceException.Transient("connection failed: " + cause.getClass().getSimpleName(), cause);
+        }
+        return new SourceException(Completeness.Status.UNAVAILABLE,
+                "exchange failed: " + (cause == null ? "unknown" : cause.getClass().getSimpleName()), cause);
+    }
+
+    /** The answer is larger than this source may send. */
+    static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Collects a body up to a limit; one byte more cancels the subscription, which ends the exchange and closes
+     * the connection, instead of reading (and holding) whatever the peer keeps sending.
+     */
+    static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+
+        private final long limit;
+        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        private final List<byte[]> parts = new ArrayList<>();
+        private long size;
+        private Flow.Subscription subscription;
+
+        LimitedBody(long limit) {
+            this.limit = limit;
+        }
+
+        static LimitedBody refused(TooLarge reason) {
+            LimitedBody refused = new LimitedBody(0);
+            refused.body.completeExceptionally(reason);
+            return refused;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            if (body.isDone()) {
+                subscription.cancel();
+                return;
             }
-            if (status != 200) {
-                throw new SourceException(Completeness.Status.UNAVAILABLE, "HTTP " + status);
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            if (body.isDone()) {
+                return;
             }
-            long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            if (declared > maxBytes) {
-                throw new SourceException(Completeness.Status.INVALID_DATA,
-                        "answer of " + declared + " bytes is larger than the limit of " + maxBytes);
+            for (ByteBuffer buffer : buffers) {
+                size += buffer.remaining();
+                if (size > limit) {
+                    // The reason first: cancelling may make the client fail the exchange with its own error.
+                    body.completeExceptionally(new TooLarge("answer is larger than the limit of " + limit + " bytes"));
+                    parts.clear();
+                    subscription.cancel();
+                    return;
+                }
+                byte[] part = new byte[buffer.remaining()];
+                buffer.get(part);
+                parts.add(part);
             }
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (body.length > maxBytes) {
-                throw new SourceException(Completeness.Status.INVALID_DATA,
-                        "answer is larger than the limit of " + maxBytes + " bytes");
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            parts.clear();
+            body.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            byte[] whole = new byte[(int) size];
+            int at = 0;
+            for (byte[] part : parts) {
+                System.arraycopy(part, 0, whole, at, part.length);
+                at += part.length;
             }
+            parts.clear();
+            body.complete(whole);
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
             return body;
-        } catch (IOException e) {
-            throw new SourceException.Transient("reading the answer failed: " + e.getClass().getSimpleName(), e);
         }
     }
 }

@@ -57,7 +57,8 @@ public class HttpElmoSources {
                 continue;
             }
             Duration timeout = c.timeout().orElse(defaults.timeout());
-            SourcePolicy policy = new SourcePolicy(timeout, c.retries().orElse(defaults.retries()));
+            SourcePolicy policy = new SourcePolicy(timeout, c.retries().orElse(defaults.retries()),
+                    c.maxConcurrent().orElse(0));
             HttpClient client = HttpClient.newBuilder()
                     .connectTimeout(timeout)
                     .followRedirects(HttpClient.Redirect.NEVER)

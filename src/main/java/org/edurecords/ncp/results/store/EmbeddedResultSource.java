@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.edurecords.ncp.results.Deadline;
 import org.edurecords.ncp.results.GradingScheme;
 import org.edurecords.ncp.results.Institution;
 import org.edurecords.ncp.results.LangText;
@@ -39,7 +40,7 @@ public class EmbeddedResultSource implements ResultSource {
 
     @Override
     @Transactional
-    public List<InstitutionResults> fetch(Learner learner) {
+    public List<InstitutionResults> fetch(Learner learner, Deadline deadline) {
         List<LearningOpportunityEntity> rows = LearningOpportunityEntity
                 .list("learnerId = ?1 order by institutionId, sortOrder, id", learner.id());
         if (rows.isEmpty()) {
