@@ -12,10 +12,12 @@ COPY --chown=1001 target/quarkus-app/app/ /app/app/
 COPY --chown=1001 target/quarkus-app/quarkus/ /app/quarkus/
 
 USER 1001
-EXPOSE 8080
+# 8080: the public port (behind the TLS proxy); 9000: health, metrics, OpenAPI (orchestrator and monitoring only).
+EXPOSE 8080 9000
 # The signing key and the database come from the environment / mounted secrets, never from the image.
 ENV JAVA_OPTS_APPEND="-XX:MaxRAMPercentage=75 -Djava.util.logging.manager=org.jboss.logmanager.LogManager" \
     QUARKUS_HTTP_HOST=0.0.0.0 \
+    QUARKUS_MANAGEMENT_HOST=0.0.0.0 \
     QUARKUS_LOG_CONSOLE_JSON_ENABLED=true
 # exec, so that SIGTERM reaches the JVM and the graceful shutdown (quarkus.shutdown.timeout) runs.
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS_APPEND -jar /app/quarkus-run.jar"]

@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.edurecords.ncp.signing.SigningKey;
+import org.edurecords.ncp.support.TestSigning;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,9 +33,10 @@ class PackagedApplicationIT {
 
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final String MEMORY_DB = "-Dquarkus.datasource.jdbc.url=jdbc:h2:mem:it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
-    /** A real student login, so that each test meets only the refusal it is about. */
+    /** A real student login, a public https URL and a CSRF key, so that each test meets only the refusal it is about. */
     private static final List<String> HEADER_LOGIN = List.of("-Dncp.auth.header.enabled=true",
-            "-Dncp.auth.header.trusted-proxies=127.0.0.1");
+            "-Dncp.auth.header.trusted-proxies=127.0.0.1", "-Dncp.public-url=https://ncp.example.org",
+            "-Dquarkus.rest-csrf.token-signature-key=packaged-test-csrf-key-0123456789abcdef");
 
     @Test
     void productionRefusesToStartWithoutAKey() throws Exception {
@@ -88,7 +92,8 @@ class PackagedApplicationIT {
                 log.append(line).append('\n');
                 Matcher m = listening.matcher(line);
                 if (m.find()) {
-                    base = m.group(1).replace("0.0.0.0", "127.0.0.1");
+                    // The demo's public URL is http://localhost with the port it listens on.
+                    base = m.group(1).replace("0.0.0.0", "localhost");
                 }
             }
             assertTrue(base != null, "the demo did not start:\n" + log);
@@ -115,6 +120,73 @@ class PackagedApplicationIT {
                     "csrf-token=" + token.group(1) + "&username=anna&password=demo"), HttpResponse.BodyHandlers.ofString());
             assertTrue(selection.uri().getPath().endsWith("/select"), selection.uri().toString());
             assertTrue(selection.body().contains("Søketeknologi") || selection.body().contains("Search Technology"));
+        } finally {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void productionServesHealthAndMetricsOnlyOnTheManagementInterface() throws Exception {
+        Path keys = Files.createDirectories(Path.of("target/packaged-it-key"));
+        SigningKey key = TestSigning.newKey("CN=Packaged test NCP");
+        try (JcaPEMWriter pem = new JcaPEMWriter(Files.newBufferedWriter(keys.resolve("key.pem")))) {
+            pem.writeObject(key.privateKey());
+        }
+        try (JcaPEMWriter pem = new JcaPEMWriter(Files.newBufferedWriter(keys.resolve("cert.pem")))) {
+            pem.writeObject(key.certificate());
+        }
+        List<String> properties = withLogin(MEMORY_DB, "-Dquarkus.http.port=0", "-Dquarkus.management.port=0",
+                "-Dncp.signing.key-path=" + keys.resolve("key.pem"), "-Dncp.signing.certificate-path=" + keys.resolve("cert.pem"),
+                "-Dncp.registry.cache-file=target/packaged-it-registry.json");
+        Process process = new ProcessBuilder(command(properties)).redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            Pattern management = Pattern.compile("Management interface listening on (http://\\S+)");
+            Pattern listening = Pattern.compile("Listening on: (http://\\S+)");
+            String managementBase = null;
+            String base = null;
+            StringBuilder log = new StringBuilder();
+            for (String line; base == null && (line = out.readLine()) != null; ) {
+                log.append(line).append('\n');
+                Matcher m = management.matcher(line);
+                if (m.find()) {
+                    managementBase = m.group(1).replace("0.0.0.0", "127.0.0.1").replaceAll("[./]+$", "");
+                }
+                Matcher l = listening.matcher(line);
+                if (l.find()) {
+                    base = l.group(1).replace("0.0.0.0", "127.0.0.1").replaceAll("[./]+$", "");
+                }
+            }
+            assertTrue(base != null && managementBase != null, "production did not start with both interfaces:\n" + log);
+            HttpClient http = HttpClient.newHttpClient();
+            for (String path : List.of("/q/health/ready", "/q/metrics", "/q/openapi")) {
+                HttpResponse<String> onPublicPort = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(404, onPublicPort.statusCode(), path + " must not be on the public port");
+                assertEquals("nosniff", onPublicPort.headers().firstValue("X-Content-Type-Options").orElse(""));
+            }
+            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(managementBase + "/q/health/ready"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ready.statusCode(), ready.body());
+            assertTrue(ready.body().contains("database-write"), ready.body());
+            assertEquals("nosniff", ready.headers().firstValue("X-Content-Type-Options").orElse(""));
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(managementBase + "/q/metrics"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, metrics.statusCode());
+            // The transfer counters exist at zero from start-up, before the first transfer.
+            for (String code : List.of("NCP_OK", "NCP_CANCEL", "NCP_NO_RESULTS", "NCP_ERROR")) {
+                assertTrue(metrics.body().contains("ncp_transfers_total{code=\"" + code + "\"} 0.0"), code + ":\n"
+                        + metrics.body().lines().filter(x -> x.startsWith("ncp_")).toList());
+            }
+            HttpResponse<String> openapi = http.send(HttpRequest.newBuilder(URI.create(managementBase + "/q/openapi"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, openapi.statusCode());
+            HttpResponse<String> home = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, home.statusCode());
+            assertTrue(home.headers().firstValue("Strict-Transport-Security").isPresent());
         } finally {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

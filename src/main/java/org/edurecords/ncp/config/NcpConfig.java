@@ -17,9 +17,20 @@ public interface NcpConfig {
     @WithDefault("EMREX NCP")
     String name();
 
-    /** Public base URL, used in verification hints. */
+    /**
+     * The public base URL (scheme, host, port, no trailing slash): every absolute URL the service writes, in
+     * redirects, links, the registry entry and the PDF, starts with it; never with the request's Host header.
+     * Read it through {@code web.PublicUrl}.
+     */
     @WithDefault("http://localhost:8080")
     String publicUrl();
+
+    /**
+     * Demo only: keep the public URL's scheme and host but use the port the service really listens on, so a
+     * demo started on any port links to itself. The production profile refuses it.
+     */
+    @WithDefault("false")
+    boolean publicUrlFollowsPort();
 
     /** Time zone in which pages show times to people (exports and ELMO use UTC). */
     @WithDefault("Europe/Oslo")

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,6 +30,12 @@ public class ProductionSafety {
             return;
         }
         List<String> problems = unsafeSettings(config);
+        String csrfKey = ConfigProvider.getConfig().getOptionalValue("quarkus.rest-csrf.token-signature-key", String.class)
+                .orElse("");
+        if (csrfKey.length() < 32) {
+            problems.add("quarkus.rest-csrf.token-signature-key must be set to a secret of at least 32 characters"
+                    + " (the same on every instance)");
+        }
         if (!problems.isEmpty()) {
             String message = "Refusing to start the production profile: " + String.join("; ", problems);
             LOG.error(message);
@@ -52,6 +59,12 @@ public class ProductionSafety {
         }
         if (config.emrex().allowHttpLoopback()) {
             problems.add("ncp.emrex.allow-http-loopback must be false (return URLs must use https)");
+        }
+        if (!config.publicUrl().strip().startsWith("https://")) {
+            problems.add("ncp.public-url must be the service's public https address (every link and redirect uses it)");
+        }
+        if (config.publicUrlFollowsPort()) {
+            problems.add("ncp.public-url-follows-port must be false");
         }
         config.registry().sourceUrl().filter(u -> u.strip().startsWith("http://")).ifPresent(u ->
                 problems.add("ncp.registry.source-url must use https: the registry decides which signatures are trusted"));

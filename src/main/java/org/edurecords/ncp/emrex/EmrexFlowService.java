@@ -10,10 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.ledger.DisclosedResult;
 import org.edurecords.ncp.ledger.Disclosure;
@@ -44,6 +46,14 @@ public class EmrexFlowService {
 
     @Inject
     DisclosureLedger ledger;
+
+    /** Every return code's counter exists from start-up, at zero, so dashboards and alerts see a series before the first transfer. */
+    void registerMeters(@Observes StartupEvent event) {
+        for (ReturnCode code : ReturnCode.values()) {
+            metrics.counter("ncp.transfers", "code", wire(code));
+        }
+        metrics.timer("ncp.sign.time");
+    }
 
     /** A new flow and the secret that binds it to the browser (sent as a cookie, stored only hashed). */
     public record NewFlow(EmrexSession session, String browserSecret) {

@@ -35,6 +35,9 @@ import org.edurecords.ncp.signing.StreamingXmlSigner;
 @ApplicationScoped
 public class TransferDocumentService {
 
+    @Inject
+    org.edurecords.ncp.web.PublicUrl publicUrl;
+
     static final String PDF_SIGNATURE_REASON = "Transcript of records issued through EMREX";
 
     @Inject
@@ -85,7 +88,7 @@ public class TransferDocumentService {
         PdfSignature pdfSignature = config.pdf().padesSignature()
                 ? pdfSigner.whileSaving(key, GregorianCalendar.from(now.toZonedDateTime()), PDF_SIGNATURE_REASON) : null;
         byte[] pdf = pdfRenderer.render(new Transcript(config.name(), documentId, now, locale,
-                config.publicUrl() + "/verification", selected, config.elmo().includeLearnerIdentifiers()), pdfSignature);
+                publicUrl.base() + "/verification", selected, config.elmo().includeLearnerIdentifiers()), pdfSignature);
         Elmo elmo = elmoBuilder.build(selected, pdf, now);
         CompletenessExtension.addTo(elmo, selected.completeness());
         Timer.Sample signing = metrics == null ? null : Timer.start(metrics);

@@ -55,6 +55,9 @@ import org.jboss.logging.Logger;
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class PortalResource {
 
+    @Inject
+    org.edurecords.ncp.web.PublicUrl publicUrl;
+
     private static final Logger LOG = Logger.getLogger(PortalResource.class);
 
     @CheckedTemplate
@@ -197,7 +200,7 @@ public class PortalResource {
             String separator = endSession.get().contains("?") ? "&" : "?";
             target = URI.create(endSession.get() + separator + "id_token_hint="
                     + URLEncoder.encode(ended.get().idTokenHint, StandardCharsets.UTF_8) + "&post_logout_redirect_uri="
-                    + URLEncoder.encode(config.publicUrl() + "/", StandardCharsets.UTF_8));
+                    + URLEncoder.encode(publicUrl.base() + "/", StandardCharsets.UTF_8));
         }
         return Response.seeOther(target).cookie(sessions.expiredCookie()).header("Cache-Control", "no-store").build();
     }

@@ -22,6 +22,9 @@ import org.edurecords.ncp.signing.SigningKeyStore;
 @ApplicationScoped
 public class OwnRegistryEntry {
 
+    @Inject
+    org.edurecords.ncp.web.PublicUrl publicUrl;
+
     public static final String EWP_NAMESPACE =
             "https://github.com/erasmus-without-paper/ewp-specs-api-emrex-data-access-point/blob/stable-v1/manifest-entry.xsd";
 
@@ -43,7 +46,7 @@ public class OwnRegistryEntry {
 
     public String entryUrl() {
         return config.registry().entryUrl().map(String::strip).filter(u -> !u.isEmpty())
-                .orElse(stripSlash(config.publicUrl()) + EmrexEntryRoute.PATH);
+                .orElse(publicUrl.base() + EmrexEntryRoute.PATH);
     }
 
     /**
@@ -96,9 +99,5 @@ public class OwnRegistryEntry {
         xml.writeStartElement(EWP_NAMESPACE, name);
         xml.writeCharacters(text == null ? "" : text);
         xml.writeEndElement();
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -48,6 +48,9 @@ import org.w3c.dom.Node;
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class RecipientResource {
 
+    @Inject
+    org.edurecords.ncp.web.PublicUrl publicUrl;
+
     public static final String PATH = "/s/";
     static final String GRANT_COOKIE = "ncp-share";
     private static final Logger LOG = Logger.getLogger(RecipientResource.class);
@@ -148,7 +151,7 @@ public class RecipientResource {
                 views.previewPage(shown, locale), views.unreachable(shown.missing(), locale),
                 Formats.dateTime(link.createdAt, config.timeZone(), locale),
                 Formats.dateTime(link.expiresAt, config.timeZone(), locale), link.documentId, config.name(),
-                config.publicUrl()), 200);
+                publicUrl.base()), 200);
     }
 
     /** A download for a browser with a grant; without one, the link's own page says what applies (code, gone, ...). */

@@ -51,6 +51,9 @@ import org.jboss.logging.Logger;
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class SharingResource {
 
+    @Inject
+    org.edurecords.ncp.web.PublicUrl publicUrl;
+
     private static final Logger LOG = Logger.getLogger(SharingResource.class);
     static final int LABEL_MAX = 100;
     private static final List<Integer> VALIDITY_DAYS = List.of(1, 7, 30, 90, 180, 365);
@@ -287,8 +290,7 @@ public class SharingResource {
     }
 
     private String linkUrl(String id) {
-        String base = config.publicUrl().endsWith("/") ? config.publicUrl().substring(0, config.publicUrl().length() - 1)
-                : config.publicUrl();
+        String base = publicUrl.base();
         return base + RecipientResource.PATH + id;
     }
 

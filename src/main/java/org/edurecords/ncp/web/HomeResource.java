@@ -14,6 +14,9 @@ import org.edurecords.ncp.config.NcpConfig;
 @Path("/")
 public class HomeResource {
 
+    @Inject
+    org.edurecords.ncp.web.PublicUrl publicUrl;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance index(String entryUrl, boolean demoClient);
@@ -28,6 +31,6 @@ public class HomeResource {
     @GET
     @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
     public TemplateInstance index() {
-        return Templates.index(config.publicUrl() + "/emrex", config.demo().clientEnabled()).setLocale(page.locale());
+        return Templates.index(publicUrl.base() + "/emrex", config.demo().clientEnabled()).setLocale(page.locale());
     }
 }

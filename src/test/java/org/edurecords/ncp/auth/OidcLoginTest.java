@@ -204,7 +204,7 @@ class OidcLoginTest {
             assertEquals(MockIdentityProvider.END_SESSION_PATH, loggedOut.getUrl().getPath());
             assertNotNull(loggedOut.getElementById("provider-logged-out"));
             Map<String, String> query = query(loggedOut.getUrl().toURI());
-            assertEquals("http://localhost:8080/", query.get("post_logout_redirect_uri"));
+            assertEquals("http://localhost:" + io.restassured.RestAssured.port + "/", query.get("post_logout_redirect_uri"));
             String hint = query.get("id_token_hint");
             assertNotNull(hint, "the ID token is the hint");
             String claims = new String(java.util.Base64.getUrlDecoder().decode(hint.split("\\.")[1]), StandardCharsets.UTF_8);

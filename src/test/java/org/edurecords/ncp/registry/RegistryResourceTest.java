@@ -31,7 +31,7 @@ class RegistryResourceTest {
         JsonPath json = response.jsonPath();
         assertEquals("EDU-NCP", json.getString("acronym"));
         assertEquals("NO", json.getString("countryCode"));
-        assertEquals("http://localhost:8080/emrex", json.getString("url"));
+        assertEquals("http://localhost:" + io.restassured.RestAssured.port + "/emrex", json.getString("url"));
         assertEquals(List.of("All"), json.getList("institutions"));
         String pem = json.getString("pubKey");
         assertTrue(pem.startsWith("-----BEGIN CERTIFICATE-----\n"));
@@ -51,7 +51,7 @@ class RegistryResourceTest {
         assertEquals(OwnRegistryEntry.EWP_NAMESPACE, root.getNamespaceURI());
         assertEquals("emrex-data-access-point", root.getLocalName());
         assertEquals("1.0.0", root.getAttribute("version"));
-        assertEquals("http://localhost:8080/emrex", text(root, "url"));
+        assertEquals("http://localhost:" + io.restassured.RestAssured.port + "/emrex", text(root, "url"));
         assertEquals("NO", text(root, "country-code"));
         NodeList certs = root.getElementsByTagNameNS(OwnRegistryEntry.EWP_NAMESPACE, "certificate");
         assertEquals(1, certs.getLength());

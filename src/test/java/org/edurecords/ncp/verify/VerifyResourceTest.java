@@ -55,7 +55,7 @@ class VerifyResourceTest {
                 "signature-key", "learner", "summary"), json.getList("steps.name"));
         assertEquals(List.of("PASS"), json.getList("steps.verdict").stream().distinct().toList(), json.prettify());
         assertEquals("EDU-NCP", json.getString("signature.verifiedBy.acronym"));
-        assertEquals("http://localhost:8080/emrex", json.getString("signature.verifiedBy.url"));
+        assertEquals("http://localhost:" + io.restassured.RestAssured.port + "/emrex", json.getString("signature.verifiedBy.url"));
         assertEquals("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256", json.getString("signature.signatureAlgorithm"));
         assertTrue(json.getBoolean("signature.keyInfoMatchesRegistry"));
         assertEquals("MATCH", json.getString("learnerMatch.verdict"));
