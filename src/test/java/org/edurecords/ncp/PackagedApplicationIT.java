@@ -35,8 +35,7 @@ class PackagedApplicationIT {
     private static final String MEMORY_DB = "-Dquarkus.datasource.jdbc.url=jdbc:h2:mem:it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
     /** A real student login, a public https URL and a CSRF key, so that each test meets only the refusal it is about. */
     private static final List<String> HEADER_LOGIN = List.of("-Dncp.auth.header.enabled=true",
-            "-Dncp.auth.header.trusted-proxies=127.0.0.1", "-Dncp.public-url=https://ncp.example.org",
-            "-Dquarkus.rest-csrf.token-signature-key=packaged-test-csrf-key-0123456789abcdef");
+            "-Dncp.auth.header.trusted-proxies=127.0.0.1", "-Dncp.public-url=https://ncp.example.org");
 
     @Test
     void productionRefusesToStartWithoutAKey() throws Exception {
@@ -187,6 +186,16 @@ class PackagedApplicationIT {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, home.statusCode());
             assertTrue(home.headers().firstValue("Strict-Transport-Security").isPresent());
+            // The CSRF cookie of production: only this host over https may set it, and never for other sites' requests.
+            String csrfCookie = home.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("__Host-ncp-csrf="))
+                    .findFirst().orElse("");
+            HttpResponse<String> portal = http.send(HttpRequest.newBuilder(URI.create(base + "/my-results")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            csrfCookie = csrfCookie.isEmpty() ? portal.headers().allValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith("__Host-ncp-csrf=")).findFirst().orElse("") : csrfCookie;
+            String lower = csrfCookie.toLowerCase(java.util.Locale.ROOT);
+            assertTrue(lower.contains("secure") && lower.contains("path=/") && lower.contains("samesite=strict")
+                    && !lower.contains("domain="), "CSRF cookie: " + csrfCookie + " / " + portal.headers().map());
         } finally {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

@@ -22,8 +22,15 @@ public class OidcErrorResource {
 
     @GET
     public Response error(@QueryParam("error") String error, @QueryParam("flow") String queryFlowId,
-            @CookieParam(OidcFailureRoute.FLOW_COOKIE) String cookieFlowId) {
-        String flowId = queryFlowId != null ? queryFlowId : cookieFlowId;
+            @QueryParam("attempt") String queryAttempt, @CookieParam(OidcFailureRoute.FLOW_COOKIE) String cookie) {
+        String flowId = queryFlowId;
+        String attempt = queryAttempt;
+        if (cookie != null && cookie.contains(".")) {
+            flowId = flowId != null ? flowId : cookie.substring(0, cookie.indexOf('.'));
+            attempt = attempt != null ? attempt : cookie.substring(cookie.indexOf('.') + 1);
+        } else if (flowId == null) {
+            flowId = cookie;
+        }
         String code = error == null ? "" : error.replaceAll("[^A-Za-z0-9_.-]", "");
         if (code.length() > 64) {
             code = code.substring(0, 64);
@@ -32,7 +39,8 @@ public class OidcErrorResource {
         String reason = "access_denied".equals(code) ? "cancelled" : "failed";
         LOG.infof("OIDC login ended with error %s at the identity provider", code.isEmpty() ? "(none)" : code);
         if (flowId != null && flowId.matches("[A-Za-z0-9_-]{1,64}")) {
-            return Response.seeOther(URI.create("/emrex/flow/" + flowId + "/login/failed?reason=" + reason)).build();
+            // login/failed ends the flow only when the attempt's token matches the login this browser started.
+            return Response.seeOther(URI.create(OidcFailureRoute.failedPath(flowId, attempt, reason))).build();
         }
         return Response.seeOther(URI.create("/my-results?login=" + reason)).build();
     }

@@ -24,6 +24,7 @@ public class OidcFailureRoute {
     static final String FLOW_COOKIE = "ncp-oidc-flow";
     static final String CALLBACK_PATH = "/auth/oidc/callback";
     private static final String FLOW_ID = "[A-Za-z0-9_-]{1,64}";
+    static final String TOKEN = "[A-Za-z0-9_-]{1,64}";
 
     void register(@Observes Router router) {
         router.routeWithRegex("/emrex/flow/(" + FLOW_ID + ")/login/oidc").failureHandler(ctx -> failed(ctx, ctx.pathParam("param0")));
@@ -34,7 +35,13 @@ public class OidcFailureRoute {
         });
     }
 
-    private void failed(RoutingContext ctx, String flowId) {
+    /** The failed-login address of a flow, with the login attempt's token when it is known. */
+    static String failedPath(String flowId, String attempt, String reason) {
+        String path = "/emrex/flow/" + flowId + "/login/failed?reason=" + reason;
+        return attempt != null && attempt.matches(TOKEN) ? path + "&attempt=" + attempt : path;
+    }
+
+    private void failed(RoutingContext ctx, String flowAndAttempt) {
         // Only a code flow that could not be completed; other authentication failures are the normal
         // challenge that sends the browser to the provider.
         if (!(ctx.failure() instanceof AuthenticationCompletionException)) {
@@ -42,8 +49,14 @@ public class OidcFailureRoute {
             return;
         }
         LOG.warnf("OIDC login could not be completed: %s", ctx.failure().getClass().getSimpleName());
+        String flowId = flowAndAttempt;
+        String attempt = ctx.request().getParam("attempt");
+        if (flowAndAttempt != null && flowAndAttempt.contains(".")) {
+            flowId = flowAndAttempt.substring(0, flowAndAttempt.indexOf('.'));
+            attempt = flowAndAttempt.substring(flowAndAttempt.indexOf('.') + 1);
+        }
         String target = flowId != null && flowId.matches(FLOW_ID)
-                ? "/emrex/flow/" + flowId + "/login/failed?reason=unavailable"
+                ? failedPath(flowId, attempt, "unavailable")
                 : "/my-results?login=failed";
         ctx.response().setStatusCode(303).putHeader("Location", target).putHeader("Cache-Control", "no-store").end();
     }
@@ -53,9 +66,9 @@ public class OidcFailureRoute {
         return flowCookie("", secure).setMaxAge(0);
     }
 
-    /** Remembers which flow a login belongs to, for the callback that no longer carries the flow path. */
-    public static Cookie flowCookie(String flowId, boolean secure) {
-        return Cookie.cookie(FLOW_COOKIE, flowId).setPath("/auth/oidc").setHttpOnly(true).setSecure(secure)
+    /** Remembers which flow (and login attempt) a login belongs to, for the callback that no longer carries the flow path. */
+    public static Cookie flowCookie(String flowAndAttempt, boolean secure) {
+        return Cookie.cookie(FLOW_COOKIE, flowAndAttempt).setPath("/auth/oidc").setHttpOnly(true).setSecure(secure)
                 .setSameSite(CookieSameSite.LAX).setMaxAge(15 * 60);
     }
 }

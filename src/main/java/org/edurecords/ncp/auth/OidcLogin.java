@@ -44,14 +44,17 @@ public class OidcLogin implements LoginMethod {
         return "/emrex/flow/" + flowId + "/login/oidc/start";
     }
 
-    /** The protected path; the flow id is repeated as a query parameter because quarkus-oidc hands only the query to the error path. */
-    public String protectedPath(String flowId) {
-        return "/emrex/flow/" + flowId + "/login/oidc?flow=" + flowId;
+    /**
+     * The protected path; the flow id and the login attempt's token are repeated as query parameters because
+     * quarkus-oidc hands only the query to the error path.
+     */
+    public String protectedPath(String flowId, String attempt) {
+        return "/emrex/flow/" + flowId + "/login/oidc?flow=" + flowId + "&attempt=" + attempt;
     }
 
-    /** The cookie that tells the callback's failure handler which flow a login belongs to. */
-    public String flowCookieHeader(String flowId) {
-        return OidcFailureRoute.flowCookie(flowId, config.auth().session().secureCookie()).encode();
+    /** The cookie that tells the callback's failure handler which flow (and which login attempt) a login belongs to. */
+    public String flowCookieHeader(String flowId, String attempt) {
+        return OidcFailureRoute.flowCookie(flowId + "." + attempt, config.auth().session().secureCookie()).encode();
     }
 
     /** Clears that cookie when a portal login starts, so a failure is not blamed on an old transfer. */

@@ -30,11 +30,11 @@ public class ProductionSafety {
             return;
         }
         List<String> problems = unsafeSettings(config);
-        String csrfKey = ConfigProvider.getConfig().getOptionalValue("quarkus.rest-csrf.token-signature-key", String.class)
-                .orElse("");
-        if (csrfKey.length() < 32) {
-            problems.add("quarkus.rest-csrf.token-signature-key must be set to a secret of at least 32 characters"
-                    + " (the same on every instance)");
+        var csrf = ConfigProvider.getConfig();
+        if (!csrf.getOptionalValue("quarkus.rest-csrf.cookie-name", String.class).orElse("").startsWith("__Host-")
+                || !csrf.getOptionalValue("quarkus.rest-csrf.cookie-force-secure", Boolean.class).orElse(false)) {
+            problems.add("the CSRF cookie must be a Secure __Host- cookie (quarkus.rest-csrf.cookie-name=__Host-...,"
+                    + " quarkus.rest-csrf.cookie-force-secure=true)");
         }
         if (!problems.isEmpty()) {
             String message = "Refusing to start the production profile: " + String.join("; ", problems);

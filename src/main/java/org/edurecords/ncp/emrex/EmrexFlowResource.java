@@ -61,7 +61,7 @@ public class EmrexFlowResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance login(String flowId, String receiver, boolean demoEnabled, boolean failed,
-                String username, List<LoginLink> logins);
+                String username, List<LoginLink> logins, String noticeKey);
 
         static native TemplateInstance select(String flowId, String receiver, String learnerName,
                 List<InstitutionView> institutions, boolean showAll, boolean nothingSelected,
@@ -129,8 +129,7 @@ public class EmrexFlowResource {
             if (session.state != EmrexSession.State.RECEIVED) {
                 return redirectToStep(session);
             }
-            return page(Templates.login(flowId, receiver(session), demoLogin.enabled(), false, "",
-                    logins.forFlow(flowId)), 200);
+            return loginPage(session, null, 200);
         });
     }
 
@@ -150,7 +149,7 @@ public class EmrexFlowResource {
             if (student.isEmpty()) {
                 LOG.infof("EMREX flow %s: demo login refused", flowId);
                 return page(Templates.login(flowId, receiver(session), true, true, username == null ? "" : username,
-                        logins.forFlow(flowId)), 401);
+                        logins.forFlow(flowId), null), 401);
             }
             return loggedIn(session, "demo", Optional.of(student.get().learnerId()));
         });
@@ -167,8 +166,9 @@ public class EmrexFlowResource {
             if (session.state != EmrexSession.State.RECEIVED) {
                 return redirectToStep(session);
             }
-            return Response.seeOther(URI.create(oidcLogin.protectedPath(flowId)))
-                    .header("Set-Cookie", oidcLogin.flowCookieHeader(flowId)).build();
+            String attempt = flows.startLoginAttempt(flowId);
+            return Response.seeOther(URI.create(oidcLogin.protectedPath(flowId, attempt)))
+                    .header("Set-Cookie", oidcLogin.flowCookieHeader(flowId, attempt)).build();
         });
     }
 
@@ -216,10 +216,17 @@ public class EmrexFlowResource {
     @GET
     @Path("login/failed")
     public Response loginFailed(@PathParam("flowId") String flowId, @CookieParam(FLOW_COOKIE) String browserSecret,
-            @QueryParam("reason") String reason) {
+            @QueryParam("reason") String reason, @QueryParam("attempt") String attempt) {
         return withOpenFlow(flowId, browserSecret, session -> {
             if (session.state != EmrexSession.State.RECEIVED) {
                 return redirectToStep(session);
+            }
+            if (!flows.isLoginAttempt(session, attempt)) {
+                // Not the answer to a login this browser started (a link, a reload of an old address): the transfer
+                // goes on, and the student may log in again or cancel.
+                LOG.warnf("EMREX flow %s: a login error without the token of the login that was started; flow kept open",
+                        flowId);
+                return loginPage(session, "flow_notice_loginNotCompleted", 200);
             }
             if ("cancelled".equals(reason)) {
                 LOG.infof("EMREX flow %s: login cancelled at the identity provider", flowId);
@@ -398,6 +405,10 @@ public class EmrexFlowResource {
         }
         EmrexSession session = found.get();
         if (!flows.belongsToBrowser(session, browserSecret)) {
+            if (flows.lostItsLoginAnswer(session, browserSecret) && !flows.isExpired(session)
+                    && flows.backToLogin(flowId, browserSecret)) {
+                return loginPage(flows.find(flowId).orElse(session), "flow_notice_loginAgain", 200);
+            }
             LOG.warnf("EMREX flow %s: request from a browser that did not start it", flowId);
             return problem("flow_problem_otherBrowser", 403);
         }
@@ -411,6 +422,11 @@ public class EmrexFlowResource {
             return closedPage(session);
         }
         return step.handle(session);
+    }
+
+    private Response loginPage(EmrexSession session, String noticeKey, int status) {
+        return page(Templates.login(session.id, receiver(session), demoLogin.enabled(), false, "",
+                logins.forFlow(session.id), noticeKey), status);
     }
 
     private Response redirectToStep(EmrexSession session) {

@@ -87,8 +87,54 @@ public class EmrexFlowService {
     }
 
     public boolean belongsToBrowser(EmrexSession session, String browserSecret) {
-        return browserSecret != null && MessageDigest.isEqual(session.browserKey.getBytes(StandardCharsets.US_ASCII),
-                SecretTokens.sha256Hex(browserSecret).getBytes(StandardCharsets.US_ASCII));
+        return sameHash(session.browserKey, browserSecret);
+    }
+
+    /**
+     * True when this browser still holds the secret from before the login, while the flow is logged in but has not
+     * moved on: the answer to the login (with the new secret) never reached the browser, e.g. because the instance
+     * that served it stopped. Any later step proves the new secret arrived.
+     */
+    public boolean lostItsLoginAnswer(EmrexSession session, String browserSecret) {
+        return session.state == EmrexSession.State.AUTHENTICATED && sameHash(session.previousBrowserKey, browserSecret);
+    }
+
+    /**
+     * Takes a flow whose login answer was lost back to the login, with the browser's secret as it is: the learner and
+     * the results fetched for them are forgotten, nothing was disclosed. Returns false when the flow changed meanwhile.
+     */
+    @Transactional
+    public boolean backToLogin(String flowId, String browserSecret) {
+        String previous = SecretTokens.sha256Hex(browserSecret);
+        int updated = EmrexSession.update("state = ?1, learnerId = null, selection = null, browserKey = ?2,"
+                + " previousBrowserKey = null, updatedAt = ?3, version = version + 1"
+                + " where id = ?4 and state = ?5 and previousBrowserKey = ?2",
+                EmrexSession.State.RECEIVED, previous, clock.instant(), flowId, EmrexSession.State.AUTHENTICATED);
+        if (updated == 1) {
+            ResultSnapshot.deleteById(flowId);
+            LOG.infof("EMREX flow %s: the login's answer did not reach the browser; back to the login", flowId);
+        }
+        return updated == 1;
+    }
+
+    /** Notes the identity provider login this browser starts; returns the token that travels with it. */
+    @Transactional
+    public String startLoginAttempt(String flowId) {
+        String token = SecretTokens.random(16);
+        EmrexSession.update("loginAttempt = ?1 where id = ?2 and state = ?3", SecretTokens.sha256Hex(token), flowId,
+                EmrexSession.State.RECEIVED);
+        return token;
+    }
+
+    /** Whether an identity provider's error answer carries the token of the login this flow started. */
+    public boolean isLoginAttempt(EmrexSession session, String token) {
+        return sameHash(session.loginAttempt, token);
+    }
+
+    private static boolean sameHash(String storedHash, String secret) {
+        return storedHash != null && secret != null && secret.length() <= 128
+                && MessageDigest.isEqual(storedHash.getBytes(StandardCharsets.US_ASCII),
+                        SecretTokens.sha256Hex(secret).getBytes(StandardCharsets.US_ASCII));
     }
 
     public boolean isExpired(EmrexSession session) {
@@ -105,7 +151,8 @@ public class EmrexFlowService {
         Instant now = clock.instant();
         String secret = SecretTokens.random(32);
         int updated = EmrexSession.update(
-                "state = ?1, learnerId = ?2, updatedAt = ?3, browserKey = ?6, version = version + 1"
+                "state = ?1, learnerId = ?2, updatedAt = ?3, previousBrowserKey = browserKey, browserKey = ?6,"
+                        + " loginAttempt = null, version = version + 1"
                         + " where id = ?4 and state = ?5 and expiresAt > ?3",
                 EmrexSession.State.AUTHENTICATED, learnerId, now, flowId, EmrexSession.State.RECEIVED,
                 SecretTokens.sha256Hex(secret));
@@ -121,6 +168,7 @@ public class EmrexFlowService {
         }
         session.select(selection);
         session.state = EmrexSession.State.SELECTED;
+        session.previousBrowserKey = null;
         session.updatedAt = clock.instant();
         return true;
     }

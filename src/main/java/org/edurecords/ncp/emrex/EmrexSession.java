@@ -49,6 +49,14 @@ public class EmrexSession extends PanacheEntityBase {
     @Column(name = "browser_key")
     public String browserKey;
 
+    /** The browser secret from before the login (hashed), until the browser shows the new one (ADR 0206). */
+    @Column(name = "previous_browser_key")
+    public String previousBrowserKey;
+
+    /** Hash of the token of the identity provider login this browser started, for its error answer (ADR 0206). */
+    @Column(name = "login_attempt")
+    public String loginAttempt;
+
     @Column(name = "learner_id")
     public Long learnerId;
 

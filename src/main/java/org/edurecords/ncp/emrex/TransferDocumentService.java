@@ -71,6 +71,7 @@ public class TransferDocumentService {
         this.pdfRenderer = new TranscriptPdfRenderer();
         this.pdfSigner = new PadesSigner();
         this.signer = new StreamingXmlSigner();
+        this.publicUrl = new org.edurecords.ncp.web.PublicUrl(config);
     }
 
     @Inject

@@ -116,6 +116,12 @@ public interface Messages {
     String flow_problem_otherBrowser();
 
     @Message
+    String flow_notice_loginAgain();
+
+    @Message
+    String flow_notice_loginNotCompleted();
+
+    @Message
     String problem_title();
 
     @Message

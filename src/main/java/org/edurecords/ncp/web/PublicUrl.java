@@ -20,6 +20,14 @@ public class PublicUrl {
     @Inject
     NcpConfig config;
 
+    PublicUrl() {
+    }
+
+    /** Outside CDI (the document pipeline in benchmarks and unit tests). */
+    public PublicUrl(NcpConfig config) {
+        this.config = config;
+    }
+
     /** The port requests really arrive on, for a demo started on port 0 (seen by {@link ResponseHeadersFilter}). */
     private volatile int observedPort;
 

@@ -61,7 +61,21 @@ class ProductionLoginSafetyTest {
                 problems("prod", Map.of("ncp.auth.oidc.enabled", "true", "ncp.auth.session.secure-cookie", "false")));
     }
 
-    private static List<String> problems(String profile, Map<String, String> operatorSettings) throws IOException {
+    @Test
+    void thePublicUrlMustBeTheServicesHttpsAddress() throws IOException {
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("ncp.auth.oidc.enabled", "true"));
+        settings.put("ncp.public-url", "http://localhost:8080");
+        assertEquals(List.of("ncp.public-url must be the service's public https address (every link and redirect uses it)"),
+                problems("prod", settings));
+        settings.put("ncp.public-url", "https://ncp.example.org");
+        settings.put("ncp.public-url-follows-port", "true");
+        assertEquals(List.of("ncp.public-url-follows-port must be false"), problems("prod", settings));
+    }
+
+    private static List<String> problems(String profile, Map<String, String> given) throws IOException {
+        // Every operator sets the public address; the tests add what they are about.
+        Map<String, String> operatorSettings = new java.util.HashMap<>(Map.of("ncp.public-url", "https://ncp.example.org"));
+        operatorSettings.putAll(given);
         URL shipped = ProductionLoginSafetyTest.class.getClassLoader().getResource("application.properties");
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withProfile(profile)

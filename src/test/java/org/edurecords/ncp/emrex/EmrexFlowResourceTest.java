@@ -1,5 +1,6 @@
 package org.edurecords.ncp.emrex;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -294,6 +295,48 @@ class EmrexFlowResourceTest {
         assertEquals("NCP_CANCEL", fields.get("returnCode"));
         assertEquals(sessionId, fields.get("sessionId"));
         assertEquals("", fields.get("elmo"));
+    }
+
+    @Test
+    void aLoginWhoseAnswerNeverReachedTheBrowserLeadsBackToTheLoginNotToARefusal() {
+        DemoFlow flow = new DemoFlow("lost-login-" + System.nanoTime(), RETURN_URL).start();
+        Map<String, String> beforeLogin = flow.client.cookies();
+        // The login is done in the database, but the instance stops before its answer (the renewed flow cookie)
+        // reaches the browser, which goes on with the cookie it had.
+        assertEquals(303, flow.login("anna", "demo").statusCode());
+        String lostSecret = flow.client.cookie(EmrexFlowResource.FLOW_COOKIE);
+        flow.client.restoreCookies(beforeLogin);
+
+        Response again = flow.selectionPage();
+        assertEquals(200, again.statusCode(), again.asString());
+        Document page = FlowClient.html(again);
+        assertTrue(page.selectFirst(".notice").text().contains("log in again"), page.text());
+        assertFalse(page.text().contains("Anna Kristine"), "nothing of the learner is shown before the new login");
+
+        // The lost answer's secret is worthless now; the browser logs in again and carries on.
+        Response withLost = given().redirects().follow(false).cookie(EmrexFlowResource.FLOW_COOKIE, lostSecret)
+                .get(flow.flowPath + "/select");
+        assertEquals(403, withLost.statusCode());
+        assertEquals(303, flow.login("anna", "demo").statusCode());
+        flow.select(Map.of("lo", List.of("113"))).then().statusCode(303);
+        assertEquals("NCP_OK", DemoFlow.answerFields(flow.confirm(), RETURN_URL).get("returnCode"));
+
+        // Once the student has moved on with the new cookie, the old one is refused again.
+        flow.client.restoreCookies(beforeLogin);
+        assertEquals(403, flow.selectionPage().statusCode());
+    }
+
+    @Test
+    void aLoginErrorAddressWithoutTheLoginsTokenDoesNotEndTheTransfer() {
+        DemoFlow flow = new DemoFlow("forged-failure-" + System.nanoTime(), RETURN_URL).start();
+        for (String query : List.of("?reason=cancelled", "?reason=failed&attempt=guessed-token", "?reason=unavailable")) {
+            Response failed = flow.client.get(flow.flowPath + "/login/failed" + query);
+            assertEquals(200, failed.statusCode(), query);
+            Document page = FlowClient.html(failed);
+            assertTrue(page.select("form#emrex-answer").isEmpty(), "no answer is sent: " + query);
+            assertTrue(page.selectFirst(".notice").text().contains("not completed"), page.text());
+        }
+        assertEquals(303, flow.login("anna", "demo").statusCode(), "the transfer is still open");
     }
 
     private static Node ancestor(Node node, String localName) {

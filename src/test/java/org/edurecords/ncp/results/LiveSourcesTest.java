@@ -237,16 +237,11 @@ class LiveSourcesTest {
         assertEquals("complete", completeness.get("fast.example.org"));
     }
 
-    @Test
-    void oneTricklingInstitutionNeverHoldsUpTwentyStudentsLoggingInAtOnce() throws Exception {
-        stub(FAST, elmo("fast.example.org", "Fast University", "F-101", "Fast Course"));
-        stub(BROKEN, elmo("broken.example.org", "Broken Institute", "B-301", "Broken Course"));
-        // Headers at once, then the body a few bytes at a time over a minute.
-        stub(SLOW, elmo("slow.example.org", "Slow University College", "S-201", "Slow Course")
-                .withChunkedDribbleDelay(200, 60_000));
+    /** Twenty students log in at the same moment; each answer is the time from the login to the selection page. */
+    private static List<Long> twentyAtOnce(java.util.function.Consumer<Document> check) throws Exception {
         List<DemoFlow> flows = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            flows.add(new DemoFlow("trickle-" + i + "-" + System.nanoTime(), RETURN_URL).start());
+            flows.add(new DemoFlow("together-" + i + "-" + System.nanoTime(), RETURN_URL).start());
         }
         ExecutorService students = Executors.newFixedThreadPool(flows.size());
         CountDownLatch together = new CountDownLatch(1);
@@ -260,23 +255,44 @@ class LiveSourcesTest {
                     assertEquals(303, login.statusCode(), login.asString());
                     Document selection = FlowClient.html(flow.selectionPage());
                     long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-                    assertEquals(List.of("Broken Institute", "Fast University",
-                            "Norwegian University of Science and Technology", "University of Oslo"),
-                            institutionsOn(selection));
-                    assertEquals(java.util.Set.of("Slow University College"), unreachableOn(selection).keySet());
+                    check.accept(selection);
                     return took;
                 }));
             }
             together.countDown();
-            for (Future<Long> took : millis) {
-                // The slow source's timeout (1 s) plus one second, for every one of them.
-                assertTrue(took.get(60, TimeUnit.SECONDS) <= 2000, "reached the selection page after " + took.get() + " ms");
+            List<Long> took = new ArrayList<>();
+            for (Future<Long> one : millis) {
+                took.add(one.get(60, TimeUnit.SECONDS));
             }
+            return took;
         } finally {
             students.shutdownNow();
         }
+    }
+
+    @Test
+    void oneTricklingInstitutionNeverHoldsUpTwentyStudentsLoggingInAtOnce() throws Exception {
+        // The same burst with every institution healthy first: the service under test is a running one, whose
+        // code for twenty parallel logins has been compiled.
+        allValid(0);
+        twentyAtOnce(page -> assertTrue(institutionsOn(page).contains("Fast University")));
+        wireMock.resetAll();
+
+        stub(FAST, elmo("fast.example.org", "Fast University", "F-101", "Fast Course"));
+        stub(BROKEN, elmo("broken.example.org", "Broken Institute", "B-301", "Broken Course"));
+        // Headers at once, then the body a few bytes at a time over a minute.
+        stub(SLOW, elmo("slow.example.org", "Slow University College", "S-201", "Slow Course")
+                .withChunkedDribbleDelay(200, 60_000));
+        List<Long> took = twentyAtOnce(selection -> {
+            assertEquals(List.of("Broken Institute", "Fast University", "Norwegian University of Science and Technology",
+                    "University of Oslo"), institutionsOn(selection));
+            assertEquals(java.util.Set.of("Slow University College"), unreachableOn(selection).keySet());
+        });
+        // The slow source's timeout (1 s) plus one second, for every one of them.
+        assertTrue(took.stream().allMatch(ms -> ms <= 2000), "from the login to the selection page, in ms: " + took);
+
         // The slow source was asked by at most its share of the threads at once, and every call has ended.
-        assertTrue(wireMock.findAll(getRequestedFor(urlEqualTo(SLOW))).size() <= flows.size());
+        assertTrue(wireMock.findAll(getRequestedFor(urlEqualTo(SLOW))).size() <= 20);
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (bulkheads.active("http-slow") > 0 && System.nanoTime() < until) {
             Thread.onSpinWait();

@@ -10,7 +10,10 @@ import io.restassured.response.Response;
 import org.edurecords.ncp.support.FlowClient;
 import org.junit.jupiter.api.Test;
 
-/** The CSRF cookie is never sent cross-site and carries a signature, so a token planted in the browser is refused. */
+/**
+ * The CSRF cookie is never sent with requests from other sites (production also gives it the {@code __Host-}
+ * prefix, checked with the packaged jar in {@code PackagedApplicationIT}).
+ */
 @QuarkusTest
 class CsrfCookieTest {
 
@@ -22,19 +25,6 @@ class CsrfCookieTest {
         assertNotNull(setCookie, page.headers().toString());
         assertTrue(setCookie.contains("SameSite=Strict"), setCookie);
         assertTrue(setCookie.toLowerCase(java.util.Locale.ROOT).contains("httponly"), setCookie);
-    }
-
-    @Test
-    void aTokenPlantedInTheCookieAndTheFormIsRefused() {
-        // Double submit alone accepts any value that is the same in cookie and form: a sibling site that can set
-        // cookies for this domain could then post forms. A signed cookie must come from this service.
-        Response forged = given().redirects().follow(false).cookie("ncp-csrf", "AAAAAAAAAAAAAAAAAAAAAA")
-                .contentType("application/x-www-form-urlencoded")
-                .formParam(FlowClient.CSRF_FIELD, "AAAAAAAAAAAAAAAAAAAAAA")
-                .formParam("username", "anna").formParam("password", "demo")
-                .post("/my-results/login/demo");
-        assertEquals(400, forged.statusCode(), forged.asString());
-        assertTrue(forged.asString().contains("did not come from this service"), forged.asString());
     }
 
     @Test
