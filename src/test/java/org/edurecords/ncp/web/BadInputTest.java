@@ -144,6 +144,19 @@ class BadInputTest {
     }
 
     @Test
+    void aFormWithoutTheCsrfTokenIsExplainedAndLoggedOnce() {
+        try (LogCapture log = LogCapture.start()) {
+            assertPage(form("nb").body(ascii("username=anna&password=demo")).post("/my-results/login/demo"), 400, "nb",
+                    "error_csrf");
+            assertOneWarning(log);
+        }
+        Response json = form("en").accept("application/json, text/html;q=0.9").body(ascii("username=anna&password=demo"))
+                .post("/my-results/login/demo");
+        assertJson(json, 400);
+        assertEquals("error_csrf", json.jsonPath().getString("error"));
+    }
+
+    @Test
     void aFailureOfAPlainRouteIsThePersonsPageToo() {
         // The demo client's return URL is a plain route without a failure page of its own.
         try (LogCapture log = LogCapture.start()) {
