@@ -31,7 +31,7 @@ public final class JsonProblems {
             }
             String where = path(mapping);
             Class<?> expected = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
-            return (where.isEmpty() ? "the body" : where) + ": "
+            return (where.isEmpty() ? "" : where + ": ")
                     + (expected == null ? "not the expected value" : "expected " + expected(expected));
         }
         String at = at(e.getLocation());

@@ -28,6 +28,9 @@ public class RequestLimits {
     /** The demo client's return URL takes an answer with a PDF transcript of a few hundred courses. */
     static final long DEMO_CLIENT_RETURN_BYTES = 4 * 1024 * 1024;
 
+    /** How much more than its limit a refused body may be and still be read to its end (and dropped). */
+    static final long SWALLOWED_BYTES = 1024 * 1024;
+
     @Inject
     NcpConfig config;
 
@@ -96,9 +99,16 @@ public class RequestLimits {
             return;
         }
         if (ctx.request().version() != HttpVersion.HTTP_2) {
-            // The body stays unread: the connection cannot carry another request after this answer.
-            ctx.response().putHeader("Connection", "close");
-            ctx.response().endHandler(done -> ctx.request().connection().close());
+            if (length - limit <= SWALLOWED_BYTES && ctx.request().getHeader("Expect") == null) {
+                // A client still sending would meet a closed connection and never read the answer: the rest of a
+                // body a little over the limit is read and dropped, never kept.
+                ctx.request().handler(chunk -> { });
+                ctx.request().resume();
+            } else {
+                // The body stays unread: the connection cannot carry another request after this answer.
+                ctx.response().putHeader("Connection", "close");
+                ctx.response().endHandler(done -> ctx.request().connection().close());
+            }
         }
         answers.refuse(ctx, 413, "body of " + length + " bytes, the limit is " + limit,
                 "at most " + limit + " bytes");
