@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
-import org.jboss.logging.Logger;
+import org.edurecords.ncp.web.JsonProblems;
 
 /**
  * The admin import API: results of an institution without a live endpoint go into the embedded store,
@@ -36,8 +36,6 @@ import org.jboss.logging.Logger;
 @SecurityScheme(securitySchemeName = "adminToken", type = SecuritySchemeType.HTTP, scheme = "bearer")
 @SecurityRequirement(name = "adminToken")
 public class AdminImportResource {
-
-    private static final Logger LOG = Logger.getLogger(AdminImportResource.class);
 
     @Inject
     AdminAccess access;
@@ -64,22 +62,26 @@ public class AdminImportResource {
         if (refused.isPresent()) {
             return refused.get();
         }
+        if (body == null || body.length == 0) {
+            return AdminAccess.error(400, "body_empty", "The body is empty");
+        }
         ImportFormat.Batch batch;
         try {
             batch = json.readValue(body, ImportFormat.Batch.class);
         } catch (JsonProcessingException e) {
-            LOG.infof("Admin import refused: not the JSON import format (%s)", e.getOriginalMessage());
-            return AdminAccess.error(400, "The body is not the JSON import format: " + e.getOriginalMessage());
+            // Jackson's own message names the Java types the body is read into: say where, in JSON terms.
+            return AdminAccess.error(400, "body_invalid", "The body is not the JSON import format: "
+                    + JsonProblems.describe(e));
         } catch (java.io.IOException e) {
-            return AdminAccess.error(400, "The body could not be read");
+            return AdminAccess.error(400, "body_invalid", "The body could not be read");
         }
         if (batch == null) {
-            return AdminAccess.error(400, "The body is empty");
+            return AdminAccess.error(400, "body_empty", "The body is empty");
         }
         try {
             return Response.ok(imports.importJson(batch)).build();
         } catch (ImportService.UnknownInstitutionException e) {
-            return AdminAccess.error(422, e.getMessage());
+            return AdminAccess.error(422, "institution_unknown", e.getMessage());
         }
     }
 
@@ -127,18 +129,17 @@ public class AdminImportResource {
             return refused.get();
         }
         if (institution == null || institution.isBlank()) {
-            return AdminAccess.error(400, "The query parameter 'institution' (SCHAC code) is required");
+            return AdminAccess.error(400, "institution_missing", "The query parameter 'institution' (SCHAC code) is required");
         }
         if (body == null || body.length == 0) {
-            return AdminAccess.error(400, "The body is empty");
+            return AdminAccess.error(400, "body_empty", "The body is empty");
         }
         try {
             return Response.ok(fileImport.run(institution, body)).build();
         } catch (ImportService.UnknownInstitutionException e) {
-            return AdminAccess.error(422, e.getMessage());
+            return AdminAccess.error(422, "institution_unknown", e.getMessage());
         } catch (CsvResults.UnreadableCsvException e) {
-            LOG.infof("Admin CSV import refused: %s", e.getMessage());
-            return AdminAccess.error(400, e.getMessage());
+            return AdminAccess.error(400, "csv_unreadable", e.getMessage());
         }
     }
 }

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.edurecords.ncp.auth.Identity;
 import org.edurecords.ncp.auth.LearnerDirectory;
+import org.edurecords.ncp.web.LogSafe;
 import org.jboss.logging.Logger;
 
 /**
@@ -70,18 +71,18 @@ public class AdminLearnerResource {
         }
         ErasureRequest request;
         try {
-            request = json.readValue(body, ErasureRequest.class);
+            request = body == null || body.length == 0 ? null : json.readValue(body, ErasureRequest.class);
         } catch (java.io.IOException e) {
-            return AdminAccess.error(400, "The body is not an erasure request: {\"scheme\": ..., \"identifier\": ...}");
+            return AdminAccess.error(400, "body_invalid", "The body is not an erasure request: {\"scheme\": ..., \"identifier\": ...}");
         }
         if (request == null || isBlank(request.scheme()) || isBlank(request.identifier())) {
-            return AdminAccess.error(400, "Both scheme and identifier are required");
+            return AdminAccess.error(400, "identifier_missing", "Both scheme and identifier are required");
         }
         Optional<Long> learner = directory.learnerFor(new Identity("admin", request.scheme().trim(),
                 request.identifier().trim(), null, null, null));
         if (learner.isEmpty()) {
-            LOG.infof("Learner erasure: no learner with an identifier of scheme %s", request.scheme().trim());
-            return AdminAccess.error(404, "No learner with this identifier");
+            LOG.infof("Learner erasure: no learner with an identifier of scheme %s", LogSafe.of(request.scheme().trim()));
+            return AdminAccess.error(404, "learner_unknown", "No learner with this identifier");
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("erased", true);

@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvReadException;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
@@ -74,8 +76,14 @@ final class CsvResults {
             if (it.getParser().getSchema() instanceof CsvSchema schema) {
                 schema.forEach(c -> columns.add(c.getName()));
             }
+        } catch (CsvReadException e) {
+            // The CSV reader's own message is about the rows (entries expected and found); other messages name Java types.
+            throw new UnreadableCsvException("The body is not readable as CSV" + atLine(e) + ": "
+                    + firstLine(e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            throw new UnreadableCsvException("The body is not readable as CSV" + atLine(e));
         } catch (IOException | RuntimeException e) {
-            throw new UnreadableCsvException("The body is not readable as CSV: " + firstLine(e.getMessage()));
+            throw new UnreadableCsvException("The body is not readable as CSV");
         }
         checkColumns(columns);
         if (rows.isEmpty()) {
@@ -223,6 +231,10 @@ final class CsvResults {
         } catch (CharacterCodingException e) {
             throw new UnreadableCsvException("The body is not UTF-8 text; save the file as CSV UTF-8");
         }
+    }
+
+    private static String atLine(JsonProcessingException e) {
+        return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? "" : " at line " + e.getLocation().getLineNr();
     }
 
     private static String firstLine(String message) {

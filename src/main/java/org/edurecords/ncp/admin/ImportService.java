@@ -25,6 +25,7 @@ import org.edurecords.ncp.results.store.GradingSchemeEntity;
 import org.edurecords.ncp.results.store.InstitutionEntity;
 import org.edurecords.ncp.results.store.LearnerEntity;
 import org.edurecords.ncp.results.store.LearningOpportunityEntity;
+import org.edurecords.ncp.web.LogSafe;
 import org.jboss.logging.Logger;
 
 /**
@@ -156,9 +157,9 @@ public class ImportService {
                     count));
         } catch (RuntimeException e) {
             // Never the content in the log: only which entry failed and how.
-            LOG.warnf(e, "Import of %s for institution %d failed", label, institutionId);
+            LOG.warnf(e, "Import of %s for institution %d failed", LogSafe.of(label), institutionId);
             return new ImportReport.LearnerOutcome(label, ImportReport.Outcome.REJECTED, 0,
-                    List.of("could not be stored: " + e.getClass().getSimpleName()));
+                    List.of("could not be stored; the service log has the reason"));
         }
     }
 

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import org.edurecords.ncp.config.NcpConfig;
+import org.edurecords.ncp.web.LogSafe;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,7 +67,7 @@ public class HeaderLogin implements LoginMethod {
         String address = peer == null ? null : peer.hostAddress();
         if (!proxies.contains(address)) {
             boolean carriesAttributes = request.getHeader(config.auth().header().personIdHeader()) != null;
-            LOG.warnf("Header login refused: peer %s is not a trusted proxy%s", address,
+            LOG.warnf("Header login refused: peer %s is not a trusted proxy%s", LogSafe.of(address),
                     carriesAttributes ? " (it sent attribute headers)" : "");
             throw new LoginFailure(LoginFailure.Kind.UNTRUSTED_SOURCE,
                     "The login did not come through the institution's login service.");

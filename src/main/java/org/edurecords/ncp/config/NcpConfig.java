@@ -56,6 +56,17 @@ public interface NcpConfig {
 
     Verify verify();
 
+    Http http();
+
+    interface Http {
+        /**
+         * Largest request body of every path without a larger limit of its own (docs/configuration.md): the
+         * pages' forms, the EMREX entry, the admin API's other calls and any import sent without the admin token.
+         */
+        @WithDefault("65536")
+        long maxRequestBytes();
+    }
+
     interface Emrex {
         /** How long a transfer may stay open before it answers "session expired". */
         @WithDefault("30M")
@@ -215,6 +226,10 @@ public interface NcpConfig {
          * value (at least 32 characters; the production profile refuses shorter ones).
          */
         Optional<String> token();
+
+        /** Largest import (JSON, ELMO or CSV body) a call with the admin token may send, in bytes. */
+        @WithDefault("16000000")
+        long maxImportBytes();
     }
 
     interface Operations {

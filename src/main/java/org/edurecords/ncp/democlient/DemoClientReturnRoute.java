@@ -13,8 +13,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.edurecords.ncp.config.NcpConfig;
+import org.edurecords.ncp.web.ErrorAnswers;
 import org.edurecords.ncp.web.Languages;
 import org.edurecords.ncp.web.PageContext;
+import org.edurecords.ncp.web.RequestLimits;
 import org.edurecords.ncp.web.SecurityHeaders;
 import org.jboss.logging.Logger;
 
@@ -37,15 +39,20 @@ public class DemoClientReturnRoute {
     @Inject
     PageContext page;
 
+    @Inject
+    RequestLimits limits;
+
+    @Inject
+    ErrorAnswers answers;
+
     void register(@Observes Router router) {
-        // An answer with a PDF transcript of a few hundred courses stays far below this limit.
-        BodyHandler body = BodyHandler.create(false).setBodyLimit(4 * 1024 * 1024);
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(limits.limitFor(PATH, null));
         router.route(HttpMethod.POST, PATH).handler(body).blockingHandler(this::receive, false);
     }
 
     void receive(RoutingContext ctx) {
         if (!config.demo().clientEnabled()) {
-            ctx.response().setStatusCode(404).end();
+            answers.refuse(ctx, 404, "the demo client is off", null);
             return;
         }
         ManagedContext requestContext = Arc.container().requestContext();
@@ -65,10 +72,11 @@ public class DemoClientReturnRoute {
                     .setStatusCode(200).end(html);
         } catch (RuntimeException e) {
             LOG.error("Demo client failed to process an answer", e);
-            ctx.response().setStatusCode(500).putHeader("Content-Type", "text/plain; charset=UTF-8")
-                    .end("The demo client could not process the answer.");
         } finally {
             requestContext.terminate();
+        }
+        if (!ctx.response().ended()) {
+            answers.send(ctx, 500, "error_internal", null);
         }
     }
 }

@@ -84,7 +84,8 @@ public class ElmoReader {
             Unmarshaller unmarshaller = ElmoJaxb.context().createUnmarshaller();
             elmo = (Elmo) unmarshaller.unmarshal(document);
         } catch (JAXBException | ClassCastException e) {
-            throw new InvalidElmoException("Cannot read the ELMO document: " + e.getClass().getSimpleName());
+            // Schema-valid yet not readable into the model; the reason is the model's, not the sender's.
+            throw new InvalidElmoException("Cannot read the ELMO document");
         }
         return new ElmoContent(learner(elmo.getLearner()), reports(elmo, idScope));
     }

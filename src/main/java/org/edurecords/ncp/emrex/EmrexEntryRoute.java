@@ -21,8 +21,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.edurecords.ncp.config.NcpConfig;
-import org.edurecords.ncp.web.Languages;
+import org.edurecords.ncp.web.ErrorAnswers;
+import org.edurecords.ncp.web.LogSafe;
 import org.edurecords.ncp.web.PageContext;
+import org.edurecords.ncp.web.RequestLimits;
 import org.edurecords.ncp.web.SecurityHeaders;
 import org.jboss.logging.Logger;
 
@@ -49,6 +51,12 @@ public class EmrexEntryRoute {
     @Inject
     PageContext page;
 
+    @Inject
+    ErrorAnswers answers;
+
+    @Inject
+    RequestLimits limits;
+
     @Location("EmrexEntry/invalid.html")
     Template invalidPage;
 
@@ -56,17 +64,49 @@ public class EmrexEntryRoute {
     Template methodNotAllowedPage;
 
     void register(@Observes Router router) {
-        BodyHandler body = BodyHandler.create(false).setBodyLimit(64 * 1024).setMergeFormAttributes(false);
-        router.route(HttpMethod.POST, PATH).handler(body).blockingHandler(this::entry, false);
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(limits.limitFor(PATH, null))
+                .setMergeFormAttributes(false);
+        router.route(HttpMethod.POST, PATH).handler(body).blockingHandler(this::entry, false)
+                .failureHandler(this::bodyFailed);
         router.route(PATH).blockingHandler(this::methodNotAllowed, false);
+    }
+
+    /** A body the body handler could not decode is an entry request we cannot read: the entry's own page. */
+    void bodyFailed(RoutingContext ctx) {
+        if (ErrorAnswers.clientErrorStatus(ctx) != 400 || ctx.response().ended()) {
+            // Too large, too many fields, or our own failure: the service's common answer (web/FailureRoute).
+            ctx.next();
+            return;
+        }
+        withRequestContext(ctx, () -> unreadable(ctx, locale(ctx), ctx.failure() == null ? "no body"
+                : ctx.failure().getClass().getSimpleName()));
+    }
+
+    private void unreadable(RoutingContext ctx, Locale locale, String reason) {
+        LOG.warnf("EMREX entry refused: unreadable body (%s)", LogSafe.of(reason));
+        refuse(ctx, locale, List.of("problem_body_unreadable"));
+    }
+
+    /** The entry's own page saying what is wrong; JSON for a client that asks for it, by the service's one rule. */
+    private void refuse(RoutingContext ctx, Locale locale, List<String> problems) {
+        if (ErrorAnswers.wantsJson(PATH, ctx.request().getHeader("Accept"))) {
+            answers.sendJson(ctx, 400, "entry_invalid", ErrorAnswers.text("entry_invalid_title") + ": "
+                    + String.join(" ", problems.stream().map(ErrorAnswers::text).toList()));
+            return;
+        }
+        send(ctx, 400, invalidPage.data("problems", problems).setLocale(locale).render(), locale);
     }
 
     void entry(RoutingContext ctx) {
         withRequestContext(ctx, () -> {
             Locale locale = locale(ctx);
-            if (ctx.failed() || ctx.body() == null) {
-                LOG.info("EMREX entry refused: unreadable body");
-                send(ctx, 400, invalidPage.data("problems", List.of("problem_body_unreadable")).setLocale(locale).render(), locale);
+            if (ctx.body() == null) {
+                unreadable(ctx, locale, "no body");
+                return;
+            }
+            if (!FormBodies.wellFormed(ctx.request().getHeader("Content-Type"), ctx.body().buffer())) {
+                // The decoder drops a last field it cannot decode; the client must hear that, not "missing".
+                unreadable(ctx, locale, "not a well-formed UTF-8 form");
                 return;
             }
             Map<String, List<String>> parameters = new LinkedHashMap<>();
@@ -77,8 +117,8 @@ public class EmrexEntryRoute {
             EntryValidation validation = validator.validate(parameters);
             if (!validation.isValid()) {
                 // The reasons are our own message keys, never the received values.
-                LOG.infof("EMREX entry refused: %s", validation.problems());
-                send(ctx, 400, invalidPage.data("problems", validation.problems()).setLocale(locale).render(), locale);
+                LOG.warnf("EMREX entry refused: %s", validation.problems());
+                refuse(ctx, locale, validation.problems());
                 return;
             }
             EmrexFlowService.NewFlow flow = flows.start(validation.request(), locale);
@@ -109,9 +149,7 @@ public class EmrexEntryRoute {
         } catch (RuntimeException e) {
             LOG.error("EMREX entry failed", e);
             if (!ctx.response().ended()) {
-                applyHeaders(ctx);
-                ctx.response().setStatusCode(500).putHeader("Content-Type", "text/plain; charset=UTF-8")
-                        .end("The request could not be processed. Please try again later.");
+                answers.send(ctx, 500, "error_internal", null);
             }
         } finally {
             if (activated) {
@@ -121,9 +159,7 @@ public class EmrexEntryRoute {
     }
 
     private Locale locale(RoutingContext ctx) {
-        Cookie cookie = ctx.request().getCookie(Languages.COOKIE);
-        Locale locale = Languages.resolve(ctx.request().getParam(Languages.PARAMETER),
-                cookie == null ? null : cookie.getValue(), ctx.request().getHeader("Accept-Language"));
+        Locale locale = ErrorAnswers.locale(ctx);
         page.set(locale, null);
         return locale;
     }

@@ -20,6 +20,7 @@ import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.ledger.DisclosedResult;
 import org.edurecords.ncp.ledger.Disclosure;
 import org.edurecords.ncp.ledger.DisclosureLedger;
+import org.edurecords.ncp.web.LogSafe;
 import org.edurecords.ncp.web.SecretTokens;
 import org.jboss.logging.Logger;
 
@@ -74,7 +75,7 @@ public class EmrexFlowService {
         session.updatedAt = now;
         session.expiresAt = now.plus(config.emrex().sessionExpiry());
         session.persist();
-        LOG.infof("EMREX flow %s started for return host %s", session.id, request.returnUrl().getHost());
+        LOG.infof("EMREX flow %s started for return host %s", session.id, LogSafe.of(request.returnUrl().getHost()));
         return new NewFlow(session, secret);
     }
 

@@ -64,6 +64,11 @@ public class EntryRequestValidator {
             problems.add("problem_sessionId_tooLong");
             return;
         }
+        if (sessionId.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+            // Blank looks like missing to the client that reads it back, and is easily lost on the way.
+            problems.add("problem_sessionId_blank");
+            return;
+        }
         // Printable characters only: no control characters, which could break the echo or logs.
         for (int i = 0; i < sessionId.length(); i++) {
             char c = sessionId.charAt(i);
@@ -90,6 +95,10 @@ public class EntryRequestValidator {
         }
         if (!uri.isAbsolute() || uri.isOpaque() || uri.getHost() == null) {
             problems.add("problem_returnUrl_notAbsolute");
+            return null;
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            problems.add("problem_returnUrl_port");
             return null;
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);

@@ -13,8 +13,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import org.edurecords.ncp.config.NcpConfig;
-import org.edurecords.ncp.web.ErrorPages;
+import org.edurecords.ncp.web.ErrorAnswers;
+import org.edurecords.ncp.web.RequestLimits;
 import org.edurecords.ncp.web.SecurityHeaders;
 import org.jboss.logging.Logger;
 
@@ -33,35 +33,36 @@ public class VerifyRoute {
     VerificationService verifier;
 
     @Inject
-    NcpConfig config;
-
-    @Inject
     ObjectMapper json;
 
+    @Inject
+    ErrorAnswers answers;
+
+    @Inject
+    RequestLimits limits;
+
     void register(@Observes Router router) {
-        BodyHandler body = BodyHandler.create(false).setBodyLimit(config.verify().maxRequestBytes())
+        // A body the handler cannot decode, or one with too many fields, is answered by web/FailureRoute.
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(limits.limitFor(PATH, null))
                 .setMergeFormAttributes(false);
         router.route(HttpMethod.POST, PATH).handler(body).blockingHandler(this::verify, false);
         router.route(PATH).handler(ctx -> {
             ctx.response().putHeader("Allow", "POST");
-            error(ctx, 405, "method_not_allowed", "Use POST with JSON or a form");
+            answers.refuse(ctx, 405, "method not allowed", "use POST with JSON or a form");
         });
     }
 
     void verify(RoutingContext ctx) {
         try {
-            if (ctx.failed() || ctx.body() == null) {
-                error(ctx, 413, "body_unreadable", "The request body is unreadable or larger than "
-                        + config.verify().maxRequestBytes() + " bytes");
-                return;
-            }
             String type = ctx.request().getHeader("Content-Type");
             type = type == null ? "" : type.toLowerCase(java.util.Locale.ROOT);
             VerifyRequest request;
             if (type.startsWith("application/json")) {
+                byte[] body = ctx.body() == null || ctx.body().buffer() == null ? new byte[0]
+                        : ctx.body().buffer().getBytes();
                 try {
                     request = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                            .readValue(ctx.body().buffer().getBytes(), VerifyRequest.class);
+                            .readValue(body, VerifyRequest.class);
                 } catch (IOException e) {
                     error(ctx, 400, "json_invalid", "The body is not a JSON object with the fields elmo, givenNames,"
                             + " familyName, birthDate, ncp");
@@ -72,7 +73,7 @@ public class VerifyRoute {
                 request = new VerifyRequest(form.get("elmo"), form.get("givenNames"), form.get("familyName"),
                         form.get("birthDate"), form.get("ncp"));
             } else {
-                error(ctx, 415, "unsupported_media_type", "Send application/json or application/x-www-form-urlencoded");
+                answers.refuse(ctx, 415, "content type " + type, "send application/json or application/x-www-form-urlencoded");
                 return;
             }
             if (request == null || request.elmo() == null || request.elmo().isEmpty()) {
@@ -87,12 +88,10 @@ public class VerifyRoute {
     }
 
     private void error(RoutingContext ctx, int status, String code, String message) {
-        LOG.infof("POST %s refused with %d: %s", PATH, status, code);
-        try {
-            send(ctx, status, json.writeValueAsBytes(new ErrorPages.ErrorBody(status, code, message)));
-        } catch (IOException e) {
-            ctx.response().setStatusCode(500).end();
+        if (status < 500) {
+            ErrorAnswers.logRefusal("POST", PATH, status, code);
         }
+        answers.sendJson(ctx, status, code, message);
     }
 
     private static void send(RoutingContext ctx, int status, byte[] body) {

@@ -1,23 +1,29 @@
 package org.edurecords.ncp.web;
 
+import java.util.Locale;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Turns every failure into a clear answer with the right status: an HTML page for a person, JSON for a
- * machine. Stack traces go to the log, never to the client.
+ * Turns every failure of the REST layer into a clear answer with the right status: an HTML page for a person,
+ * JSON for a machine, by the one rule of {@link ErrorAnswers#wantsJson}. Stack traces go to the log, never to
+ * the client, and only for the service's own failures.
  */
 public class ErrorPages {
 
@@ -36,55 +42,82 @@ public class ErrorPages {
     PageContext page;
 
     @ServerExceptionMapper
-    public Response notFound(NotFoundException e, HttpHeaders headers) {
-        return render(404, "error_not_found", headers);
+    public Response notFound(NotFoundException e, ContainerRequestContext request) {
+        return refuse(request, 404, "no such resource", null);
     }
 
     @ServerExceptionMapper
-    public Response notAllowed(NotAllowedException e, HttpHeaders headers) {
-        Response response = render(405, "error_method", headers);
+    public Response notAllowed(NotAllowedException e, ContainerRequestContext request) {
+        Response response = refuse(request, 405, "method not allowed", null);
         return Response.fromResponse(response).allow(e.getResponse().getAllowedMethods()).build();
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, HttpHeaders headers) {
+    public Response webApplication(WebApplicationException e, ContainerRequestContext request) {
+        if (e.getCause() instanceof JsonProcessingException cause) {
+            return json(cause, request);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("Request failed", e);
-            return render(500, "error_internal", headers);
+            return answer(request, 500, "error_internal", null);
         }
-        LOG.infof("Request refused with %d: %s", status, e.getMessage());
-        return render(status, status == 404 ? "error_not_found" : "error_bad_request", headers);
+        return refuse(request, status, e.getMessage(), null);
+    }
+
+    /** JSON the endpoint cannot read; the specific Jackson types are listed so that no built-in mapper wins. */
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
+            InvalidFormatException.class})
+    public Response json(JsonProcessingException e, ContainerRequestContext request) {
+        String problem = JsonProblems.describe(e);
+        return refuse(request, 400, "JSON body: " + problem, "error_json_invalid", problem);
     }
 
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e, HttpHeaders headers) {
-        LOG.error("Unexpected failure", e);
-        return render(500, "error_internal", headers);
-    }
-
-    /** The English text of an error, for machines and logs. */
-    static String text(String key) {
-        Messages messages = MessageBundles.get(Messages.class, Localized.Literal.of("en"));
-        return switch (key) {
-            case "error_not_found" -> messages.error_not_found();
-            case "error_method" -> messages.error_method();
-            case "error_csrf" -> messages.error_csrf();
-            case "error_internal" -> messages.error_internal();
-            default -> messages.error_bad_request();
-        };
-    }
-
-    private Response render(int status, String key, HttpHeaders headers) {
-        boolean wantsJson = headers.getAcceptableMediaTypes().stream()
-                .anyMatch(t -> t.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !t.isWildcardType());
-        if (wantsJson) {
-            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ErrorBody(status, key, text(key)))
-                    .build();
+    public Response unexpected(RuntimeException e, ContainerRequestContext request) {
+        var refusal = ClientFailures.of(-1, e);
+        if (refusal.isPresent()) {
+            return refuse(request, refusal.get().status(), refusal.get().reason(), null);
         }
+        LOG.error("Unexpected failure", e);
+        return answer(request, 500, "error_internal", null);
+    }
+
+    private Response refuse(ContainerRequestContext request, int status, String reason, String detail) {
+        return refuse(request, status, reason, ErrorAnswers.keyFor(status), detail);
+    }
+
+    private Response refuse(ContainerRequestContext request, int status, String reason, String key, String detail) {
+        ErrorAnswers.logRefusal(request.getMethod(), request.getUriInfo().getPath(), status, reason);
+        return answer(request, status, key, detail);
+    }
+
+    private Response answer(ContainerRequestContext request, int status, String key, String detail) {
+        String path = request.getUriInfo().getPath();
+        if (ErrorAnswers.wantsJson(path, request.getHeaderString("Accept"))) {
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                    .header("Cache-Control", "no-store")
+                    .entity(new ErrorBody(status, key, ErrorAnswers.message(key, detail))).build();
+        }
+        // The request may have failed before the filters that set the language ran (no matching method, a body
+        // that cannot be read): the page resolves it itself.
+        Locale locale = locale(request);
+        page.set(locale, "GET".equals(request.getMethod()) ? WebFilters.switchTarget(path) : null);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store")
-                .entity(Templates.error(status, key).setLocale(page.locale())).build();
+                .entity(Templates.error(status, key).setLocale(locale)).build();
+    }
+
+    private static Locale locale(ContainerRequestContext request) {
+        String parameter;
+        try {
+            parameter = request.getUriInfo().getQueryParameters().getFirst(Languages.PARAMETER);
+        } catch (RuntimeException e) {
+            // A query that cannot be decoded does not choose the language.
+            parameter = null;
+        }
+        Cookie cookie = request.getCookies().get(Languages.COOKIE);
+        return Languages.resolve(parameter, cookie == null ? null : cookie.getValue(),
+                request.getHeaderString("Accept-Language"));
     }
 }

@@ -74,6 +74,9 @@ public interface Messages {
     String problem_sessionId_invalid();
 
     @Message
+    String problem_sessionId_blank();
+
+    @Message
     String problem_returnUrl_missing();
 
     @Message
@@ -90,6 +93,9 @@ public interface Messages {
 
     @Message
     String problem_returnUrl_userInfo();
+
+    @Message
+    String problem_returnUrl_port();
 
     @Message
     String problem_returnUrl_notHttps();
@@ -345,6 +351,18 @@ public interface Messages {
 
     @Message
     String error_csrf();
+
+    @Message
+    String error_too_large();
+
+    @Message
+    String error_unsupported_media_type();
+
+    @Message
+    String error_not_acceptable();
+
+    @Message
+    String error_json_invalid();
 
     // --- live result sources: completeness on the selection page
 

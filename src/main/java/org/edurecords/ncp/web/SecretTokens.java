@@ -34,4 +34,16 @@ public final class SecretTokens {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
+
+    /**
+     * Whether an Authorization header carries this bearer token, compared in a time that does not depend on
+     * where the values differ. False while no token is configured.
+     */
+    public static boolean isBearer(java.util.Optional<String> token, String authorization) {
+        if (token.isEmpty() || token.get().isBlank() || authorization == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(("Bearer " + token.get()).getBytes(StandardCharsets.UTF_8),
+                authorization.trim().getBytes(StandardCharsets.UTF_8));
+    }
 }

@@ -43,8 +43,15 @@ public class WebFilters {
     public void headers(ContainerRequestContext request, ContainerResponseContext response) {
         if (response.getStatus() == 400 && !response.hasEntity()) {
             // The CSRF filter refuses with an empty 400; a person deserves a page that says why.
-            response.setEntity(ErrorPages.Templates.error(400, "error_csrf").setLocale(page.locale()), null,
-                    MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+            String path = request.getUriInfo().getPath();
+            ErrorAnswers.logRefusal(request.getMethod(), path, 400, "form without a valid CSRF token");
+            if (ErrorAnswers.wantsJson(path, request.getHeaderString("Accept"))) {
+                response.setEntity(new ErrorPages.ErrorBody(400, "error_csrf", ErrorAnswers.text("error_csrf")), null,
+                        MediaType.APPLICATION_JSON_TYPE);
+            } else {
+                response.setEntity(ErrorPages.Templates.error(400, "error_csrf").setLocale(page.locale()), null,
+                        MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+            }
         }
         MultivaluedMap<String, Object> headers = response.getHeaders();
         SecurityHeaders.DEFAULTS.forEach(headers::putSingle);

@@ -19,7 +19,9 @@ import org.edurecords.ncp.results.LearnerResults;
 import org.edurecords.ncp.results.LearningOpportunity;
 import org.edurecords.ncp.results.ResultService;
 import org.edurecords.ncp.results.store.LearnerEntity;
+import org.edurecords.ncp.support.Answers;
 import org.edurecords.ncp.support.InstitutionElmo;
+import org.edurecords.ncp.support.LogCapture;
 import org.junit.jupiter.api.Test;
 
 /** The admin import API over HTTP: valid and invalid JSON and ELMO, re-imports, and calls without the token. */
@@ -123,11 +125,13 @@ class AdminImportResourceTest {
     void malformedBodiesAndUnknownInstitutionsAreClearJsonErrors() {
         Response notJson = post("/admin/import/json", "application/json", "{\"institution\": ");
         assertEquals(400, notJson.statusCode());
-        assertTrue(notJson.jsonPath().getString("error").startsWith("The body is not the JSON import format"));
+        assertEquals("body_invalid", notJson.jsonPath().getString("error"));
+        assertTrue(notJson.jsonPath().getString("message").startsWith("The body is not the JSON import format"));
 
         Response unknown = post("/admin/import/json", "application/json", "{\"institution\":\"nowhere.example\",\"learners\":[]}");
         assertEquals(422, unknown.statusCode());
-        assertEquals("Institution 'nowhere.example' is not in the institution directory", unknown.jsonPath().getString("error"));
+        assertEquals("institution_unknown", unknown.jsonPath().getString("error"));
+        assertEquals("Institution 'nowhere.example' is not in the institution directory", unknown.jsonPath().getString("message"));
 
         Response noInstitution = post("/admin/import/elmo", "application/xml", "<elmo/>");
         assertEquals(400, noInstitution.statusCode());
@@ -168,7 +172,8 @@ class AdminImportResourceTest {
                 .post("/admin/import/json");
         assertEquals(401, none.statusCode());
         assertEquals("Bearer realm=\"ncp-admin\"", none.header("WWW-Authenticate"));
-        assertEquals("A valid admin token is required", none.jsonPath().getString("error"));
+        assertEquals("token_invalid", none.jsonPath().getString("error"));
+        assertEquals("A valid admin token is required", none.jsonPath().getString("message"));
 
         Response wrong = given().header("Authorization", "Bearer " + TOKEN + "x").contentType("application/xml")
                 .body("<elmo/>").post("/admin/import/elmo?institution=uio.no");
@@ -257,18 +262,18 @@ class AdminImportResourceTest {
     void unreadableCsvIsRefusedWithAClearJsonError() {
         Response missing = postCsv("uio.no", "national_identifier,code,title_en\n1,2,3\n".getBytes());
         assertEquals(400, missing.statusCode());
-        assertTrue(missing.jsonPath().getString("error").contains("[type, status]"), missing.asString());
+        assertTrue(missing.jsonPath().getString("message").contains("[type, status]"), missing.asString());
 
         Response misspelt = postCsv("uio.no",
                 "national_identifier,code,type,title_en,status,credit\n1,2,Course,t,passed,5\n".getBytes());
         assertEquals(400, misspelt.statusCode());
-        assertTrue(misspelt.jsonPath().getString("error").startsWith("Unknown columns [credit]"), misspelt.asString());
+        assertTrue(misspelt.jsonPath().getString("message").startsWith("Unknown columns [credit]"), misspelt.asString());
 
         byte[] latin1 = "national_identifier,code,type,title_en,status\n12345,K1,Course,Kurs på norsk,passed\n"
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         Response notUtf8 = postCsv("uio.no", latin1);
         assertEquals(400, notUtf8.statusCode());
-        assertTrue(notUtf8.jsonPath().getString("error").contains("UTF-8"));
+        assertTrue(notUtf8.jsonPath().getString("message").contains("UTF-8"));
 
         assertEquals(422, postCsv("nowhere.example", "national_identifier,code,type,title_en,status\n".getBytes())
                 .statusCode());
@@ -293,5 +298,74 @@ class AdminImportResourceTest {
                 "\"citizenship\": \"NO\", \"identifiers\": [{\"scheme\": \"feide\", \"value\": \"ida@uio.no\"}],");
         JsonPath taken = post("/admin/import/json", "application/json", third).then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("identifiers[0]: already belongs to another learner"), taken.getList("learners[0].problems"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"[1]", "\"uio.no\"", "{\"institution\": \"uio.no\", \"learners\": {}}",
+            "{\"institution\": \"uio.no\", \"learners\": [{\"birthDate\": \"x\"}]}",
+            "{\"institution\": \"uio.no\", \"learners\": [{\"results\": [{\"credits\": \"ten\"}]}]}",
+            "{\"institution\": [\"uio.no\"]}", "{\"institution\": ", ""})
+    void aBodyThatIsNotTheImportFormatSaysWhereWithoutNamingJavaTypes(String body) {
+        try (LogCapture log = LogCapture.start()) {
+            Response refused = post("/admin/import/json", "application/json", body);
+            Answers.assertJson(refused, 400);
+            Answers.assertOneWarning(log);
+        }
+    }
+
+    @Test
+    void theJsonErrorNamesTheFieldAndWhatItShouldBe() {
+        String date = post("/admin/import/json", "application/json",
+                "{\"institution\": \"uio.no\", \"learners\": [{\"birthDate\": \"x\"}]}").jsonPath().getString("message");
+        assertTrue(date.contains("learners[0].birthDate") && date.contains("YYYY-MM-DD"), date);
+        String list = post("/admin/import/json", "application/json", "{\"institution\": \"uio.no\", \"learners\": {}}")
+                .jsonPath().getString("message");
+        assertTrue(list.contains("learners") && list.contains("list"), list);
+        String credits = post("/admin/import/json", "application/json",
+                "{\"institution\": \"uio.no\", \"learners\": [{\"results\": [{\"credits\": \"ten\"}]}]}")
+                .jsonPath().getString("message");
+        assertTrue(credits.contains("learners[0].results[0].credits") && credits.contains("number"), credits);
+    }
+
+    @Test
+    void aCsvHeaderCannotForgeALogLine() {
+        byte[] csv = ("national_identifier,code,type,title_en,status,\"x\r\n2026-01-01 00:00:00,000 ERROR [forged] pwned\"\n"
+                + "1,2,Course,t,passed,5\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (LogCapture log = LogCapture.start()) {
+            Response refused = postCsv("uio.no", csv);
+            Answers.assertJson(refused, 400);
+            assertTrue(refused.jsonPath().getString("message").startsWith("Unknown columns"), refused.asString());
+            Answers.assertOneWarning(log);
+            for (String line : log.lines()) {
+                assertFalse(line.contains("\n") || line.contains("\r"), line);
+            }
+            assertTrue(log.lines().stream().anyMatch(l -> l.contains("x\\r\\n2026-01-01")), log.lines().toString());
+        }
+    }
+
+    @Test
+    void frameworkRefusalsOfTheAdminApiAreTheProductsJson() {
+        Answers.assertJson(given().header("Authorization", "Bearer " + TOKEN).contentType("text/plain").body("{}")
+                .post("/admin/import/json"), 415);
+        Answers.assertJson(given().header("Authorization", "Bearer " + TOKEN).accept("text/csv")
+                .contentType("application/json").body("{}").post("/admin/import/json"), 406);
+        Answers.assertJson(given().header("Authorization", "Bearer " + TOKEN).get("/admin/import/json"), 405);
+    }
+
+    @Test
+    void onlyACallWithTheTokenMaySendAnImportLargerThanAPagesForm() {
+        byte[] large = ("national_identifier,code,type,title_en,status\n" + "1,2,Course,t,passed\n".repeat(4000))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (LogCapture log = LogCapture.start()) {
+            Answers.assertJson(given().contentType("text/csv").body(large).post("/admin/import/csv?institution=uio.no"),
+                    413);
+            Answers.assertOneWarning(log);
+        }
+        Answers.assertJson(given().header("Authorization", "Bearer wrong").contentType("text/csv").body(large)
+                .post("/admin/import/csv?institution=uio.no"), 413);
+        // 2 MB: more than the server's former 1 MiB cap, well under the import limit.
+        String padded = "{\"institution\": \"uio.no\", \"learners\": [], \"comment\": \"" + "x".repeat(2_000_000) + "\"}";
+        JsonPath report = post("/admin/import/json", "application/json", padded).then().statusCode(200).extract().jsonPath();
+        assertEquals(0, report.getInt("accepted"));
     }
 }

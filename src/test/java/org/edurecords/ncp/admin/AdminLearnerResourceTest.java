@@ -2,6 +2,7 @@ package org.edurecords.ncp.admin;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.edurecords.ncp.support.Answers;
 import org.edurecords.ncp.support.FlowClient;
+import org.edurecords.ncp.support.LogCapture;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
@@ -117,11 +120,27 @@ class AdminLearnerResourceTest {
         post("/admin/learners/erase", "wrong", "{\"scheme\": \"nin\", \"identifier\": \"1\"}").then().statusCode(401);
         assertEquals("Both scheme and identifier are required", post("/admin/learners/erase",
                 AdminImportResourceTest.TOKEN, "{\"scheme\": \"nin\"}").then().statusCode(400).extract().jsonPath()
-                .getString("error"));
-        assertTrue(post("/admin/learners/erase", AdminImportResourceTest.TOKEN, "not json").then().statusCode(400)
-                .extract().jsonPath().getString("error").startsWith("The body is not an erasure request"));
-        assertEquals("No learner with this identifier", post("/admin/learners/erase", AdminImportResourceTest.TOKEN,
-                "{\"scheme\": \"nin\", \"identifier\": \"00000000000\"}").then().statusCode(404).extract().jsonPath()
-                .getString("error"));
+                .getString("message"));
+        Response notJson = post("/admin/learners/erase", AdminImportResourceTest.TOKEN, "not json");
+        Answers.assertJson(notJson, 400);
+        assertTrue(notJson.jsonPath().getString("message").startsWith("The body is not an erasure request"));
+        Response unknown = post("/admin/learners/erase", AdminImportResourceTest.TOKEN,
+                "{\"scheme\": \"nin\", \"identifier\": \"00000000000\"}");
+        Answers.assertJson(unknown, 404);
+        assertEquals("No learner with this identifier", unknown.jsonPath().getString("message"));
+        Answers.assertJson(post("/admin/learners/erase", AdminImportResourceTest.TOKEN, "{\"scheme\": [1]}"), 400);
+    }
+
+    @Test
+    void theSchemeOfAnUnknownLearnerIsLoggedOnOneLine() {
+        try (LogCapture log = LogCapture.start()) {
+            post("/admin/learners/erase", AdminImportResourceTest.TOKEN,
+                    "{\"scheme\": \"nin\\r\\n2026-01-01 ERROR forged\", \"identifier\": \"00000000000\"}")
+                    .then().statusCode(404);
+            assertFalse(log.lines().isEmpty());
+            for (String line : log.lines()) {
+                assertFalse(line.contains("\n") || line.contains("\r"), line);
+            }
+        }
     }
 }

@@ -18,6 +18,8 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.edurecords.ncp.support.FlowClient;
+import org.edurecords.ncp.support.Answers;
+import org.edurecords.ncp.support.LogCapture;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -132,5 +134,79 @@ class EmrexEntryRouteTest {
         assertNotNull(response.header("Content-Security-Policy"));
         assertEquals("nosniff", response.header("X-Content-Type-Options"));
         assertEquals("DENY", response.header("X-Frame-Options"));
+    }
+
+    private static Response postRaw(byte[] body, String language) {
+        return Answers.rawForm(language).body(body).post("/emrex");
+    }
+
+    /** The entry's own page, listing exactly these problems in the bundle's words. */
+    private static void assertProblems(Response response, String language, String... keys) {
+        Document page = Answers.assertPage(response, 400, language, "entry_invalid_title");
+        assertTrue(page.select("form").isEmpty(), "no form may be rendered for an invalid request");
+        java.util.Properties bundle = Answers.bundle(language);
+        assertEquals(java.util.Arrays.stream(keys).map(bundle::getProperty).toList(),
+                page.select("ul.problems li").eachText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sessionId=%", "sessionId=%zz", "sessionId=%zz&returnUrl=https%3A%2F%2Fclient.example.org%2Fr",
+            "sessionId=a%2&returnUrl=https%3A%2F%2Fclient.example.org%2Fr",
+            "returnUrl=https%3A%2F%2Fclient.example.org%2Fr&sessionId=%e2%28%a1"})
+    void anUndecodableEntryIsItsOwnPageWithOneWarning(String body) {
+        try (LogCapture log = LogCapture.start()) {
+            assertProblems(postRaw(body.getBytes(StandardCharsets.US_ASCII), "nb"), "nb", "problem_body_unreadable");
+            Answers.assertOneWarning(log);
+        }
+    }
+
+    @Test
+    void binaryBytesAreAnUnreadableEntry() {
+        byte[] binary = {'s', 'e', 's', 's', 'i', 'o', 'n', 'I', 'd', '=', 0, '%', (byte) 0xff, (byte) 0xfe, '&',
+                'r', '=', (byte) 0x80, '%', 'g'};
+        try (LogCapture log = LogCapture.start()) {
+            assertProblems(postRaw(binary, "en"), "en", "problem_body_unreadable");
+            Answers.assertOneWarning(log);
+        }
+        String fields = java.util.stream.IntStream.range(0, 300).mapToObj(i -> "f" + i + "=x")
+                .collect(java.util.stream.Collectors.joining("&"));
+        Answers.assertPage(postRaw(fields.getBytes(StandardCharsets.US_ASCII), "en"), 413, "en", "error_too_large");
+    }
+
+    @Test
+    void aBodyOverTheEntryLimitIsThePersonsPageWith413() {
+        byte[] large = ("sessionId=a&returnUrl=https%3A%2F%2Fclient.example.org%2Fr&pad=" + "x".repeat(64 * 1024))
+                .getBytes(StandardCharsets.US_ASCII);
+        try (LogCapture log = LogCapture.start()) {
+            Answers.assertPage(postRaw(large, "nb"), 413, "nb", "error_too_large");
+            Answers.assertOneWarning(log);
+        }
+    }
+
+    @Test
+    void aClientThatAsksForJsonGetsTheProblemsAsJson() {
+        Response entry = Answers.rawForm("nb").accept("application/json")
+                .body("sessionId=a".getBytes(StandardCharsets.US_ASCII)).post("/emrex");
+        Answers.assertJson(entry, 400);
+        assertEquals("entry_invalid", entry.jsonPath().getString("error"));
+        assertTrue(entry.jsonPath().getString("message").contains(Answers.bundle("en")
+                .getProperty("problem_returnUrl_missing")), entry.asString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+", "+++", "%C2%A0", "%E2%80%83%20"})
+    void aSessionIdOfOnlyWhitespaceIsRefused(String sessionId) {
+        String body = "sessionId=" + sessionId + "&returnUrl=" + URLEncoder.encode(RETURN_URL, StandardCharsets.UTF_8);
+        assertProblems(postRaw(body.getBytes(StandardCharsets.US_ASCII), "en"), "en", "problem_sessionId_blank");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://client.example.org:0/r", "https://client.example.org:65536/r",
+            "https://client.example.org:99999/r"})
+    void aReturnUrlWithAPortOutsideTheRangeIsRefused(String returnUrl) {
+        String body = "sessionId=a&returnUrl=" + URLEncoder.encode(returnUrl, StandardCharsets.UTF_8);
+        assertProblems(postRaw(body.getBytes(StandardCharsets.US_ASCII), "nb"), "nb", "problem_returnUrl_port");
+        new FlowClient().enter(Map.of("sessionId", "a", "returnUrl", "https://client.example.org:65535/r")).then()
+                .statusCode(303);
     }
 }

@@ -14,7 +14,9 @@ import java.util.zip.GZIPOutputStream;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.edurecords.ncp.support.Answers;
 import org.edurecords.ncp.support.DemoFlow;
+import org.edurecords.ncp.support.LogCapture;
 import org.junit.jupiter.api.Test;
 
 /** POST /api/verify over HTTP with documents this NCP really produced, and with bad input. */
@@ -145,5 +147,40 @@ class VerifyResourceTest {
         assertEquals("FAIL", verdict(garbage, "base64"));
         assertEquals("SKIPPED", verdict(garbage, "gunzip"));
         assertFalse(garbage.getBoolean("valid"));
+    }
+
+    @Test
+    void anEmptyJsonBodyIsA400() {
+        try (LogCapture log = LogCapture.start()) {
+            Response empty = given().contentType("application/json").body(new byte[0]).post("/api/verify");
+            Answers.assertJson(empty, 400);
+            assertEquals("json_invalid", empty.jsonPath().getString("error"));
+            Answers.assertOneWarning(log);
+        }
+        Answers.assertJson(given().contentType("application/json").body("   ").post("/api/verify"), 400);
+    }
+
+    @Test
+    void bodiesThatAreNotAFormOrTooManyFieldsAreTheProductsJson() {
+        byte[] binary = {'e', 'l', 'm', 'o', '=', 0, '%', (byte) 0xff, '&', 'n', 'c', 'p', '=', (byte) 0x80, '%', 'g'};
+        try (LogCapture log = LogCapture.start()) {
+            Answers.assertJson(Answers.rawForm("en").body(binary).post("/api/verify"), 400);
+            Answers.assertOneWarning(log);
+        }
+        String fields = java.util.stream.IntStream.range(0, 1001).mapToObj(i -> "f" + i + "=x")
+                .collect(java.util.stream.Collectors.joining("&"));
+        Answers.assertJson(given().contentType("application/x-www-form-urlencoded").body(fields).post("/api/verify"), 413);
+        Answers.assertJson(given().contentType("text/plain").body("abc").post("/api/verify"), 415);
+        Answers.assertJson(given().get("/api/verify"), 405);
+    }
+
+    @Test
+    void requestsUpToTheVerifyLimitAreRead() {
+        // Both far above a page form's limit: an ELMO value with a PDF is large, in JSON as in a form field.
+        JsonPath json = postJson(Map.of("elmo", "A".repeat(2_000_000)));
+        assertEquals("PASS", verdict(json, "base64"));
+        JsonPath form = given().contentType("application/x-www-form-urlencoded").formParam("elmo", "A".repeat(100_000))
+                .post("/api/verify").then().statusCode(200).extract().jsonPath();
+        assertEquals("PASS", verdict(form, "base64"));
     }
 }
