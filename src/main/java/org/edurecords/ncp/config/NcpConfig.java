@@ -38,6 +38,26 @@ public interface NcpConfig {
 
     Emrex emrex();
 
+    /**
+     * The receivers this service answers, keyed by a short id: a transfer is accepted only with a return URL on one
+     * of their hosts (ADR 0207). The production profile refuses to start without any.
+     */
+    Map<String, Receiver> receivers();
+
+    interface Receiver {
+        /** The receiver's name per language tag ({@code name.en}, {@code name.nb}, ...), as students see it. */
+        Map<String, String> name();
+
+        /**
+         * Hosts its return URLs may have: an exact host ({@code opptak.example.no}), or {@code *.example.no} for any
+         * host below that domain (not the domain itself).
+         */
+        List<String> returnHosts();
+
+        /** Where the entry comes from, when it was taken from an EMREG list (its {@code url} there). */
+        Optional<String> emregEntry();
+    }
+
     Signing signing();
 
     Demo demo();
@@ -75,9 +95,6 @@ public interface NcpConfig {
         /** Allow {@code http} return URLs to loopback hosts (development only). */
         @WithDefault("false")
         boolean allowHttpLoopback();
-
-        /** When set, only these return hosts are accepted. */
-        Optional<List<String>> allowedReturnHosts();
 
         /** {@code NCP} for NCP_* return codes, {@code EMP} for EMP_*. */
         @WithDefault("NCP")

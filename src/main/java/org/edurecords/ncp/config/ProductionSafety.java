@@ -74,6 +74,7 @@ public class ProductionSafety {
             problems.add("ncp.sources.http." + source + ".url-template must use https");
         }
         problems.addAll(unsafeLogin(config.auth()));
+        problems.addAll(org.edurecords.ncp.emrex.KnownReceivers.problems(config));
         return problems;
     }
 

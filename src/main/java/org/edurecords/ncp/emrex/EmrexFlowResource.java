@@ -117,6 +117,9 @@ public class EmrexFlowResource {
     @Inject
     PageContext page;
 
+    @Inject
+    KnownReceivers receivers;
+
     @GET
     public Response current(@PathParam("flowId") String flowId, @CookieParam(FLOW_COOKIE) String browserSecret) {
         return withOpenFlow(flowId, browserSecret, session -> redirectToStep(session));
@@ -442,7 +445,8 @@ public class EmrexFlowResource {
 
     private Response answerPage(EmrexAnswer answer) {
         URI target = URI.create(answer.returnUrl());
-        return Response.ok(Templates.answer(answer, target.getHost()).setLocale(page.locale()).render())
+        return Response.ok(Templates.answer(answer, receivers.label(answer.returnUrl(), page.locale()))
+                .setLocale(page.locale()).render())
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache")
                 .header(SecurityHeaders.CSP, SecurityHeaders.contentSecurityPolicy(target))
@@ -466,8 +470,9 @@ public class EmrexFlowResource {
         return Response.seeOther(URI.create("/emrex/flow/" + flowId + "/" + step)).build();
     }
 
-    private static String receiver(EmrexSession session) {
-        return EmrexFlowService.receivingHost(session.returnUrl);
+    /** The receiver as the student is shown it on every step: its configured name and the return URL's host. */
+    private String receiver(EmrexSession session) {
+        return receivers.label(session.returnUrl, page.locale());
     }
 
     private static List<String> nullSafe(List<String> values) {

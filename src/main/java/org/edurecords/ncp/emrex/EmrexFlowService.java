@@ -48,6 +48,9 @@ public class EmrexFlowService {
     @Inject
     DisclosureLedger ledger;
 
+    @Inject
+    KnownReceivers receivers;
+
     /** Every return code's counter exists from start-up, at zero, so dashboards and alerts see a series before the first transfer. */
     void registerMeters(@Observes StartupEvent event) {
         for (ReturnCode code : ReturnCode.values()) {
@@ -236,13 +239,10 @@ public class EmrexFlowService {
         if (session == null || session.learnerId == null) {
             return;
         }
-        ledger.record(Disclosure.emrexTransfer(session.learnerId, receivingHost(session.returnUrl), wireCode,
+        // The recipient as the student was shown it before confirming: the receiver's name and the host.
+        Locale shown = session.locale == null ? Locale.ENGLISH : Locale.forLanguageTag(session.locale);
+        ledger.record(Disclosure.emrexTransfer(session.learnerId, receivers.label(session.returnUrl, shown), wireCode,
                 documentId, disclosed), now);
-    }
-
-    /** The host of the return URL: the recipient as the student was shown it before confirming. */
-    static String receivingHost(String returnUrl) {
-        return java.net.URI.create(returnUrl).getHost();
     }
 
     public EmrexAnswer answer(EmrexSession session, ReturnCode code, String message, String elmo) {

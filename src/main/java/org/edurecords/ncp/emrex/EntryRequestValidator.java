@@ -1,6 +1,5 @@
 package org.edurecords.ncp.emrex;
 
-import java.net.IDN;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -28,6 +27,9 @@ public class EntryRequestValidator {
 
     @Inject
     NcpConfig config;
+
+    @Inject
+    KnownReceivers receivers;
 
     /**
      * @param parameters every value of every parameter as received; unknown parameters are ignored
@@ -115,20 +117,12 @@ public class EntryRequestValidator {
             problems.add("problem_returnUrl_notHttps");
             return null;
         }
-        var allowed = config.emrex().allowedReturnHosts();
-        if (allowed.isPresent() && !allowed.get().isEmpty()) {
-            Set<String> hosts = new HashSet<>();
-            allowed.get().forEach(h -> hosts.add(normalizeHost(h)));
-            if (!hosts.contains(normalizeHost(uri.getHost()))) {
-                problems.add("problem_returnUrl_hostNotAllowed");
-                return null;
-            }
+        if (receivers.forHost(uri.getHost()).isEmpty()) {
+            // Not a known receiver: no form is ever posted there, not even a cancellation (no open redirect).
+            problems.add("problem_returnUrl_hostNotAllowed");
+            return null;
         }
         return uri;
-    }
-
-    private static String normalizeHost(String host) {
-        return IDN.toASCII(host.trim()).toLowerCase(Locale.ROOT);
     }
 
     /** Loopback by name or literal address only; no DNS lookup, so a name cannot be made to point elsewhere. */

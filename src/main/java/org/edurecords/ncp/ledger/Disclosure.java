@@ -6,7 +6,7 @@ import java.util.List;
  * What is about to be disclosed, handed to {@link DisclosureLedger#record} inside the transaction of the
  * disclosure itself.
  *
- * @param recipient EMREX: the host of the return URL; otherwise null
+ * @param recipient EMREX: the receiver as the student was shown it, its name and the return URL's host; otherwise null
  * @param returnCode EMREX: the return code on the wire; otherwise null
  * @param shareLinkId links: the link's public id; otherwise null
  * @param documentId the id of the signed ELMO/PDF issued, or null when none was
@@ -20,9 +20,11 @@ public record Disclosure(long learnerId, DisclosureKind kind, String recipient, 
         results = results == null ? List.of() : List.copyOf(results);
     }
 
-    public static Disclosure emrexTransfer(long learnerId, String receivingHost, String returnCode, String documentId,
+    public static Disclosure emrexTransfer(long learnerId, String recipient, String returnCode, String documentId,
             List<DisclosedResult> results) {
-        return new Disclosure(learnerId, DisclosureKind.EMREX_TRANSFER, receivingHost, returnCode, null, documentId,
+        // The column holds 255 characters; a host alone always fits, a long configured name is cut.
+        String fitted = recipient.length() > 255 ? recipient.substring(0, 254) + "…" : recipient;
+        return new Disclosure(learnerId, DisclosureKind.EMREX_TRANSFER, fitted, returnCode, null, documentId,
                 null, results);
     }
 

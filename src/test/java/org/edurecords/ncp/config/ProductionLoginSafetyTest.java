@@ -74,7 +74,8 @@ class ProductionLoginSafetyTest {
 
     private static List<String> problems(String profile, Map<String, String> given) throws IOException {
         // Every operator sets the public address; the tests add what they are about.
-        Map<String, String> operatorSettings = new java.util.HashMap<>(Map.of("ncp.public-url", "https://ncp.example.org"));
+        Map<String, String> operatorSettings = new java.util.HashMap<>(Map.of("ncp.public-url", "https://ncp.example.org",
+                "ncp.receivers.opptak.name.nb", "Samordna opptak", "ncp.receivers.opptak.return-hosts", "opptak.example.no"));
         operatorSettings.putAll(given);
         URL shipped = ProductionLoginSafetyTest.class.getClassLoader().getResource("application.properties");
         SmallRyeConfig config = new SmallRyeConfigBuilder()

@@ -53,7 +53,7 @@ class DemoClientWalkThroughTest {
 
             HtmlPage preview = clickButton(selection, "//form[contains(@action,'/select')]//button");
             assertTrue(preview.getUrl().getPath().endsWith("/preview"));
-            assertEquals(root.getHost(), preview.querySelector(".recipient .host").asNormalizedText());
+            assertEquals("Demo client (" + root.getHost() + ")", preview.querySelector(".recipient .host").asNormalizedText());
 
             // Confirm: the answer page submits itself to the demo client's return URL.
             HtmlPage result = clickButton(preview, "//form[contains(@action,'/confirm')]//button");

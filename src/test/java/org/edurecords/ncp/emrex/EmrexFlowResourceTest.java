@@ -57,7 +57,7 @@ class EmrexFlowResourceTest {
         flow.select(Map.of("lo", List.of("113", "121", "136"))).then().statusCode(303);
         Response preview = flow.preview();
         Document previewPage = FlowClient.html(preview);
-        assertEquals("client.example.org", previewPage.selectFirst(".recipient .host").text());
+        assertEquals("Test client (client.example.org)", previewPage.selectFirst(".recipient .host").text());
         assertTrue(previewPage.text().contains("Søketeknologi") || previewPage.text().contains("Search Technology"));
         assertFalse(previewPage.text().contains("Calculus"), "unselected results are not previewed");
 

@@ -72,11 +72,11 @@ class LedgerResourceTest {
         Element okRow = rows.get(1);
         assertEquals("ledger_kind_EMREX_TRANSFER", cancelRow.attr("data-kind"));
         assertTrue(cancelRow.text().contains("Cancelled, nothing sent"), cancelRow.text());
-        assertEquals("admissions.example.edu", cancelRow.selectFirst(".recipient-host").text());
+        assertEquals("Test client (admissions.example.edu)", cancelRow.selectFirst(".recipient-host").text());
         assertTrue(cancelRow.select("ul.disclosed li").isEmpty());
 
         assertTrue(okRow.text().contains("Results sent"), okRow.text());
-        assertEquals("admissions.example.edu", okRow.selectFirst(".recipient-host").text());
+        assertEquals("Test client (admissions.example.edu)", okRow.selectFirst(".recipient-host").text());
         List<String> disclosed = okRow.select("ul.disclosed li").eachText();
         // The two courses and the ancestors that the document carries with them.
         assertTrue(disclosed.size() >= 2, disclosed.toString());
@@ -116,7 +116,7 @@ class LedgerResourceTest {
         assertNotNull(Instant.parse(document.getString("generatedAt")));
         Map<String, Object> newest = document.getMap("events[0]");
         assertEquals("EMREX_TRANSFER", newest.get("kind"));
-        assertEquals("admissions.example.edu", newest.get("recipient"));
+        assertEquals("Test client (admissions.example.edu)", newest.get("recipient"));
         assertEquals("NCP_OK", newest.get("returnCode"));
         assertNotNull(newest.get("documentId"));
         List<Map<String, Object>> results = document.getList("events[0].results");

@@ -69,7 +69,7 @@ class PostgresSecondInstanceTest {
         Document ledger = FlowClient.html(carla.get("/my-results/ledger"));
         assertTrue(ledger.select("#ledger tbody tr").stream()
                 .anyMatch(row -> row.text().contains("Results sent")
-                        && "client.example.org".equals(row.selectFirst(".recipient-host").text())
+                        && "Test client (client.example.org)".equals(row.selectFirst(".recipient-host").text())
                         && !row.select("ul.disclosed li").isEmpty()),
                 "the transfer recorded by instance A is in the ledger after the restart: " + ledger.text());
     }

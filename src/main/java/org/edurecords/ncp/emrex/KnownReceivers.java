@@ -1,0 +1,72 @@
+package org.edurecords.ncp.emrex;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.edurecords.ncp.config.NcpConfig;
+
+/**
+ * The receivers of {@code ncp.receivers}: who may be answered, and how a student is told who that is. A return URL
+ * on no known receiver's host is refused at the entry, so that the service can never be made to post results, or
+ * even a cancellation, to an address nobody vetted.
+ */
+@ApplicationScoped
+public class KnownReceivers {
+
+    @Inject
+    NcpConfig config;
+
+    private volatile List<Receiver> receivers;
+
+    public List<Receiver> all() {
+        List<Receiver> known = receivers;
+        if (known == null) {
+            known = of(config);
+            receivers = known;
+        }
+        return known;
+    }
+
+    /** The receiver whose hosts include this one (the first by id when several would). */
+    public Optional<Receiver> forHost(String host) {
+        if (host == null) {
+            return Optional.empty();
+        }
+        return all().stream().filter(r -> r.accepts(host)).findFirst();
+    }
+
+    /** How pages, the answer and the ledger name the receiver of a return URL: "Name (host)", or the host alone. */
+    public String label(String returnUrl, Locale locale) {
+        String host = URI.create(returnUrl).getHost();
+        return forHost(host).map(r -> r.name(locale) + " (" + host + ")").orElse(host);
+    }
+
+    static List<Receiver> of(NcpConfig config) {
+        List<Receiver> list = new ArrayList<>();
+        for (Map.Entry<String, NcpConfig.Receiver> entry : new TreeMap<>(config.receivers()).entrySet()) {
+            NcpConfig.Receiver r = entry.getValue();
+            list.add(new Receiver(entry.getKey(), r.name(), r.returnHosts(), r.emregEntry()));
+        }
+        return List.copyOf(list);
+    }
+
+    /** Problems of the configured receivers, for the production start-up check. */
+    public static List<String> problems(NcpConfig config) {
+        List<Receiver> all = of(config);
+        if (all.isEmpty()) {
+            return List.of("no receivers configured: list every system that may receive results in ncp.receivers.<id>"
+                    + " (name.<language>, return-hosts)");
+        }
+        List<String> problems = new ArrayList<>();
+        all.forEach(r -> problems.addAll(r.problems()));
+        return problems;
+    }
+}

@@ -1,0 +1,78 @@
+package org.edurecords.ncp.emrex;
+
+import java.net.IDN;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A system this service sends results to (an admissions, recruitment or recognition system), as configured in
+ * {@code ncp.receivers.<id>}.
+ *
+ * @param names display name per language tag
+ * @param returnHosts exact hosts, or {@code *.domain} for any host below a domain
+ */
+public record Receiver(String id, Map<String, String> names, List<String> returnHosts, Optional<String> emregEntry) {
+
+    public Receiver {
+        names = Map.copyOf(names);
+        returnHosts = returnHosts.stream().map(Receiver::normalize).toList();
+    }
+
+    /** Whether a return URL's host is one of this receiver's. */
+    public boolean accepts(String host) {
+        String candidate = normalize(host);
+        for (String rule : returnHosts) {
+            if (rule.startsWith("*.") ? candidate.endsWith(rule.substring(1)) && candidate.length() > rule.length() - 1
+                    : candidate.equals(rule)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The name in the language asked for, else in English, else any. */
+    public String name(Locale locale) {
+        String name = names.get(locale.getLanguage());
+        if (name == null) {
+            name = names.get("en");
+        }
+        if (name == null) {
+            name = names.values().stream().sorted().findFirst().orElse(id);
+        }
+        return name;
+    }
+
+    /** Problems with the configuration of this receiver, for the start-up check. */
+    public List<String> problems() {
+        if (names.isEmpty()) {
+            return List.of("ncp.receivers." + id + ".name.<language> must name the receiver");
+        }
+        if (returnHosts.isEmpty()) {
+            return List.of("ncp.receivers." + id + ".return-hosts must list at least one host");
+        }
+        for (String rule : returnHosts) {
+            String host = rule.startsWith("*.") ? rule.substring(2) : rule;
+            if (host.isEmpty() || !host.matches("[a-z0-9.:\\[\\]-]+") || host.startsWith(".") || host.contains("*")
+                    || (rule.startsWith("*.") && !host.contains("."))) {
+                return List.of("ncp.receivers." + id + ".return-hosts: '" + rule
+                        + "' is neither a host nor *.domain (with at least one dot)");
+            }
+        }
+        return List.of();
+    }
+
+    static String normalize(String host) {
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        if (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        try {
+            return h.startsWith("*.") ? "*." + IDN.toASCII(h.substring(2)).toLowerCase(Locale.ROOT)
+                    : IDN.toASCII(h).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return h;
+        }
+    }
+}
