@@ -44,6 +44,8 @@ import org.edurecords.ncp.selection.SelectionViews;
 import org.edurecords.ncp.selection.UnreachableView;
 import org.edurecords.ncp.web.Formats;
 import org.edurecords.ncp.web.PageContext;
+import org.edurecords.ncp.web.RateLimited;
+import org.edurecords.ncp.web.RateLimits;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -126,6 +128,7 @@ public class PortalResource {
     }
 
     @GET
+    @RateLimited(RateLimits.Limit.LOGIN)
     @Path("login/oidc/start")
     public Response oidcStart() {
         if (!oidcLogin.enabled()) {
@@ -152,6 +155,7 @@ public class PortalResource {
     }
 
     @GET
+    @RateLimited(RateLimits.Limit.LOGIN)
     @Path("login/header")
     public Response headerLogin(@CookieParam(PortalSessions.COOKIE) String previous, @Context HttpServerRequest request) {
         if (!headerLogin.enabled()) {
@@ -169,6 +173,7 @@ public class PortalResource {
     }
 
     @POST
+    @RateLimited(RateLimits.Limit.LOGIN)
     @Path("login/demo")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response demoLogin(@CookieParam(PortalSessions.COOKIE) String previous, @FormParam("username") String username,

@@ -39,6 +39,8 @@ import org.edurecords.ncp.selection.UnreachableView;
 import org.edurecords.ncp.web.Formats;
 import org.edurecords.ncp.web.Languages;
 import org.edurecords.ncp.web.PageContext;
+import org.edurecords.ncp.web.RateLimited;
+import org.edurecords.ncp.web.RateLimits;
 import org.edurecords.ncp.web.SecretTokens;
 import org.jboss.logging.Logger;
 
@@ -146,6 +148,7 @@ public class SharingResource {
     }
 
     @POST
+    @RateLimited(RateLimits.Limit.SHARE_CREATION)
     @Path("share/create")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@CookieParam(PortalSessions.COOKIE) String token, @FormParam("lo") List<String> ticked,

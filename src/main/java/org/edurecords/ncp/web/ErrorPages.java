@@ -71,6 +71,7 @@ public class ErrorPages {
             case "error_method" -> messages.error_method();
             case "error_csrf" -> messages.error_csrf();
             case "error_internal" -> messages.error_internal();
+            case "error_rate_limited" -> messages.error_rate_limited();
             default -> messages.error_bad_request();
         };
     }

@@ -340,6 +340,9 @@ public interface Messages {
     @Message
     String error_csrf();
 
+    @Message
+    String error_rate_limited();
+
     // --- live result sources: completeness on the selection page
 
     @Message
