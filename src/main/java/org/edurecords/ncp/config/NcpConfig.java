@@ -489,11 +489,22 @@ public interface NcpConfig {
         @WithDefault("15m")
         String purgeEvery();
 
-        /** Wrong access codes per link within {@link #attemptWindow()}; the one that reaches it locks the link. */
+        /**
+         * Wrong access codes per link from one network (an IPv4 /24, an IPv6 /64) within {@link #attemptWindow()};
+         * the one that reaches it makes that network wait, while others can still enter the right code.
+         */
         @WithDefault("10")
         int attemptLimit();
 
-        /** The sliding window in which wrong codes are counted; a lock ends when the window has moved on. */
+        /**
+         * Wrong access codes per link from all networks together within {@link #attemptWindow()}; the one that
+         * reaches it locks the link for everyone. High enough that a few strangers cannot reach it (docs/adr/0604).
+         */
+        @Positive
+        @WithDefault("1000")
+        int linkAttemptLimit();
+
+        /** The sliding window in which wrong codes are counted; a wait or lock ends when the window has moved on. */
         @WithDefault("1H")
         Duration attemptWindow();
 

@@ -649,6 +649,9 @@ public interface Messages {
     String share_locked_until(String time);
 
     @Message
+    String share_wrong_codes_recent(long count);
+
+    @Message
     String share_deactivate();
 
     @Message
@@ -692,6 +695,9 @@ public interface Messages {
 
     @Message
     String share_recipient_locked(String until);
+
+    @Message
+    String share_recipient_wait(String until);
 
     @Message
     String share_recipient_deactivated();
