@@ -84,6 +84,13 @@ public class RateLimits {
         return decision;
     }
 
+    /** How many addresses a limit holds now, after pending evictions (for tests of the bound). */
+    long remembered(Limit limit) {
+        Cache<String, Long> due = buckets.get(limit).due;
+        due.cleanUp();
+        return due.estimatedSize();
+    }
+
     /** The answer to a refused request: the product's page in the person's language, or JSON for a machine. */
     public static Response refusal(Decision decision, boolean wantsJson, Locale locale) {
         Response.ResponseBuilder response = Response.status(429).header("Retry-After", decision.retryAfterSeconds())
