@@ -154,7 +154,10 @@ public class RateLimits {
         Decision take(String address, long now) {
             Decision[] decision = new Decision[1];
             due.asMap().compute(address, (key, next) -> {
-                long start = next == null ? now : Math.max(next, now);
+                // No request can put the moment further ahead than a full burst; if it is, the clock has gone back
+                // (a step of the system clock) and the address starts afresh instead of waiting that long.
+                boolean afresh = next == null || next - now > tolerance + interval;
+                long start = afresh ? now : Math.max(next, now);
                 if (start - now > tolerance) {
                     long wait = start - now - tolerance;
                     decision[0] = new Decision(false, Math.max(1, (wait + 999_999_999L) / 1_000_000_000L));

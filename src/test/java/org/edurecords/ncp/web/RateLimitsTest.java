@@ -76,6 +76,22 @@ class RateLimitsTest {
     }
 
     @Test
+    void aClockThatGoesBackDoesNotLockAnAddressOut() {
+        RateLimits limits = limits(Map.of("ncp.rate-limit.login.burst", "2", "ncp.rate-limit.login.per-minute", "1"));
+        Instant start = now;
+        now = start.plus(Duration.ofDays(1));
+        assertTrue(limits.take(RateLimits.Limit.LOGIN, "192.0.2.1/32").allowed());
+        assertTrue(limits.take(RateLimits.Limit.LOGIN, "192.0.2.1/32").allowed());
+        assertFalse(limits.take(RateLimits.Limit.LOGIN, "192.0.2.1/32").allowed());
+        now = start;
+        assertTrue(limits.take(RateLimits.Limit.LOGIN, "192.0.2.1/32").allowed(), "not refused for a day");
+        assertTrue(limits.take(RateLimits.Limit.LOGIN, "192.0.2.1/32").allowed());
+        RateLimits.Decision refused = limits.take(RateLimits.Limit.LOGIN, "192.0.2.1/32");
+        assertFalse(refused.allowed());
+        assertEquals(60, refused.retryAfterSeconds());
+    }
+
+    @Test
     void switchedOffEverythingPasses() {
         RateLimits limits = limits(Map.of("ncp.rate-limit.enabled", "false", "ncp.rate-limit.login.burst", "1"));
         for (int i = 0; i < 100; i++) {
