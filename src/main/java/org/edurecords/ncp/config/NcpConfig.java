@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Positive;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -448,6 +450,68 @@ public interface NcpConfig {
         String purgeEvery();
     }
 
+    // --- limits per client address (docs/operations.md)
+
+    RateLimit rateLimit();
+
+    /**
+     * Requests per client address (IPv4 address, IPv6 /64) that create something or start a login, counted in
+     * memory by each instance on its own. A limit allows {@code burst} requests at once and then one every
+     * {@code 60 s / per-minute}.
+     */
+    interface RateLimit {
+        /** Switches every limit of this group on or off. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Addresses remembered per limit; beyond this the least used are forgotten (and start afresh). */
+        @Positive
+        @WithDefault("50000")
+        int maxAddresses();
+
+        /** {@code POST /emrex}: new EMREX flows. */
+        FlowCreation flowCreation();
+
+        /** Every login step: the demo login forms, the starts of the OIDC and header logins. */
+        Login login();
+
+        /** New share links ({@code POST /my-results/share/create}). */
+        ShareCreation shareCreation();
+
+        // One group per limit, each with its own defaults: sustained requests per minute per address, and how
+        // many an address may make at once before that rate applies.
+
+        interface FlowCreation {
+            @Positive
+            @WithDefault("30")
+            int perMinute();
+
+            @Positive
+            @WithDefault("10")
+            int burst();
+        }
+
+        interface Login {
+            @Positive
+            @WithDefault("30")
+            int perMinute();
+
+            @Positive
+            @WithDefault("10")
+            int burst();
+        }
+
+        interface ShareCreation {
+            @Positive
+            @WithDefault("10")
+            int perMinute();
+
+            @Positive
+            @WithDefault("5")
+            int burst();
+        }
+    }
+
     // --- share by link (docs/sharing.md)
 
     Sharing sharing();
@@ -468,11 +532,22 @@ public interface NcpConfig {
         @WithDefault("15m")
         String purgeEvery();
 
-        /** Wrong access codes per link within {@link #attemptWindow()}; the one that reaches it locks the link. */
+        /**
+         * Wrong access codes per link from one network (an IPv4 /24, an IPv6 /64) within {@link #attemptWindow()};
+         * the one that reaches it makes that network wait, while others can still enter the right code.
+         */
         @WithDefault("10")
         int attemptLimit();
 
-        /** The sliding window in which wrong codes are counted; a lock ends when the window has moved on. */
+        /**
+         * Wrong access codes per link from all networks together within {@link #attemptWindow()}; the one that
+         * reaches it locks the link for everyone. High enough that a few strangers cannot reach it (docs/adr/0604).
+         */
+        @Positive
+        @WithDefault("1000")
+        int linkAttemptLimit();
+
+        /** The sliding window in which wrong codes are counted; a wait or lock ends when the window has moved on. */
         @WithDefault("1H")
         Duration attemptWindow();
 

@@ -42,6 +42,8 @@ import org.edurecords.ncp.selection.SelectionViews;
 import org.edurecords.ncp.selection.UnreachableView;
 import org.edurecords.ncp.web.Formats;
 import org.edurecords.ncp.web.PageContext;
+import org.edurecords.ncp.web.RateLimited;
+import org.edurecords.ncp.web.RateLimits;
 import org.edurecords.ncp.web.SecurityHeaders;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
@@ -137,6 +139,7 @@ public class EmrexFlowResource {
     }
 
     @POST
+    @RateLimited(RateLimits.Limit.LOGIN)
     @Path("login")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response login(@PathParam("flowId") String flowId, @CookieParam(FLOW_COOKIE) String browserSecret,
@@ -160,6 +163,7 @@ public class EmrexFlowResource {
 
     /** Starts an OIDC login for this flow: the flow is noted for the callback, then the protected path takes over. */
     @GET
+    @RateLimited(RateLimits.Limit.LOGIN)
     @Path("login/oidc/start")
     public Response oidcStart(@PathParam("flowId") String flowId, @CookieParam(FLOW_COOKIE) String browserSecret) {
         if (!oidcLogin.enabled()) {
@@ -195,6 +199,7 @@ public class EmrexFlowResource {
 
     /** Behind a SAML service provider that protects this path and passes the attributes as headers. */
     @GET
+    @RateLimited(RateLimits.Limit.LOGIN)
     @Path("login/header")
     public Response headerLogin(@PathParam("flowId") String flowId, @CookieParam(FLOW_COOKIE) String browserSecret,
             @Context HttpServerRequest request) {

@@ -44,6 +44,8 @@ import org.edurecords.ncp.selection.SelectionViews;
 import org.edurecords.ncp.selection.UnreachableView;
 import org.edurecords.ncp.web.Formats;
 import org.edurecords.ncp.web.PageContext;
+import org.edurecords.ncp.web.RateLimited;
+import org.edurecords.ncp.web.RateLimits;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -129,6 +131,7 @@ public class PortalResource {
     }
 
     @GET
+    @RateLimited(RateLimits.Limit.LOGIN)
     @Path("login/oidc/start")
     public Response oidcStart() {
         if (!oidcLogin.enabled()) {
@@ -155,6 +158,7 @@ public class PortalResource {
     }
 
     @GET
+    @RateLimited(RateLimits.Limit.LOGIN)
     @Path("login/header")
     public Response headerLogin(@CookieParam(PortalSessions.COOKIE) String previous, @Context HttpServerRequest request) {
         if (!headerLogin.enabled()) {
@@ -172,6 +176,7 @@ public class PortalResource {
     }
 
     @POST
+    @RateLimited(RateLimits.Limit.LOGIN)
     @Path("login/demo")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response demoLogin(@CookieParam(PortalSessions.COOKIE) String previous, @FormParam("username") String username,

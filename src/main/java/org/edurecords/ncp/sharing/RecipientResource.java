@@ -3,6 +3,7 @@ package org.edurecords.ncp.sharing;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -18,12 +19,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.elmo.SecureXml;
 import org.edurecords.ncp.results.Learner;
@@ -31,6 +34,7 @@ import org.edurecords.ncp.results.LearnerResults;
 import org.edurecords.ncp.selection.InstitutionView;
 import org.edurecords.ncp.selection.SelectionViews;
 import org.edurecords.ncp.selection.UnreachableView;
+import org.edurecords.ncp.web.ClientAddress;
 import org.edurecords.ncp.web.Formats;
 import org.edurecords.ncp.web.Languages;
 import org.edurecords.ncp.web.PageContext;
@@ -82,7 +86,8 @@ public class RecipientResource {
     java.time.Clock clock;
 
     @GET
-    public Response open(@PathParam("linkId") String linkId, @CookieParam(GRANT_COOKIE) String grant) {
+    public Response open(@PathParam("linkId") String linkId, @CookieParam(GRANT_COOKIE) String grant,
+            @Context HttpServerRequest request) {
         Optional<ShareLinks.Opened> opened = links.opened(linkId, grant);
         if (opened.isPresent()) {
             return results(opened.get());
@@ -96,13 +101,18 @@ public class RecipientResource {
         if (status != LinkStatus.ACTIVE) {
             return unavailable(link.get(), status);
         }
+        Optional<Instant> wait = links.waitUntil(link.get(), ClientAddress.network(request));
+        if (wait.isPresent()) {
+            return waitPage(wait.get());
+        }
         return page(Templates.code(linkId, false, 0), 200);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response enter(@PathParam("linkId") String linkId, @FormParam("code") String code) {
-        ShareLinks.Entry entry = links.enter(linkId, code);
+    public Response enter(@PathParam("linkId") String linkId, @FormParam("code") String code,
+            @Context HttpServerRequest request) {
+        ShareLinks.Entry entry = links.enter(linkId, code, ClientAddress.network(request));
         if (entry.outcome() == ShareLinks.Outcome.UNKNOWN) {
             return unknown();
         }
@@ -112,6 +122,7 @@ public class RecipientResource {
             case OPENED -> Response.seeOther(URI.create(PATH + linkId)).cookie(grantCookie(linkId, entry.grantToken()))
                     .build();
             case WRONG -> page(Templates.code(linkId, true, entry.attemptsLeft()), 422);
+            case WAIT -> waitPage(entry.until());
             case LOCKED_NOW -> unavailable(link, LinkStatus.LOCKED);
             default -> unavailable(link, link.statusAt(clock.instant()));
         };
@@ -181,6 +192,14 @@ public class RecipientResource {
             case DEACTIVATED -> page(Templates.unavailable("share_recipient_deactivated", null), 410);
             default -> page(Templates.unavailable("share_recipient_expired", null), 410);
         };
+    }
+
+    /** This network has entered too many wrong codes for the link: it may try again at {@code until}, others now. */
+    private Response waitPage(Instant until) {
+        return Response.fromResponse(page(Templates.unavailable("share_recipient_wait",
+                Formats.dateTime(until, config.timeZone(), page.locale())), 429))
+                .header("Retry-After", Math.max(1, Duration.between(clock.instant(), until).toSeconds()))
+                .build();
     }
 
     private Response unknown() {

@@ -11,7 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-/** One wrong access code entered for a link. */
+/** One wrong access code entered for a link, with the pseudonym of the network it came from ({@link AttemptSources}). */
 @Entity
 @Table(name = "share_link_attempt")
 public class ShareAttempt extends PanacheEntityBase {
@@ -26,4 +26,7 @@ public class ShareAttempt extends PanacheEntityBase {
 
     @Column(name = "attempted_at")
     public Instant attemptedAt;
+
+    /** Null for attempts stored before networks were counted. */
+    public String source;
 }

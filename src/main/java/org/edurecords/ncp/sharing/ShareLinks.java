@@ -56,24 +56,36 @@ public class ShareLinks {
     public record Created(ShareLink link, String code) {
     }
 
-    /** What entering a code led to. */
+    /**
+     * What entering a code led to. {@code WAIT}: this network has entered too many wrong codes for this link and
+     * must wait (others can still open it); {@code LOCKED_NOW}: the wrong codes of all networks together have
+     * locked the link for everyone.
+     */
     public enum Outcome {
-        OPENED, WRONG, LOCKED_NOW, UNKNOWN, NOT_ACTIVE
+        OPENED, WRONG, WAIT, LOCKED_NOW, UNKNOWN, NOT_ACTIVE
     }
 
     /**
      * @param grantToken the cookie value for the recipient's browser (OPENED only)
-     * @param attemptsLeft wrong codes left before the lock (WRONG only)
+     * @param attemptsLeft wrong codes left before this network has to wait (WRONG only)
+     * @param until when this network may try again (WAIT only)
      */
-    public record Entry(Outcome outcome, ShareLink link, String grantToken, int attemptsLeft) {
+    public record Entry(Outcome outcome, ShareLink link, String grantToken, int attemptsLeft, Instant until) {
+
+        Entry(Outcome outcome, ShareLink link) {
+            this(outcome, link, null, 0, null);
+        }
     }
 
     /** A link whose recipient has entered the right code, with what it shows. */
     public record Opened(ShareLink link, ShareSnapshot snapshot) {
     }
 
-    /** A link of the owner's list with the time of every view, oldest first. */
-    public record Listed(ShareLink link, LinkStatus status, List<Instant> views) {
+    /**
+     * A link of the owner's list with the time of every view, oldest first, and the wrong codes entered within
+     * the current window (from any network).
+     */
+    public record Listed(ShareLink link, LinkStatus status, List<Instant> views, long recentWrongCodes) {
     }
 
     /**
@@ -116,19 +128,28 @@ public class ShareLinks {
     }
 
     /**
-     * Checks a code under a row lock (so instances racing on one link count every attempt): the right code
-     * opens the link, records the view in the ledger and issues a grant; a wrong one is counted, and the one
-     * that reaches the limit locks the link until the window has moved past the oldest counted attempt.
+     * Checks a code under a row lock (so instances racing on one link count every attempt). Wrong codes are
+     * counted twice, in one sliding window: per network, where reaching {@code attempt-limit} makes that network
+     * wait, and per link, where reaching {@code link-attempt-limit} locks the link for everyone (docs/adr/0604).
+     * A network that has to wait is refused without its code being checked or counted, the right code too.
+     * The right code opens the link, records the view in the ledger and issues a grant.
+     *
+     * @param network the client's network ({@code ClientAddress#network}); only its keyed hash is stored
      */
     @Transactional
-    public Entry enter(String linkId, String typed) {
+    public Entry enter(String linkId, String typed, String network) {
         ShareLink link = plausibleId(linkId) ? ShareLink.findById(linkId, LockModeType.PESSIMISTIC_WRITE) : null;
         if (link == null) {
-            return new Entry(Outcome.UNKNOWN, null, null, 0);
+            return new Entry(Outcome.UNKNOWN, null);
         }
         Instant now = clock.instant();
         if (link.statusAt(now) != LinkStatus.ACTIVE) {
-            return new Entry(Outcome.NOT_ACTIVE, link, null, 0);
+            return new Entry(Outcome.NOT_ACTIVE, link);
+        }
+        String source = AttemptSources.of(link.id, network);
+        Optional<Instant> waiting = waitUntil(link.id, source, now);
+        if (waiting.isPresent()) {
+            return new Entry(Outcome.WAIT, link, null, 0, waiting.get());
         }
         if (AccessCodes.matches(typed, link.codeHash)) {
             ShareView view = new ShareView();
@@ -145,27 +166,58 @@ public class ShareLinks {
             grant.expiresAt = now.plus(config.sharing().grantDuration());
             grant.persist();
             LOG.infof("Share link of document %s opened with the right code", link.documentId);
-            return new Entry(Outcome.OPENED, link, token, 0);
+            return new Entry(Outcome.OPENED, link, token, 0, null);
         }
         ShareAttempt attempt = new ShareAttempt();
         attempt.linkId = link.id;
         attempt.attemptedAt = now;
+        attempt.source = source;
         attempt.persist();
+
         Instant windowStart = now.minus(config.sharing().attemptWindow());
-        List<ShareAttempt> inWindow = ShareAttempt.list("linkId = ?1 and attemptedAt > ?2",
-                Sort.ascending("attemptedAt"), link.id, windowStart);
-        int limit = config.sharing().attemptLimit();
-        if (inWindow.size() < limit) {
-            LOG.infof("Share link of document %s: wrong access code (%d of %d)", link.documentId, inWindow.size(), limit);
-            return new Entry(Outcome.WRONG, link, null, limit - inWindow.size());
+        long fromAll = ShareAttempt.count("linkId = ?1 and attemptedAt > ?2", link.id, windowStart);
+        int linkLimit = config.sharing().linkAttemptLimit();
+        if (fromAll >= linkLimit) {
+            // Sliding window: a new attempt is allowed again once the oldest of the counted ones is out of it.
+            ShareAttempt oldestCounted = ShareAttempt.<ShareAttempt>find("linkId = ?1 and attemptedAt > ?2",
+                    Sort.descending("attemptedAt"), link.id, windowStart).range(linkLimit - 1, linkLimit - 1).firstResult();
+            link.lockedUntil = oldestCounted.attemptedAt.plus(config.sharing().attemptWindow());
+            ledger.record(Disclosure.link(DisclosureKind.LINK_LOCKED, link.learnerId, link.id, link.label,
+                    link.documentId, List.of()), now);
+            LOG.warnf("Share link of document %s locked for everyone until %s after %d wrong access codes", link.documentId,
+                    link.lockedUntil, fromAll);
+            return new Entry(Outcome.LOCKED_NOW, link);
         }
-        // Sliding window: a new attempt is allowed again once the oldest of the counted ones is out of it.
-        link.lockedUntil = inWindow.get(inWindow.size() - limit).attemptedAt.plus(config.sharing().attemptWindow());
-        ledger.record(Disclosure.link(DisclosureKind.LINK_LOCKED, link.learnerId, link.id, link.label, link.documentId,
-                List.of()), now);
-        LOG.warnf("Share link of document %s locked until %s after %d wrong access codes", link.documentId,
-                link.lockedUntil, inWindow.size());
-        return new Entry(Outcome.LOCKED_NOW, link, null, 0);
+        waiting = waitUntil(link.id, source, now);
+        if (waiting.isPresent()) {
+            LOG.infof("Share link of document %s: one network entered too many wrong access codes and waits until %s",
+                    link.documentId, waiting.get());
+            return new Entry(Outcome.WAIT, link, null, 0, waiting.get());
+        }
+        long fromSource = ShareAttempt.count("linkId = ?1 and source = ?2 and attemptedAt > ?3", link.id, source,
+                windowStart);
+        int left = (int) Math.min(config.sharing().attemptLimit() - fromSource, linkLimit - fromAll);
+        LOG.infof("Share link of document %s: wrong access code (%d of %d from one network, %d of %d in all)",
+                link.documentId, fromSource, config.sharing().attemptLimit(), fromAll, linkLimit);
+        return new Entry(Outcome.WRONG, link, null, left, null);
+    }
+
+    /** When this network may enter a code for this link again; empty when it may now. */
+    @Transactional
+    public Optional<Instant> waitUntil(ShareLink link, String network) {
+        return waitUntil(link.id, AttemptSources.of(link.id, network), clock.instant());
+    }
+
+    /**
+     * The moment the network's oldest counted attempt leaves the window, when the network has reached its limit:
+     * from then on it is again below the limit.
+     */
+    private Optional<Instant> waitUntil(String linkId, String source, Instant now) {
+        int limit = config.sharing().attemptLimit();
+        Duration window = config.sharing().attemptWindow();
+        ShareAttempt oldestCounted = ShareAttempt.<ShareAttempt>find("linkId = ?1 and source = ?2 and attemptedAt > ?3",
+                Sort.descending("attemptedAt"), linkId, source, now.minus(window)).range(limit - 1, limit - 1).firstResult();
+        return oldestCounted == null ? Optional.empty() : Optional.of(oldestCounted.attemptedAt.plus(window));
     }
 
     /**
@@ -196,13 +248,19 @@ public class ShareLinks {
     public List<Listed> linksOf(long learnerId) {
         List<ShareLink> links = ShareLink.list("learnerId", Sort.descending("createdAt", "id"), learnerId);
         Map<String, List<Instant>> views = new HashMap<>();
-        if (!links.isEmpty()) {
-            List<ShareView> all = ShareView.list("linkId in ?1", Sort.ascending("viewedAt", "id"),
-                    links.stream().map(l -> l.id).toList());
-            all.forEach(v -> views.computeIfAbsent(v.linkId, k -> new ArrayList<>()).add(v.viewedAt));
-        }
+        Map<String, Long> wrongCodes = new HashMap<>();
         Instant now = clock.instant();
-        return links.stream().map(l -> new Listed(l, l.statusAt(now), views.getOrDefault(l.id, List.of()))).toList();
+        if (!links.isEmpty()) {
+            List<String> ids = links.stream().map(l -> l.id).toList();
+            List<ShareView> all = ShareView.list("linkId in ?1", Sort.ascending("viewedAt", "id"), ids);
+            all.forEach(v -> views.computeIfAbsent(v.linkId, k -> new ArrayList<>()).add(v.viewedAt));
+            ShareAttempt.getEntityManager().createQuery("select a.linkId, count(a) from ShareAttempt a"
+                    + " where a.linkId in :ids and a.attemptedAt > :since group by a.linkId", Object[].class)
+                    .setParameter("ids", ids).setParameter("since", now.minus(config.sharing().attemptWindow()))
+                    .getResultList().forEach(row -> wrongCodes.put((String) row[0], ((Number) row[1]).longValue()));
+        }
+        return links.stream().map(l -> new Listed(l, l.statusAt(now), views.getOrDefault(l.id, List.of()),
+                wrongCodes.getOrDefault(l.id, 0L))).toList();
     }
 
     /**

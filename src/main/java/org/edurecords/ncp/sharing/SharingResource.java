@@ -39,6 +39,8 @@ import org.edurecords.ncp.selection.UnreachableView;
 import org.edurecords.ncp.web.Formats;
 import org.edurecords.ncp.web.Languages;
 import org.edurecords.ncp.web.PageContext;
+import org.edurecords.ncp.web.RateLimited;
+import org.edurecords.ncp.web.RateLimits;
 import org.edurecords.ncp.web.SecretTokens;
 import org.jboss.logging.Logger;
 
@@ -71,9 +73,12 @@ public class SharingResource {
     public record PreviewForm(List<Long> selected, boolean showAll, String previewHash, String requestId) {
     }
 
-    /** One row of the owner's list. */
+    /**
+     * One row of the owner's list. {@code recentWrongCodes}: wrong codes within the counting window, from any
+     * network, shown while the link can still be opened (someone may be guessing; the owner can deactivate it).
+     */
     public record LinkRow(String id, String label, String created, String expires, String statusKey, boolean active,
-            String lockedUntil, List<String> views, String languageKey) {
+            String lockedUntil, long recentWrongCodes, List<String> views, String languageKey) {
     }
 
     @CheckedTemplate
@@ -149,6 +154,7 @@ public class SharingResource {
     }
 
     @POST
+    @RateLimited(RateLimits.Limit.SHARE_CREATION)
     @Path("share/create")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@CookieParam(PortalSessions.COOKIE) String token, @FormParam("lo") List<String> ticked,
@@ -221,6 +227,7 @@ public class SharingResource {
                 time(l.link().createdAt, locale), time(l.link().expiresAt, locale), l.status().messageKey(),
                 l.status() == LinkStatus.ACTIVE || l.status() == LinkStatus.LOCKED,
                 l.status() == LinkStatus.LOCKED ? time(l.link().lockedUntil, locale) : null,
+                l.status() == LinkStatus.ACTIVE || l.status() == LinkStatus.LOCKED ? l.recentWrongCodes() : 0,
                 l.views().stream().map(v -> time(v, locale)).toList(), languageKey(l.link().language))).toList();
         return page(Templates.links(rows, deactivated), 200);
     }

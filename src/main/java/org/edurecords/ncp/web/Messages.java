@@ -364,6 +364,9 @@ public interface Messages {
     @Message
     String error_json_invalid();
 
+    @Message
+    String error_rate_limited();
+
     // --- live result sources: completeness on the selection page
 
     @Message
@@ -670,6 +673,9 @@ public interface Messages {
     String share_locked_until(String time);
 
     @Message
+    String share_wrong_codes_recent(long count);
+
+    @Message
     String share_deactivate();
 
     @Message
@@ -713,6 +719,9 @@ public interface Messages {
 
     @Message
     String share_recipient_locked(String until);
+
+    @Message
+    String share_recipient_wait(String until);
 
     @Message
     String share_recipient_deactivated();

@@ -32,7 +32,11 @@ final class ShareSteps {
     }
 
     static FlowClient owner(String username) {
-        FlowClient browser = new FlowClient();
+        return owner(username, new FlowClient());
+    }
+
+    /** The owner logged in with this browser (e.g. one at an address of its own, {@link FlowClient#from}). */
+    static FlowClient owner(String username, FlowClient browser) {
         browser.get("/my-results");
         Response login = browser.post("/my-results/login/demo", Map.of("username", username, "password", "demo"));
         assertEquals(303, login.statusCode(), login.asString());
@@ -74,7 +78,11 @@ final class ShareSteps {
 
     /** A new recipient's browser that has entered the code; asserts the redirect to the results. */
     static FlowClient opened(Link link) {
-        FlowClient recipient = new FlowClient();
+        return opened(link, new FlowClient());
+    }
+
+    /** This recipient's browser after entering the code; asserts the redirect to the results. */
+    static FlowClient opened(Link link, FlowClient recipient) {
         assertEquals(200, recipient.get(link.path()).statusCode());
         Response entered = recipient.post(link.path(), Map.of("code", link.code()));
         assertEquals(303, entered.statusCode(), entered.asString());

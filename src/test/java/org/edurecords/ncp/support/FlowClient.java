@@ -21,12 +21,29 @@ public class FlowClient {
     public static final String CSRF_FIELD = "csrf-token";
 
     private final Map<String, String> cookies = new HashMap<>();
+    private final String forwardedFor;
     private String csrfToken;
+
+    public FlowClient() {
+        this(null);
+    }
+
+    private FlowClient(String forwardedFor) {
+        this.forwardedFor = forwardedFor;
+    }
+
+    /**
+     * A browser at another client address: every request carries it in {@code X-Forwarded-For}, which counts only
+     * in a test profile that trusts the loopback address as a proxy (see {@code LimitsProfile}).
+     */
+    public static FlowClient from(String address) {
+        return new FlowClient(address);
+    }
 
     /** The cross-site entry POST an EMREX client's page makes; no cookie of ours is sent with it. */
     public Response enter(Map<String, ?> form) {
-        Response response = given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParams(form).post("/emrex");
+        Response response = forwarded(given()).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParams(form).post("/emrex");
         remember(response);
         return response;
     }
@@ -89,7 +106,11 @@ public class FlowClient {
     }
 
     private RequestSpecification spec() {
-        return given().redirects().follow(false).cookies(cookies);
+        return forwarded(given()).redirects().follow(false).cookies(cookies);
+    }
+
+    private RequestSpecification forwarded(RequestSpecification spec) {
+        return forwardedFor == null ? spec : spec.header("X-Forwarded-For", forwardedFor);
     }
 
     private void remember(Response response) {
