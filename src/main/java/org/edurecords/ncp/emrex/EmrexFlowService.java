@@ -51,6 +51,9 @@ public class EmrexFlowService {
     @Inject
     KnownReceivers receivers;
 
+    @Inject
+    org.edurecords.ncp.web.PageContext page;
+
     /** Every return code's counter exists from start-up, at zero, so dashboards and alerts see a series before the first transfer. */
     void registerMeters(@Observes StartupEvent event) {
         for (ReturnCode code : ReturnCode.values()) {
@@ -239,8 +242,11 @@ public class EmrexFlowService {
         if (session == null || session.learnerId == null) {
             return;
         }
-        // The recipient as the student was shown it before confirming: the receiver's name and the host.
-        Locale shown = session.locale == null ? Locale.ENGLISH : Locale.forLanguageTag(session.locale);
+        // The recipient as the student was shown it before confirming: the receiver's name and the host, in the
+        // language of the page the student answered on (the flow's first language when no page is involved).
+        Locale shown = io.quarkus.arc.Arc.container().requestContext().isActive() && page.locale() != null
+                ? page.locale()
+                : session.locale == null ? Locale.ENGLISH : Locale.forLanguageTag(session.locale);
         ledger.record(Disclosure.emrexTransfer(session.learnerId, receivers.label(session.returnUrl, shown), wireCode,
                 documentId, disclosed), now);
     }

@@ -33,7 +33,8 @@ class ConformanceKitTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = ConformanceKitCommand.run(new String[] {"--ncp", root + "/emrex", "--login", "demo",
-                "--registered-url", root + "/emrex", "--emreg-url", root + "/emreg",
+                "--registered-url", root + "/emrex",
+                "--return-url", "https://conformance.example.org/emrex/return", "--emreg-url", root + "/emreg",
                 "--ewp-url", root + "/emreg/ewp-manifest-entry.xml", "--expect-given-names", "Anna Kristine",
                 "--expect-family-name", "Sørbø-Łukasiewicz", "--expect-birth-date", "1998-04-17", "--allow-http",
                 "--allow-self-signed", "--report-dir", dir.toString()},
