@@ -418,6 +418,14 @@ public interface NcpConfig {
         /** Largest request to POST /api/verify, in bytes. */
         @WithDefault("8000000")
         int maxRequestBytes();
+
+        /**
+         * Verifications at once on this instance. One verification may hold its request, the decompressed document
+         * and its DOM (several times the document); more requests are answered 503 with Retry-After before their
+         * body is read, so the memory they can make the service hold stays bounded.
+         */
+        @WithDefault("2")
+        int maxConcurrent();
     }
 
     // --- PDF transcript

@@ -1,6 +1,7 @@
 package org.edurecords.ncp.verify;
 
 import java.io.IOException;
+import java.util.concurrent.Semaphore;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -41,15 +42,34 @@ public class VerifyRoute {
     @Inject
     RequestLimits limits;
 
+    @Inject
+    org.edurecords.ncp.config.NcpConfig config;
+
+    private Semaphore permits;
+
     void register(@Observes Router router) {
         // A body the handler cannot decode, or one with too many fields, is answered by web/FailureRoute.
         BodyHandler body = BodyHandler.create(false).setBodyLimit(limits.limitFor(PATH, null))
                 .setMergeFormAttributes(false);
+        permits = new Semaphore(Math.max(1, config.verify().maxConcurrent()));
+        // Its own route, before the body's (a body handler must come first in a route).
+        router.route(HttpMethod.POST, PATH).handler(this::admit);
         router.route(HttpMethod.POST, PATH).handler(body).blockingHandler(this::verify, false);
         router.route(PATH).handler(ctx -> {
             ctx.response().putHeader("Allow", "POST");
             answers.refuse(ctx, 405, "method not allowed", "use POST with JSON or a form");
         });
+    }
+
+    /** Before the body is read: a free verification slot, or 503 at once. */
+    void admit(RoutingContext ctx) {
+        if (!permits.tryAcquire()) {
+            ctx.response().putHeader("Retry-After", "2");
+            answers.sendJson(ctx, 503, "busy", "Too many verifications at once; try again in a moment");
+            return;
+        }
+        ctx.addEndHandler(done -> permits.release());
+        ctx.next();
     }
 
     void verify(RoutingContext ctx) {

@@ -183,4 +183,46 @@ class VerifyResourceTest {
                 .post("/api/verify").then().statusCode(200).extract().jsonPath();
         assertEquals("PASS", verdict(form, "base64"));
     }
+
+    @Test
+    void moreVerificationsAtOnceThanAllowedAreRefusedBeforeTheirBodyIsRead() throws Exception {
+        // Two clients start sending bodies and stall: they hold the two verification slots (ncp.verify.max-concurrent).
+        List<java.net.Socket> stalled = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port);
+                socket.getOutputStream().write(("POST /api/verify HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 1000000\r\n\r\n{\"elmo\":\"")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                stalled.add(socket);
+            }
+            Response busy = null;
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            // The stalled requests reach the server asynchronously; ask until both hold their slot.
+            while (System.nanoTime() < until) {
+                busy = given().contentType("application/json").body("{\"elmo\":\"x\"}").post("/api/verify");
+                if (busy.statusCode() == 503) {
+                    break;
+                }
+            }
+            assertEquals(503, busy.statusCode(), busy.asString());
+            assertEquals("2", busy.header("Retry-After"));
+            assertEquals("busy", busy.jsonPath().getString("error"));
+        } finally {
+            for (java.net.Socket socket : stalled) {
+                socket.close();
+            }
+        }
+        // Closed connections give their slots back.
+        Response after = null;
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < until) {
+            after = given().contentType("application/json").body("{\"elmo\":\"x\"}").post("/api/verify");
+            if (after.statusCode() != 503) {
+                break;
+            }
+        }
+        assertEquals(200, after.statusCode(), after.asString());
+    }
 }
