@@ -33,9 +33,10 @@ class PackagedApplicationIT {
 
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final String MEMORY_DB = "-Dquarkus.datasource.jdbc.url=jdbc:h2:mem:it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
-    /** A real student login, a public https URL and a CSRF key, so that each test meets only the refusal it is about. */
+    /** A real student login, a public https URL and a receiver, so that each test meets only the refusal it is about. */
     private static final List<String> HEADER_LOGIN = List.of("-Dncp.auth.header.enabled=true",
-            "-Dncp.auth.header.trusted-proxies=127.0.0.1", "-Dncp.public-url=https://ncp.example.org");
+            "-Dncp.auth.header.trusted-proxies=127.0.0.1", "-Dncp.public-url=https://ncp.example.org",
+            "-Dncp.receivers.opptak.name.nb=Samordna opptak", "-Dncp.receivers.opptak.return-hosts=opptak.example.no");
 
     @Test
     void productionRefusesToStartWithoutAKey() throws Exception {
@@ -62,6 +63,16 @@ class PackagedApplicationIT {
         assertTrue(result.output.contains("ncp.demo.login-enabled must be false"), result.output);
         assertTrue(result.output.contains("ncp.signing.allow-example-key must be false"), result.output);
         assertTrue(result.output.contains("ncp.emrex.allow-http-loopback must be false"), result.output);
+    }
+
+    @Test
+    void productionRefusesToStartWithoutKnownReceivers() throws Exception {
+        List<String> properties = new ArrayList<>(List.of(MEMORY_DB, "-Dncp.signing.key-path=keys-example/ncp-example.key.pem",
+                "-Dncp.signing.certificate-path=keys-example/ncp-example.cert.pem", "-Dncp.auth.header.enabled=true",
+                "-Dncp.auth.header.trusted-proxies=127.0.0.1", "-Dncp.public-url=https://ncp.example.org"));
+        Result result = runUntilExit(properties);
+        assertNotEquals(0, result.exitCode);
+        assertTrue(result.output.contains("no receivers configured"), result.output);
     }
 
     @Test

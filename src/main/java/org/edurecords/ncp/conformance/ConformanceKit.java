@@ -29,7 +29,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.edurecords.ncp.conformance.CheckResult.Status;
 import org.edurecords.ncp.elmo.ElmoSchemaValidator;
 import org.edurecords.ncp.elmo.SecureXml;
-import org.edurecords.ncp.registry.Certificates;
+import org.edurecords.ncp.signing.Certificates;
 import org.edurecords.ncp.registry.EmregList;
 import org.edurecords.ncp.registry.RegistryEntry;
 import org.edurecords.ncp.registry.RegistrySource;

@@ -1,5 +1,6 @@
 package org.edurecords.ncp.registry;
 
+import org.edurecords.ncp.signing.Certificates;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,5 +1,6 @@
 package org.edurecords.ncp.registry;
 
+import org.edurecords.ncp.signing.Certificates;
 import java.io.StringWriter;
 import java.security.cert.X509Certificate;
 import java.util.List;

@@ -76,7 +76,7 @@ public class SigningKeyStore {
                 continue;
             }
             try {
-                for (X509Certificate next : org.edurecords.ncp.registry.Certificates.read(Path.of(path.strip()))) {
+                for (X509Certificate next : Certificates.read(Path.of(path.strip()))) {
                     if (all.add(next)) {
                         LOG.infof("Publishing next ELMO signing certificate: subject '%s', serial %s, valid from %s",
                                 next.getSubjectX500Principal().getName(), next.getSerialNumber().toString(16),

@@ -14,7 +14,7 @@ import javax.xml.crypto.dsig.XMLSignature;
 
 import org.edurecords.ncp.elmo.ElmoSchemaValidator;
 import org.edurecords.ncp.elmo.SecureXml;
-import org.edurecords.ncp.registry.Certificates;
+import org.edurecords.ncp.signing.Certificates;
 import org.edurecords.ncp.registry.RegistryEntry;
 import org.edurecords.ncp.signing.TransferEncoding;
 import org.edurecords.ncp.signing.TransferEncodingException;

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.edurecords.ncp.elmo.ElmoSchemaValidator;
-import org.edurecords.ncp.registry.Certificates;
+import org.edurecords.ncp.signing.Certificates;
 import org.edurecords.ncp.registry.EmregList;
 import org.edurecords.ncp.registry.RegistryEntry;
 import org.edurecords.ncp.registry.RegistrySource;

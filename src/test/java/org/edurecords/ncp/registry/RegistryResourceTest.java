@@ -1,5 +1,6 @@
 package org.edurecords.ncp.registry;
 
+import org.edurecords.ncp.signing.Certificates;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package org.edurecords.ncp.registry;
 
+import org.edurecords.ncp.signing.Certificates;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;

@@ -16,7 +16,7 @@ import java.util.Base64;
 import java.util.List;
 
 import org.edurecords.ncp.elmo.ElmoSchemaValidator;
-import org.edurecords.ncp.registry.Certificates;
+import org.edurecords.ncp.signing.Certificates;
 import org.edurecords.ncp.registry.RegistryEntry;
 import org.edurecords.ncp.signing.TransferEncoding;
 import org.edurecords.ncp.support.SharedConformance;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.edurecords.ncp.signing.Certificates;
 import org.edurecords.ncp.signing.TransferEncoding;
 import org.edurecords.ncp.support.TestSigning;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class VerifyCommandTest {
         Files.write(xml, TestSigning.signedByProfile());
         Path registry = dir.resolve("emreg.json");
         Files.writeString(registry, "{\"ncps\":[{\"acronym\":\"OTHER\",\"countryCode\":\"SE\",\"url\":\"https://o.example/\","
-                + "\"pubKey\":\"" + org.edurecords.ncp.registry.Certificates.toPem(TestSigning.foreignKey().certificate())
+                + "\"pubKey\":\"" + Certificates.toPem(TestSigning.foreignKey().certificate())
                         .replace("\n", "\\n") + "\"}]}");
         assertEquals(1, run("--xml-file", xml.toString(), "--registry", registry.toString()));
         JsonNode json = new ObjectMapper().readTree(out.toByteArray());

@@ -1,4 +1,4 @@
-package org.edurecords.ncp.registry;
+package org.edurecords.ncp.signing;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
