@@ -91,7 +91,7 @@ class PackagedApplicationIT {
 
     @Test
     void demoProfileOfTheReadmeServesTheStartPageAndTheDemoClient() throws Exception {
-        List<String> command = command(List.of("-Dquarkus.profile=demo", "-Dquarkus.http.port=0",
+        List<String> command = command(List.of("-Dquarkus.profile=demo", "-Dquarkus.http.port=0", "-Dquarkus.management.port=0",
                 "-Dquarkus.datasource.jdbc.url=jdbc:h2:mem:demo-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -103,15 +103,22 @@ class PackagedApplicationIT {
                 Matcher m = listening.matcher(line);
                 if (m.find()) {
                     // The demo's public URL is http://localhost with the port it listens on.
-                    base = m.group(1).replace("0.0.0.0", "localhost");
+                    base = m.group(1).replace("0.0.0.0", "localhost").replaceAll("[./]+$", "");
                 }
             }
             assertTrue(base != null, "the demo did not start:\n" + log);
+            Matcher management = Pattern.compile("Management interface listening on (http://\\S+)").matcher(log);
+            assertTrue(management.find(), "the demo serves health and metrics on the management interface:\n" + log);
+            String managementBase = management.group(1).replace("0.0.0.0", "localhost").replaceAll("[./]+$", "");
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> home = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, home.statusCode());
             assertTrue(home.body().contains("href=\"/demo-client\""), "the start page links to the demo client");
+            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(managementBase + "/q/health/ready"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ready.statusCode(), ready.body());
+            assertTrue(ready.body().contains("database-write"), ready.body());
             HttpResponse<String> client = http.send(HttpRequest.newBuilder(URI.create(base + "/demo-client")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, client.statusCode());
