@@ -38,6 +38,7 @@ import org.edurecords.ncp.selection.SelectionViews;
 import org.edurecords.ncp.selection.UnreachableView;
 import org.edurecords.ncp.web.Formats;
 import org.edurecords.ncp.web.Languages;
+import org.edurecords.ncp.web.TextBundle;
 import org.edurecords.ncp.web.PageContext;
 import org.edurecords.ncp.web.RateLimited;
 import org.edurecords.ncp.web.RateLimits;
@@ -78,7 +79,7 @@ public class SharingResource {
      * network, shown while the link can still be opened (someone may be guessing; the owner can deactivate it).
      */
     public record LinkRow(String id, String label, String created, String expires, String statusKey, boolean active,
-            String lockedUntil, long recentWrongCodes, List<String> views, String languageKey) {
+            String lockedUntil, long recentWrongCodes, List<String> views, String languageName) {
     }
 
     @CheckedTemplate
@@ -89,7 +90,7 @@ public class SharingResource {
         static native TemplateInstance preview(Learner learner, String birthDate, List<InstitutionView> institutions,
                 List<UnreachableView> unreachable, PreviewForm form, LinkSettings settings, boolean changed);
 
-        static native TemplateInstance created(String url, String code, String label, String expires, String languageKey);
+        static native TemplateInstance created(String url, String code, String label, String expires, String languageName);
 
         static native TemplateInstance alreadyCreated();
 
@@ -211,7 +212,7 @@ public class SharingResource {
         page.set(page.locale(), null);
         return page(Templates.created(linkUrl(link.id), created.get().code(), link.label,
                 Formats.dateTime(link.expiresAt, config.timeZone(), page.locale()),
-                languageKey(link.language)), 200);
+                languageName(link.language)), 200);
     }
 
     @GET
@@ -228,7 +229,7 @@ public class SharingResource {
                 l.status() == LinkStatus.ACTIVE || l.status() == LinkStatus.LOCKED,
                 l.status() == LinkStatus.LOCKED ? time(l.link().lockedUntil, locale) : null,
                 l.status() == LinkStatus.ACTIVE || l.status() == LinkStatus.LOCKED ? l.recentWrongCodes() : 0,
-                l.views().stream().map(v -> time(v, locale)).toList(), languageKey(l.link().language))).toList();
+                l.views().stream().map(v -> time(v, locale)).toList(), languageName(l.link().language))).toList();
         return page(Templates.links(rows, deactivated), 200);
     }
 
@@ -305,8 +306,10 @@ public class SharingResource {
         return Formats.dateTime(instant, config.timeZone(), locale);
     }
 
-    static String languageKey(String language) {
-        return "share_language_" + language;
+    /** A recipient language as its speakers name it, the way the language menu does. */
+    static String languageName(String language) {
+        Locale locale = Languages.supported(language);
+        return locale == null ? language : TextBundle.of(locale).get("language_name");
     }
 
     private static Integer parse(String value) {
