@@ -37,7 +37,13 @@ public class FlowResults {
     Clock clock;
 
     /** What is kept: the learner comes from the register, not from the snapshot. */
-    public record Payload(List<InstitutionResults> institutions, List<Completeness> missing) {
+    /**
+     * What a snapshot holds. {@code version} changes when the shape of the results does (2: texts in any language,
+     * ADR 0006); a snapshot of another version is read again from the sources rather than half understood.
+     */
+    public record Payload(int version, List<InstitutionResults> institutions, List<Completeness> missing) {
+
+        static final int CURRENT = 2;
     }
 
     /** Asks every source now and keeps the answer for this flow. */
@@ -55,6 +61,10 @@ public class FlowResults {
         }
         try {
             Payload payload = json.readValue(snapshot.payload, Payload.class);
+            if (payload.version() != Payload.CURRENT) {
+                LOG.infof("EMREX flow %s: kept results are of an older version; asking the sources again", flowId);
+                return collect(flowId, learner);
+            }
             return new LearnerResults(learner, payload.institutions(), payload.missing());
         } catch (JsonProcessingException e) {
             LOG.warnf("EMREX flow %s: kept results are unreadable (%s); asking the sources again", flowId,
@@ -72,7 +82,7 @@ public class FlowResults {
     void store(String flowId, LearnerResults fresh) {
         String payload;
         try {
-            payload = json.writeValueAsString(new Payload(fresh.institutions(), fresh.missing()));
+            payload = json.writeValueAsString(new Payload(Payload.CURRENT, fresh.institutions(), fresh.missing()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Results cannot be kept", e);
         }

@@ -1,0 +1,148 @@
+package org.edurecords.ncp.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.edurecords.ncp.support.Chromium;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Every page on a phone, in Chromium: at 320 and 390 CSS px the document is never wider than the screen (WCAG 2.1
+ * 1.4.10, no horizontal scrolling) and every control outside running text is at least 24 x 24 px. The walk is the
+ * one a person makes: a transfer from the demo client, My results, a share link and its recipient, the statements.
+ */
+@QuarkusTest
+class PhoneLayoutTest {
+
+    private static final int[] WIDTHS = { 320, 390 };
+    /** Width, controls below 24 x 24 px outside running text, and the page's height, measured in the page. */
+    private static final String MEASURE = """
+            const small = [...document.querySelectorAll('a, button, input:not([type=hidden]), select, textarea, summary')]
+              .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 || r.height > 0; })
+              .filter(e => !(e.tagName === 'A' && e.closest('p, li, td, dd, dt, footer, .hint')))
+              .filter(e => { const r = e.getBoundingClientRect(); return r.width < 24 || r.height < 24; })
+              .map(e => { const r = e.getBoundingClientRect();
+                return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' ' + Math.round(r.width) + 'x' + Math.round(r.height); });
+            return { width: document.documentElement.scrollWidth,
+                     height: document.documentElement.scrollHeight, small: small.slice(0, 6), smallCount: small.length };
+            """;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    private final List<String> problems = new ArrayList<>();
+    private final List<String> measured = new ArrayList<>();
+
+    @BeforeAll
+    static void needsChromium() {
+        Assumptions.assumeTrue(Chromium.available(), Chromium::missing);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "en", "nb", "nn", "se" })
+    void everyPageFitsAPhoneScreen(String language) throws Exception {
+        String base = root.toString().replaceAll("/$", "");
+        ChromeDriver owner = Chromium.open(language);
+        try {
+            WebDriverWait wait = new WebDriverWait(owner, Duration.ofSeconds(20));
+            owner.get(base + "/?lang=" + language);
+            check(owner, "home");
+            owner.get(base + "/demo-client");
+            check(owner, "demo client");
+            owner.findElement(By.cssSelector("#start-transfer button")).click();
+            wait.until(ExpectedConditions.urlContains("/login"));
+            check(owner, "login");
+            owner.findElement(By.id("username")).sendKeys("anna");
+            owner.findElement(By.id("password")).sendKeys("demo");
+            owner.findElement(By.cssSelector("form[action$='/login'] button")).click();
+            wait.until(ExpectedConditions.urlContains("/select"));
+            check(owner, "selection");
+            owner.findElement(By.id("inst-1")).click();
+            owner.findElement(By.cssSelector("form[action$='/select'] button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("/preview"));
+            check(owner, "preview");
+            owner.findElement(By.cssSelector("form[action$='/confirm'] button")).click();
+            wait.until(ExpectedConditions.urlContains("/demo-client/return"));
+            check(owner, "demo client result");
+
+            owner.get(base + "/my-results");
+            check(owner, "portal login");
+            owner.findElement(By.id("username")).sendKeys("anna");
+            owner.findElement(By.id("password")).sendKeys("demo");
+            owner.findElement(By.cssSelector("form[action$='/login/demo'] button")).click();
+            wait.until(ExpectedConditions.urlMatches(".*/my-results$"));
+            check(owner, "my results");
+            owner.findElement(By.id("share-link")).click();
+            wait.until(ExpectedConditions.urlContains("/my-results/share"));
+            check(owner, "share: selection");
+            owner.findElement(By.id("lo-113")).click();
+            owner.findElement(By.cssSelector("form[action$='/share/preview'] button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("/share/preview"));
+            check(owner, "share: preview");
+            owner.findElement(By.cssSelector("form[action$='/share/create'] button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("/share/create"));
+            check(owner, "share: created");
+            String url = owner.findElement(By.id("share-url")).getText().strip();
+            String code = owner.findElement(By.id("share-code")).getText().strip();
+            owner.get(base + "/my-results/links");
+            check(owner, "my links");
+            owner.get(base + "/my-results/ledger");
+            check(owner, "ledger");
+
+            // The recipient, in a browser without the owner's session.
+            owner.manage().deleteAllCookies();
+            owner.get(url.replaceFirst("^https?://[^/]+", base));
+            check(owner, "recipient: code");
+            owner.findElement(By.id("code")).sendKeys(code);
+            owner.findElement(By.cssSelector("form button[type=submit]")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.results")));
+            check(owner, "recipient: results");
+            for (String path : List.of("/verification", "/help", "/privacy", "/accessibility", "/contact", "/no-such-page")) {
+                owner.get(base + path + "?lang=" + language);
+                check(owner, path);
+            }
+        } finally {
+            owner.quit();
+        }
+        System.out.println("[layout] " + language + ": " + String.join("; ", measured));
+        assertEquals(21, measured.size(), "every page of the walk was measured: " + measured);
+        assertTrue(problems.isEmpty(), language + ":\n" + String.join("\n", problems));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void check(ChromeDriver driver, String page) {
+        StringBuilder figures = new StringBuilder(page);
+        for (int width : WIDTHS) {
+            Chromium.viewport(driver, width, 800);
+            Map<String, Object> m = (Map<String, Object>) driver.executeScript(MEASURE);
+            // Against the emulated width: a phone browser zooms out to fit a wider page, so innerWidth grows with it.
+            long documentWidth = ((Number) m.get("width")).longValue();
+            figures.append(' ').append(width).append(":").append(documentWidth).append('x')
+                    .append(((Number) m.get("height")).longValue());
+            if (documentWidth > width) {
+                problems.add(page + " at " + width + " px: the document is " + documentWidth + " px wide");
+            }
+            if (((Number) m.get("smallCount")).longValue() > 0) {
+                problems.add(page + " at " + width + " px: " + m.get("smallCount") + " controls under 24 x 24 px, e.g. "
+                        + m.get("small"));
+            }
+        }
+        measured.add(figures.toString());
+        Chromium.viewport(driver, 1024, 800);
+    }
+}
