@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+
+import org.edurecords.ncp.results.LocalizedText;
 
 /**
  * A system this service sends results to (an admissions, recruitment or recognition system), as configured in
@@ -32,16 +35,10 @@ public record Receiver(String id, Map<String, String> names, List<String> return
         return false;
     }
 
-    /** The name in the language asked for, else in English, else any. */
+    /** The name for a reader of this language, by the one fallback chain of every text (ADR 0006). */
     public String name(Locale locale) {
-        String name = names.get(locale.getLanguage());
-        if (name == null) {
-            name = names.get("en");
-        }
-        if (name == null) {
-            name = names.values().stream().sorted().findFirst().orElse(id);
-        }
-        return name;
+        String name = LocalizedText.fromMap(new TreeMap<>(names)).in(locale);
+        return name == null ? id : name;
     }
 
     /** Problems with the configuration of this receiver, for the start-up check. */
