@@ -345,7 +345,7 @@ public class ImportService {
         if (title.isEmpty()) {
             problems.add(path + ".titles: at least one title is required");
         }
-        checkTexts(title, 1000, path + ".titles", problems);
+        checkTexts(r.titles(), title, 1000, path + ".titles", problems);
         if (r.status() == null || !STATUSES.contains(r.status())) {
             problems.add(path + ".status: must be one of passed, failed, in-progress");
         }
@@ -365,14 +365,22 @@ public class ImportService {
         }
     }
 
-    /** Language tags a text may be given in: a BCP 47 primary language subtag ("nn", "se", "smj"). */
-    private static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[a-z]{2,3}");
+    /** Language tags a text may be given in: BCP 47, e.g. "nn", "se", "smj", "nb-NO" (kept as its language). */
+    private static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile(
+            "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
-    private static void checkTexts(LocalizedText texts, int maxLength, String path, List<String> problems) {
+    private static void checkTexts(java.util.Map<String, String> given, LocalizedText texts, int maxLength, String path,
+            List<String> problems) {
+        if (given != null) {
+            for (String tag : given.keySet()) {
+                if (tag == null || !LANGUAGE_TAG.matcher(tag).matches()) {
+                    problems.add(path + ": '" + LogSafe.of(String.valueOf(tag))
+                            + "' is not a language tag such as en, nb, nn or se");
+                }
+            }
+        }
         for (LangText text : texts.all()) {
-            if (!LANGUAGE_TAG.matcher(text.language()).matches()) {
-                problems.add(path + ": '" + LogSafe.of(text.language()) + "' is not a language tag such as en, nb, nn or se");
-            } else if (text.text().length() > maxLength) {
+            if (text.text().length() > maxLength) {
                 problems.add(path + "." + text.language() + ": at most " + maxLength + " characters");
             }
         }
@@ -385,7 +393,7 @@ public class ImportService {
             if (s == null || blank(s.localId()) || s.description().isEmpty()) {
                 problems.add("gradingSchemes[" + i + "]: localId and a description are required");
             } else {
-                checkTexts(s.description(), 4000, "gradingSchemes[" + i + "].descriptions", problems);
+                checkTexts(s.descriptions(), s.description(), 4000, "gradingSchemes[" + i + "].descriptions", problems);
             }
         }
         return problems;

@@ -114,7 +114,7 @@ public record LocalizedText(List<LangText> texts) {
         return null;
     }
 
-    /** The text for a reader of this language: the language itself, related ones, English, then the first given. */
+    /** The text for a reader of this language by {@link #chain}, else the first one given. */
     public String in(Locale locale) {
         for (String language : chain(locale)) {
             String text = exactly(language);
@@ -140,7 +140,35 @@ public record LocalizedText(List<LangText> texts) {
         return texts;
     }
 
-    /** The languages a reader of this locale is served in, best first (English always last). */
+    /**
+     * The languages this service speaks ({@code quarkus.locales}), in the configured order: the last resort of every
+     * reader's chain, before a language nobody here reads.
+     */
+    public static List<String> serviceLanguages() {
+        return ServiceLanguages.ALL;
+    }
+
+    private static final class ServiceLanguages {
+        static final List<String> ALL = read();
+
+        private static List<String> read() {
+            List<String> all = new ArrayList<>();
+            String value = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getOptionalValue("quarkus.locales", String.class).orElse("en,nb");
+            for (String tag : value.split(",")) {
+                String language = Locale.forLanguageTag(tag.trim()).getLanguage();
+                if (!language.isEmpty() && !all.contains(language)) {
+                    all.add(language);
+                }
+            }
+            return all.isEmpty() ? List.of("en") : List.copyOf(all);
+        }
+    }
+
+    /**
+     * The languages a reader of this locale is served in, best first: their own, related written languages,
+     * English, then the other languages of this service.
+     */
     public static List<String> chain(Locale locale) {
         List<String> chain = new ArrayList<>();
         String language = locale == null ? "en" : locale.getLanguage();
@@ -152,6 +180,11 @@ public record LocalizedText(List<LangText> texts) {
         }
         if (!chain.contains("en")) {
             chain.add("en");
+        }
+        for (String own : serviceLanguages()) {
+            if (!chain.contains(own)) {
+                chain.add(own);
+            }
         }
         return chain;
     }

@@ -1,10 +1,9 @@
 package org.edurecords.ncp.web;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.edurecords.ncp.results.LocalizedText;
 
 /**
  * The languages the service speaks and how a request picks one: an explicit {@code lang} parameter, then the
@@ -28,21 +27,7 @@ public final class Languages {
     }
 
     private static final class Configured {
-        static final List<Locale> ALL = read();
-
-        private static List<Locale> read() {
-            List<Locale> all = new ArrayList<>();
-            String value = ConfigProvider.getConfig().getOptionalValue("quarkus.locales", String.class).orElse("en,nb");
-            for (String tag : value.split(",")) {
-                if (!tag.isBlank()) {
-                    Locale locale = Locale.forLanguageTag(tag.trim());
-                    if (!locale.getLanguage().isEmpty() && !all.contains(locale)) {
-                        all.add(Locale.forLanguageTag(locale.getLanguage()));
-                    }
-                }
-            }
-            return all.isEmpty() ? List.of(ENGLISH) : List.copyOf(all);
-        }
+        static final List<Locale> ALL = LocalizedText.serviceLanguages().stream().map(Locale::forLanguageTag).toList();
     }
 
     /** The configured languages, in menu order. */

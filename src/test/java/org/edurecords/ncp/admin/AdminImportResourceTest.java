@@ -167,6 +167,66 @@ class AdminImportResourceTest {
     }
 
     @Test
+    void everyLanguageTheSourceGivesIsKeptAndPagesChooseByTheFallbackChain() {
+        String json = """
+                {"institution": "uio.no",
+                 "gradingSchemes": [{"localId": "AF", "descriptions": {"en": "A to E pass, F fail.", "se": "A-E dohkkehuvvon"}}],
+                 "learners": [{
+                   "nationalIdentifier": "20010300010", "givenNames": "Ivar", "familyName": "Ness",
+                   "identifiers": [{"scheme": "feide", "value": "ivar@uio.no"}],
+                   "results": [{"code": "STK1000", "type": "Course", "date": "2022-06-01", "status": "passed",
+                     "grade": "B", "credits": 10, "gradingScheme": "AF",
+                     "titles": {"en": "Introductory Statistics", "nn": "Innføring i statistikk", "se": "Statistihka vuođđu"}},
+                    {"code": "STK2000", "type": "Course", "date": "2022-12-01", "status": "passed", "credits": 10,
+                     "titleNb": "Anvendt statistikk", "titles": {"de": "Angewandte Statistik"}}]
+                 }]}
+                """;
+        JsonPath report = post("/admin/import/json", "application/json", json).then().statusCode(200).extract().jsonPath();
+        assertEquals("CREATED", report.getString("learners[0].outcome"), report.prettify());
+        List<LearningOpportunity> stored = flat(storedFor("20010300010"), "uio.no");
+        assertEquals(java.util.Map.of("en", "Introductory Statistics", "nn", "Innføring i statistikk", "se",
+                "Statistihka vuođđu"), stored.get(0).title().asMap());
+        assertEquals(java.util.Map.of("nb", "Anvendt statistikk", "de", "Angewandte Statistik"),
+                stored.get(1).title().asMap());
+
+        String csv = "national_identifier,code,type,title_nb,title_se,status,credits\n"
+                + "20010300010,SAM1000,Course,Samisk språk,Sámegiella,passed,10\n";
+        assertEquals("CREATED", postCsv("hvl.no", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .then().statusCode(200).extract().jsonPath().getString("learners[0].outcome"));
+        assertEquals(java.util.Map.of("nb", "Samisk språk", "se", "Sámegiella"),
+                flat(storedFor("20010300010"), "hvl.no").get(0).title().asMap());
+
+        String elmo = InstitutionElmo.valid("ntnu.no", "NTNU", "20010300010", "TDT4100", "Object-Oriented Programming")
+                .replace("<title xml:lang=\"en\">Object-Oriented Programming</title>",
+                        "<title xml:lang=\"en\">Object-Oriented Programming</title>"
+                                + "<title xml:lang=\"nn-NO\">Objektorientert programmering</title><title>Olio-ohjelmointi</title>");
+        assertEquals("CREATED", post("/admin/import/elmo?institution=ntnu.no", "application/xml", elmo)
+                .then().statusCode(200).extract().jsonPath().getString("learners[0].outcome"));
+        assertEquals(java.util.Map.of("en", "Object-Oriented Programming", "nn", "Objektorientert programmering", "und",
+                "Olio-ohjelmointi"), flat(storedFor("20010300010"), "ntnu.no").get(0).title().asMap());
+
+        // The pages: Sámi where the source has it, else bokmål or nynorsk, else English, else what there is.
+        org.edurecords.ncp.support.FlowClient browser = new org.edurecords.ncp.support.FlowClient();
+        browser.get("/?lang=se");
+        assertEquals(303, browser.get("/my-results/login/header", Map.of("eppn", "ivar@uio.no", "givenName", "Ivar",
+                "sn", "Ness")).statusCode());
+        List<String> sami = org.edurecords.ncp.support.FlowClient.html(browser.get("/my-results")).select("td.title")
+                .eachText();
+        assertTrue(sami.containsAll(List.of("Statistihka vuođđu", "Anvendt statistikk", "Sámegiella",
+                "Objektorientert programmering")), sami.toString());
+        browser.get("/?lang=en");
+        List<String> english = org.edurecords.ncp.support.FlowClient.html(browser.get("/my-results")).select("td.title")
+                .eachText();
+        assertTrue(english.containsAll(List.of("Introductory Statistics", "Anvendt statistikk", "Samisk språk",
+                "Object-Oriented Programming")), english.toString());
+
+        JsonPath badTag = post("/admin/import/json", "application/json", json.replace("\"se\": \"Statistihka", "\"s e\": \"Statistihka")
+                .replace("20010300010", "20010300011")).then().statusCode(200).extract().jsonPath();
+        assertEquals("REJECTED", badTag.getString("learners[0].outcome"));
+        assertTrue(badTag.getString("learners[0].problems[0]").contains("is not a language tag"), badTag.prettify());
+    }
+
+    @Test
     void callsWithoutTheRightTokenAreRefused() {
         Response none = given().contentType("application/json").body(batch("20000200004", "B", "Course"))
                 .post("/admin/import/json");
