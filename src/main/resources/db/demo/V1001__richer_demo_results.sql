@@ -17,6 +17,17 @@ insert into learning_opportunity_title (learning_opportunity_id, lang, title) va
     (100, 'nn', 'Bachelorprogram i informatikk: programmering og systemarkitektur');
 insert into learning_opportunity_title (learning_opportunity_id, lang, title) values
     (101, 'la', 'Examen philosophicum');
+-- Some titles in nynorsk and North Sámi, as sources give them: the pages choose by the fallback chain (ADR 0006)
+insert into institution_name (institution_id, lang, name) values
+    (1, 'se', 'Oslo universitehta');
+insert into learning_opportunity_title (learning_opportunity_id, lang, title) values
+    (102, 'nn', 'Innføring i objektorientert programmering'),
+    (103, 'nn', 'Kalkulus'),
+    (110, 'nn', 'Lineær algebra'),
+    (113, 'nn', 'Algoritmar og datastrukturar'),
+    (114, 'nn', 'Sannsyn og statistisk modellering'),
+    (113, 'se', 'Algoritmat ja dihtorstruktuvrat'),
+    (110, 'se', 'Lineára algebra');
 -- Terms: UiO autumn terms run mid-August to December, spring terms January to June
 insert into academic_term (id, institution_id, start_date, end_date) values
     (1, 1, DATE '2017-08-14', DATE '2017-12-31'),
