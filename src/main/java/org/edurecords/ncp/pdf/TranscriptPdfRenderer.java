@@ -113,7 +113,7 @@ public class TranscriptPdfRenderer {
         int fontTier = SharedResources.FONT.tierFor(allText(transcript));
         try (PreparedFont.Lease font = SharedResources.FONT.borrow(fontTier);
                 PDDocument document = new PDDocument()) {
-            new Composition(document, transcript, font.embedIn(document)).compose();
+            new Composition(document, transcript, font.embedIn(document), signature != null).compose();
             ByteSink out = new ByteSink(64 * 1024);
             if (signature == null) {
                 document.save(out);
@@ -408,6 +408,8 @@ public class TranscriptPdfRenderer {
         private final Face bold;
         private final String learnerName;
 
+        /** Whether the PDF carries its own seal (PAdES), which the last section states. */
+        private final boolean sealed;
         private float[] columnWidths;
         /** Whether the date column also shows academic terms. */
         private boolean withTerms;
@@ -421,7 +423,8 @@ public class TranscriptPdfRenderer {
         private float streamLineWidth;
         private float y;
 
-        Composition(PDDocument document, Transcript transcript, PDType0Font font) {
+        Composition(PDDocument document, Transcript transcript, PDType0Font font, boolean sealed) {
+            this.sealed = sealed;
             this.document = document;
             this.transcript = transcript;
             this.locale = transcript.locale() != null ? transcript.locale() : Locale.ENGLISH;
@@ -526,14 +529,22 @@ public class TranscriptPdfRenderer {
 
         private void verificationHint() throws IOException {
             String url = transcript.verificationUrl();
-            String text = isBlank(url) ? labels.get("verification.textNoUrl") : labels.get("verification.text", url.strip());
+            String text;
+            if (sealed) {
+                // Who sealed and when, stated visibly: the seal's signing time is the document's time.
+                String by = orDash(transcript.ncpName());
+                String when = formatTime(transcript.generatedAt());
+                text = isBlank(url) ? labels.get("seal.textNoUrl", by, when) : labels.get("seal.text", by, when, url.strip());
+            } else {
+                text = isBlank(url) ? labels.get("verification.textNoUrl") : labels.get("verification.text", url.strip());
+            }
             if (!fits(60f)) {
                 newPage();
             }
             y -= 4f;
             rule(CONTENT_LEFT, CONTENT_RIGHT, y, 0.6f);
             y -= 8f;
-            paragraph(labels.get("verification.heading"), bold, BODY_SIZE, TEXT, 0);
+            paragraph(labels.get(sealed ? "seal.heading" : "verification.heading"), bold, BODY_SIZE, TEXT, 0);
             y -= 1f;
             paragraph(text, regular, SMALL_SIZE, MUTED, 0);
         }

@@ -782,4 +782,30 @@ public interface Messages {
 
     @Message
     String col_details();
+
+    // --- verification page and recipients (feature: verifypage); the page's own texts are in VerificationMessages
+
+    @Message
+    String verification_home_link();
+
+    @Message
+    String verification_busy();
+
+    @Message
+    String share_recipient_shared_by(String owner);
+
+    @Message
+    String share_recipient_person_heading();
+
+    @Message
+    String share_recipient_seal_heading();
+
+    @Message
+    String share_recipient_seal_text(String ncpName);
+
+    @Message
+    String share_recipient_verify_link(String verifyUrl);
+
+    @Message
+    String share_recipient_verify_technical();
 }
