@@ -320,4 +320,38 @@ class VerificationPageTest {
                 .header("Accept-Language", "en").post("/verification");
         Answers.assertPage(response, 400, "en", "error_csrf");
     }
+
+    @Test
+    void thePageSharesTheVerifiersSlotsAndSaysSoOnAPage() throws Exception {
+        // Two clients start sending uploads and stall: they hold both slots of ncp.verify.max-concurrent.
+        List<java.net.Socket> stalled = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port);
+                socket.getOutputStream().write(("POST /verification HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 1000000\r\n\r\n--b\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                stalled.add(socket);
+            }
+            io.restassured.response.Response busy = null;
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            // The stalled requests reach the server asynchronously; ask until both hold their slot.
+            while (System.nanoTime() < until) {
+                busy = RestAssured.given().header("Accept-Language", "nb").multiPart("elmo", "x").post("/verification");
+                if (busy.statusCode() == 503) {
+                    break;
+                }
+            }
+            assertEquals("2", busy.header("Retry-After"));
+            Answers.assertPage(busy, 503, "nb", "verification_busy");
+            // The API counts the same slots.
+            assertEquals(503, RestAssured.given().contentType("application/json").body("{\"elmo\":\"x\"}")
+                    .post("/api/verify").statusCode());
+        } finally {
+            for (java.net.Socket socket : stalled) {
+                socket.close();
+            }
+        }
+    }
 }
