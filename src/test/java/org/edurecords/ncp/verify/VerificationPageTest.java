@@ -354,4 +354,21 @@ class VerificationPageTest {
             }
         }
     }
+
+    @Test
+    void aSealWhoseRegistryCertificateHasSinceExpiredIsRecognisedWithANote() throws Exception {
+        String value = elmoValue();
+        java.time.Instant notAfter = TestSigning.exampleKey().certificate().getNotAfter().toInstant();
+        org.edurecords.ncp.support.FrozenClock clock = org.edurecords.ncp.support.FrozenClock.install();
+        clock.advance(java.time.Duration.between(clock.instant(), notAfter).plusDays(30));
+        for (String language : List.of("en", "nb")) {
+            HtmlPage answer = paste(language, value);
+            assertEquals(200, answer.getWebResponse().getStatusCode());
+            assertEquals("VALID", outcome(answer), "the registry still vouches for the key");
+            String date = org.edurecords.ncp.web.Formats.date(java.time.LocalDate.ofInstant(notAfter, config.timeZone()),
+                    java.util.Locale.forLanguageTag(language));
+            assertEquals(message(language, "verification_expired").replace("{date}", date),
+                    text(answer, "certificate-expired"), "sealed while the certificate was valid");
+        }
+    }
 }
