@@ -371,4 +371,16 @@ class VerificationPageTest {
                     text(answer, "certificate-expired"), "sealed while the certificate was valid");
         }
     }
+
+    @Test
+    void uploadsTakeTheVerifiersLimitNotAPageFormsOne() throws Exception {
+        // Far above a page form's 64 KiB, below ncp.verify.max-request-bytes: read and answered.
+        HtmlPage large = upload("en", "large.txt", "A".repeat(300_000).getBytes(StandardCharsets.US_ASCII));
+        assertEquals(422, large.getWebResponse().getStatusCode());
+        assertEquals("UNREADABLE", outcome(large));
+        // Above it: 413 with the product's page, before the body is read (a browser declares the length).
+        HtmlPage tooLarge = upload("en", "huge.pdf", new byte[config.verify().maxRequestBytes() + 1]);
+        assertEquals(413, tooLarge.getWebResponse().getStatusCode());
+        assertTrue(tooLarge.asNormalizedText().contains(message("en", "error_too_large")), tooLarge.asNormalizedText());
+    }
 }
