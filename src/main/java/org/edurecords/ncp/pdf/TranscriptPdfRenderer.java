@@ -114,7 +114,7 @@ public class TranscriptPdfRenderer {
         int fontTier = SharedResources.FONT.tierFor(allText(transcript));
         try (PreparedFont.Lease font = SharedResources.FONT.borrow(fontTier);
                 PDDocument document = new PDDocument()) {
-            new Composition(document, transcript, font.embedIn(document)).compose();
+            new Composition(document, transcript, font.embedIn(document), signature != null).compose();
             ByteSink out = new ByteSink(64 * 1024);
             if (signature == null) {
                 document.save(out);
@@ -380,6 +380,8 @@ public class TranscriptPdfRenderer {
         private final Face bold;
         private final String learnerName;
 
+        /** Whether the PDF carries its own seal (PAdES), which the last section states. */
+        private final boolean sealed;
         private float[] columnWidths;
         /** Whether the date column also shows academic terms. */
         private boolean withTerms;
@@ -393,12 +395,13 @@ public class TranscriptPdfRenderer {
         private float streamLineWidth;
         private float y;
 
-        Composition(PDDocument document, Transcript transcript, PDType0Font font) {
+        Composition(PDDocument document, Transcript transcript, PDType0Font font, boolean sealed) {
+            this.sealed = sealed;
             this.document = document;
             this.transcript = transcript;
             this.locale = transcript.locale() != null ? transcript.locale() : Locale.ENGLISH;
             this.norwegian = Languages.norwegianConventions(locale);
-            this.labels = TextBundle.of(locale);
+            this.labels = TextBundle.of("pdf", locale);
             this.dateFormat = norwegian ? NORWEGIAN_DATE : ENGLISH_DATE;
             this.timeFormat = norwegian ? NORWEGIAN_TIME : ENGLISH_TIME;
             this.creditFormat = new DecimalFormat("0.0#", DecimalFormatSymbols.getInstance(norwegian ? NORWEGIAN : Locale.ENGLISH));
@@ -496,14 +499,24 @@ public class TranscriptPdfRenderer {
 
         private void verificationHint() throws IOException {
             String url = transcript.verificationUrl();
-            String text = isBlank(url) ? labels.get("pdf_verification_textNoUrl") : labels.get("pdf_verification_text", "url", url.strip());
+            String text;
+            if (sealed) {
+                // Who sealed and when, stated visibly: the seal's signing time is the document's time.
+                String by = orDash(transcript.ncpName());
+                String when = formatTime(transcript.generatedAt());
+                text = isBlank(url) ? labels.get("pdf_seal_textNoUrl", "by", by, "when", when)
+                        : labels.get("pdf_seal_text", "by", by, "when", when, "url", url.strip());
+            } else {
+                text = isBlank(url) ? labels.get("pdf_verification_textNoUrl")
+                        : labels.get("pdf_verification_text", "url", url.strip());
+            }
             if (!fits(60f)) {
                 newPage();
             }
             y -= 4f;
             rule(CONTENT_LEFT, CONTENT_RIGHT, y, 0.6f);
             y -= 8f;
-            paragraph(labels.get("pdf_verification_heading"), bold, BODY_SIZE, TEXT, 0);
+            paragraph(labels.get(sealed ? "pdf_seal_heading" : "pdf_verification_heading"), bold, BODY_SIZE, TEXT, 0);
             y -= 1f;
             paragraph(text, regular, SMALL_SIZE, MUTED, 0);
         }

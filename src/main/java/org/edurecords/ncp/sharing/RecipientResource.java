@@ -65,7 +65,7 @@ public class RecipientResource {
 
         static native TemplateInstance results(String linkId, Learner learner, String birthDate,
                 List<InstitutionView> institutions, List<UnreachableView> missing, String created, String expires,
-                String documentId, String ncpName, String publicUrl);
+                String documentId, String ncpName, String publicUrl, String ownerName, String verifyUrl);
 
         static native TemplateInstance unavailable(String messageKey, String until);
     }
@@ -162,7 +162,12 @@ public class RecipientResource {
                 views.previewPage(shown, locale), views.unreachable(shown.missing(), locale),
                 Formats.dateTime(link.createdAt, config.timeZone(), locale),
                 Formats.dateTime(link.expiresAt, config.timeZone(), locale), link.documentId, config.name(),
-                publicUrl.base()), 200);
+                publicUrl.base(), (nullToEmpty(learner.givenNames()) + " " + nullToEmpty(learner.familyName())).strip(),
+                publicUrl.base() + "/verification"), 200);
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     /** A download for a browser with a grant; without one, the link's own page says what applies (code, gone, ...). */

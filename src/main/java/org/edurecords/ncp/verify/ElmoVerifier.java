@@ -212,22 +212,27 @@ public final class ElmoVerifier {
                 steps.pass("signature-algorithms", sigAlg + ", " + digestAlg + ", " + c14n);
             }
         }
+        X509Certificate claimed = keyInfoCertificate(sigForAlgorithms);
+        String claimedSubject = claimed == null ? null : claimed.getSubjectX500Principal().getName();
         if (structure != null || !algorithmsOk) {
             steps.skip("signature-key");
-            return new SignatureInfo(sigAlg, digestAlg, c14n, weak, false, null);
+            return new SignatureInfo(sigAlg, digestAlg, c14n, weak, false, null,
+                    sigForAlgorithms == null ? SignatureInfo.UNSIGNED : SignatureInfo.BROKEN, claimedSubject);
         }
-        return checkKey(document, expectedNcp, steps, sigAlg, digestAlg, c14n, weak);
+        return checkKey(document, expectedNcp, steps, sigAlg, digestAlg, c14n, weak, claimed);
     }
 
     private SignatureInfo checkKey(Document document, String expectedNcp, Steps steps, String sigAlg,
-            String digestAlg, String c14n, boolean weak) {
+            String digestAlg, String c14n, boolean weak, X509Certificate claimed) {
+        String claimedSubject = claimed == null ? null : claimed.getSubjectX500Principal().getName();
         List<RegistryEntry> known = registry.get();
         List<RegistryEntry> candidates = known.stream().filter(e -> e.matches(expectedNcp)).toList();
         if (candidates.isEmpty()) {
             steps.fail("signature-key", expectedNcp == null || expectedNcp.isBlank()
                     ? "No NCP is known from the registry, so no certificate can verify the signature"
                     : "The expected NCP '" + expectedNcp + "' is not in the registry");
-            return new SignatureInfo(sigAlg, digestAlg, c14n, weak, false, null);
+            return new SignatureInfo(sigAlg, digestAlg, c14n, weak, false, null, SignatureInfo.UNKNOWN_SIGNER,
+                    claimedSubject);
         }
         List<String> lastProblems = List.of();
         for (RegistryEntry entry : candidates) {
@@ -247,7 +252,8 @@ public final class ElmoVerifier {
                     }
                     return new SignatureInfo(sigAlg, digestAlg, c14n, weak, result.keyInfoMatchesTrusted(),
                             new VerifiedBy(entry.acronym(), entry.countryCode(), entry.url(),
-                                    cert.getSubjectX500Principal().getName(), Certificates.sha256(cert)));
+                                    cert.getSubjectX500Principal().getName(), Certificates.sha256(cert)), null,
+                            claimedSubject);
                 }
                 lastProblems = result.problems();
             }
@@ -260,7 +266,29 @@ public final class ElmoVerifier {
                 : "No certificate of " + scope + " verifies the signature (signed by a key not in the registry,"
                         + " or the signature was altered)")
                 + (lastProblems.isEmpty() ? "" : ": " + String.join("; ", lastProblems)));
-        return new SignatureInfo(sigAlg, digestAlg, c14n, weak, false, null);
+        // A registry certificate in KeyInfo that does not verify the value: the seal itself was tampered with.
+        boolean claimsKnownCertificate = claimed != null && candidates.stream()
+                .anyMatch(e -> e.certificates().contains(claimed));
+        return new SignatureInfo(sigAlg, digestAlg, c14n, weak, false, null, digestBroken ? SignatureInfo.CHANGED
+                : claimsKnownCertificate ? SignatureInfo.BROKEN : SignatureInfo.UNKNOWN_SIGNER, claimedSubject);
+    }
+
+    /** The certificate the signature's KeyInfo carries: what the document claims, never used as a key. */
+    private static X509Certificate keyInfoCertificate(Element signature) {
+        if (signature == null) {
+            return null;
+        }
+        NodeList certs = signature.getElementsByTagNameNS(XMLSignature.XMLNS, "X509Certificate");
+        if (certs.getLength() == 0) {
+            return null;
+        }
+        try {
+            byte[] der = java.util.Base64.getMimeDecoder().decode(certs.item(0).getTextContent().strip());
+            return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(der));
+        } catch (java.security.cert.CertificateException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**

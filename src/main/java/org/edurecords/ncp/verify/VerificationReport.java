@@ -17,9 +17,24 @@ public record VerificationReport(boolean valid, String verdict, List<Step> steps
     public record Step(String name, Verdict verdict, String message) {
     }
 
-    /** The signature as found, and the registry entry whose certificate verified it (null when none did). */
+    /**
+     * The signature as found, and the registry entry whose certificate verified it (null when none did).
+     *
+     * @param failure        why it did not verify, in one stable word: {@link #UNSIGNED}, {@link #BROKEN},
+     *                       {@link #CHANGED}, {@link #UNKNOWN_SIGNER}; null when it verified
+     * @param claimedSigner  subject of the certificate in {@code KeyInfo}: what the document claims, never trusted
+     */
     public record SignatureInfo(String signatureAlgorithm, String digestAlgorithm, String canonicalization,
-            boolean weakAlgorithm, boolean keyInfoMatchesRegistry, VerifiedBy verifiedBy) {
+            boolean weakAlgorithm, boolean keyInfoMatchesRegistry, VerifiedBy verifiedBy, String failure,
+            String claimedSigner) {
+        /** No signature, or no signature where one belongs. */
+        public static final String UNSIGNED = "UNSIGNED";
+        /** A signature of a shape or with algorithms the verifier refuses, or whose value was altered. */
+        public static final String BROKEN = "BROKEN";
+        /** The signed content was changed after signing (digest mismatch). */
+        public static final String CHANGED = "CHANGED";
+        /** No registry certificate verifies it: signed by a key the registry does not know. */
+        public static final String UNKNOWN_SIGNER = "UNKNOWN_SIGNER";
     }
 
     public record VerifiedBy(String acronym, String countryCode, String url, String certificateSubject,

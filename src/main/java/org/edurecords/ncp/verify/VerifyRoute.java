@@ -1,7 +1,6 @@
 package org.edurecords.ncp.verify;
 
 import java.io.IOException;
-import java.util.concurrent.Semaphore;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -9,6 +8,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -43,18 +43,18 @@ public class VerifyRoute {
     RequestLimits limits;
 
     @Inject
-    org.edurecords.ncp.config.NcpConfig config;
-
-    private Semaphore permits;
+    VerifyPermits permits;
 
     void register(@Observes Router router) {
         // A body the handler cannot decode, or one with too many fields, is answered by web/FailureRoute.
         BodyHandler body = BodyHandler.create(false).setBodyLimit(limits.limitFor(PATH, null))
                 .setMergeFormAttributes(false);
-        permits = new Semaphore(Math.max(1, config.verify().maxConcurrent()));
         // Its own route, before the body's (a body handler must come first in a route).
         router.route(HttpMethod.POST, PATH).handler(this::admit);
         router.route(HttpMethod.POST, PATH).handler(body).blockingHandler(this::verify, false);
+        // The verification page for people takes the same slots, also before its body is read; then Quarkus REST.
+        router.route(HttpMethod.POST, VerificationPageResource.PATH).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 2)
+                .handler(this::admitPage);
         router.route(PATH).handler(ctx -> {
             ctx.response().putHeader("Allow", "POST");
             answers.refuse(ctx, 405, "method not allowed", "use POST with JSON or a form");
@@ -63,12 +63,22 @@ public class VerifyRoute {
 
     /** Before the body is read: a free verification slot, or 503 at once. */
     void admit(RoutingContext ctx) {
-        if (!permits.tryAcquire()) {
+        if (!permits.admit(ctx)) {
             ctx.response().putHeader("Retry-After", "2");
             answers.sendJson(ctx, 503, "busy", "Too many verifications at once; try again in a moment");
             return;
         }
-        ctx.addEndHandler(done -> permits.release());
+        ctx.next();
+    }
+
+    /** A person is told on the product's page, in their language, to try again in a moment. */
+    void admitPage(RoutingContext ctx) {
+        if (!permits.admit(ctx)) {
+            ctx.response().putHeader("Retry-After", "2");
+            ErrorAnswers.logRefusal("POST", VerificationPageResource.PATH, 503, "too many verifications at once");
+            answers.send(ctx, 503, "verification_busy", null);
+            return;
+        }
         ctx.next();
     }
 

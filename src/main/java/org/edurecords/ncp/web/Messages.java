@@ -785,83 +785,29 @@ public interface Messages {
     @Message
     String col_details();
 
-    // --- PDF transcript (read by the renderer through TextBundle; declared here so the build checks them)
+    // --- verification page and recipients (feature: verifypage); the page's own texts are in VerificationMessages
 
     @Message
-    String pdf_title();
+    String verification_home_link();
 
     @Message
-    String pdf_issuedBy();
+    String verification_busy();
 
     @Message
-    String pdf_documentId();
+    String share_recipient_shared_by(String owner);
 
     @Message
-    String pdf_generatedAt();
+    String share_recipient_person_heading();
 
     @Message
-    String pdf_learner();
+    String share_recipient_seal_heading();
 
     @Message
-    String pdf_name();
+    String share_recipient_seal_text(String ncpName);
 
     @Message
-    String pdf_birthDate();
+    String share_recipient_verify_link(String verifyUrl);
 
     @Message
-    String pdf_nationalIdentifier();
-
-    @Message
-    String pdf_column_code();
-
-    @Message
-    String pdf_column_title();
-
-    @Message
-    String pdf_column_date();
-
-    @Message
-    String pdf_column_dateTerm();
-
-    @Message
-    String pdf_column_grade();
-
-    @Message
-    String pdf_column_credits();
-
-    @Message
-    String pdf_column_status();
-
-    @Message
-    String pdf_status_passed();
-
-    @Message
-    String pdf_status_failed();
-
-    @Message
-    String pdf_status_inProgress();
-
-    @Message
-    String pdf_totalCredits();
-
-    @Message
-    String pdf_gradingSchemes();
-
-    @Message
-    String pdf_continued(String heading);
-
-    @Message
-    String pdf_noResults();
-
-    @Message
-    String pdf_verification_heading();
-
-    @Message
-    String pdf_verification_text(String url);
-
-    @Message
-    String pdf_verification_textNoUrl();
-
-    @Message
-    String pdf_page(int page, int pages);
+    String share_recipient_verify_technical();
 }

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * How large a request body may be, per path: what one request can make the service hold in memory. Every path
  * takes {@code ncp.http.max-request-bytes} (the pages' forms, the EMREX entry), except the few whose real
- * requests are larger: {@code POST /api/verify} ({@code ncp.verify.max-request-bytes}), the admin imports with
+ * requests are larger: {@code POST /api/verify} and the verification page {@code POST /verification}
+ * ({@code ncp.verify.max-request-bytes}), the admin imports with
  * the admin token ({@code ncp.admin.max-import-bytes}) and the demo client's return URL. A larger body is
  * refused with 413 and the product's answer before any of it is read; the framework's
  * {@code quarkus.http.limits.max-body-size} stays above all of these, as the limit of last resort.
@@ -68,7 +69,7 @@ public class RequestLimits {
      * @param authorization its Authorization header, or null: only the admin token earns the import limit
      */
     public long limitFor(String path, String authorization) {
-        if ("/api/verify".equals(path)) {
+        if ("/api/verify".equals(path) || "/verification".equals(path)) {
             return config.verify().maxRequestBytes();
         }
         if (path != null && path.startsWith("/admin/import/")

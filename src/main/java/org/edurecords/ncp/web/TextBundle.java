@@ -13,9 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The message bundle ({@code messages/msg_<lang>.properties}, the files behind {@link Messages}) for code that
- * renders outside a template: the PDF transcript and the exports. The same files, the same keys, the same
- * fallback to English as the pages; placeholders are the message's parameter names, e.g. {@code {page}}.
+ * The message bundles ({@code messages/<bundle>_<lang>.properties}) for code that renders outside a template: the
+ * PDF transcript ({@code pdf}), e-mails and exports. The same folder, format and fallback to English as the pages'
+ * bundles ({@code msg}, which {@link Messages} declares); placeholders are names in braces, e.g. {@code {page}}.
  */
 public final class TextBundle {
 
@@ -26,15 +26,20 @@ public final class TextBundle {
     private final Properties english;
     private final Locale locale;
 
-    private TextBundle(Locale locale) {
+    private TextBundle(String bundle, Locale locale) {
         this.locale = locale;
-        this.english = file("en");
-        Properties own = file(locale.getLanguage());
+        this.english = file(bundle, "en");
+        Properties own = file(bundle, locale.getLanguage());
         this.texts = own == null ? english : own;
     }
 
+    /** The pages' bundle, {@code msg}. */
     public static TextBundle of(Locale locale) {
-        return new TextBundle(locale == null ? Languages.ENGLISH : locale);
+        return of("msg", locale);
+    }
+
+    public static TextBundle of(String bundle, Locale locale) {
+        return new TextBundle(bundle, locale == null ? Languages.ENGLISH : locale);
     }
 
     public Locale locale() {
@@ -68,15 +73,16 @@ public final class TextBundle {
         return out.toString();
     }
 
-    private static Properties file(String language) {
-        return FILES.computeIfAbsent(language, TextBundle::read);
+    private static Properties file(String bundle, String language) {
+        return FILES.computeIfAbsent(bundle + "_" + language, TextBundle::read);
     }
 
-    private static Properties read(String language) {
-        String path = "messages/msg_" + language + ".properties";
+    private static Properties read(String name) {
+        String path = "messages/" + name + ".properties";
+        boolean english = name.endsWith("_en");
         try (InputStream in = TextBundle.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
-                return "en".equals(language) ? new Properties() : null;
+                return english ? new Properties() : null;
             }
             Properties properties = new Properties();
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));

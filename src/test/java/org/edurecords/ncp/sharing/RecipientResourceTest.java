@@ -49,6 +49,46 @@ class RecipientResourceTest {
     }
 
     @Test
+    void thePageSpeaksToTheRecipientAndItsDocumentsVerifyOnTheVerificationPage() {
+        for (String language : List.of("en", "nb")) {
+            ShareSteps.Link link = ShareSteps.create(ShareSteps.owner("anna"), 2, "30", language, "Check " + language);
+            FlowClient recipient = ShareSteps.opened(link);
+            Document page = FlowClient.html(recipient.get(link.path()));
+            java.util.Properties msg = org.edurecords.ncp.support.Answers.bundle(language);
+            assertEquals(msg.getProperty("share_recipient_shared_by").replace("{owner}", "Anna Kristine Sørbø-Łukasiewicz"),
+                    page.selectFirst("h1").text());
+            assertFalse(page.text().contains(msg.getProperty("preview_learner")), "not 'About you': " + page.text());
+            assertEquals(msg.getProperty("share_recipient_person_heading"), page.getElementById("learner-heading").text());
+            assertEquals(msg.getProperty("share_recipient_seal_text").replace("{ncpName}", "EMREX NCP (demo)"),
+                    page.selectFirst("#what-the-seal-proves p").text(), "what the seal proves");
+            String verifyUrl = "http://localhost:" + io.restassured.RestAssured.port + "/verification";
+            org.jsoup.nodes.Element verify = page.getElementById("verify-page-link");
+            assertEquals("/verification", verify.attr("href"));
+            assertEquals(msg.getProperty("share_recipient_verify_link").replace("{verifyUrl}", verifyUrl), verify.text());
+            org.jsoup.nodes.Element technical = page.selectFirst("#how-to-verify details#verify-technical");
+            assertNotNull(technical, "the command line only inside a collapsed details");
+            assertFalse(technical.hasAttr("open"));
+            assertTrue(technical.text().contains("/api/verify"));
+            assertNull(page.selectFirst("#how-to-verify > pre"), "no command line outside the details");
+            assertNotNull(page.getElementById("download-pdf"));
+            assertNotNull(page.getElementById("download-elmo"));
+
+            // What the recipient downloads, checked on the verification page as the recipient would.
+            FlowClient checker = new FlowClient();
+            assertEquals(200, checker.get("/verification").statusCode());
+            Map<String, byte[]> downloads = Map.of("transcript.pdf", recipient.get(link.path() + "/pdf").asByteArray(),
+                    "elmo.xml", recipient.get(link.path() + "/elmo").asByteArray());
+            downloads.forEach((name, bytes) -> {
+                Response checked = given().cookies(checker.cookies()).header("Accept-Language", language)
+                        .multiPart(FlowClient.CSRF_FIELD, checker.csrfToken()).multiPart("document", name, bytes)
+                        .post("/verification");
+                assertEquals(200, checked.statusCode(), checked.asString());
+                assertEquals("VALID", FlowClient.html(checked).getElementById("verdict").attr("data-outcome"), name);
+            });
+        }
+    }
+
+    @Test
     void rightCodeShowsTheResultsInTheLinksLanguageWithSignedDownloads() {
         ShareSteps.Link link = ShareSteps.create(ShareSteps.owner("anna"), 3, "30", "nb", "Jobbsøknad X");
         assertTrue(link.url().startsWith("http://localhost:" + io.restassured.RestAssured.port + "/s/"),
@@ -79,7 +119,7 @@ class RecipientResourceTest {
         assertRecipientHeaders(results);
         Document page = FlowClient.html(results);
         assertEquals("nb", page.selectFirst("html").attr("lang"));
-        assertEquals("Delte resultater", page.selectFirst("h1").text());
+        assertEquals("Resultater delt med deg av Anna Kristine Sørbø-Łukasiewicz", page.selectFirst("h1").text());
         assertEquals(link.previewTitles().size(), page.select("td.title").size(), "exactly what the owner previewed");
         assertTrue(page.select("td.title").eachText().contains("Algoritmer og datastrukturer"), "in bokmål");
         assertNull(page.selectFirst("a.lang"), "the recipient's language is the owner's choice");

@@ -69,7 +69,7 @@ class ShareWalkThroughTest {
             HtmlPage shown = button(wrong, "//form//button").click();
             assertEquals(200, shown.getWebResponse().getStatusCode(), shown.asNormalizedText());
             assertEquals(link.getPath(), shown.getUrl().getPath());
-            assertEquals("Delte resultater", shown.querySelector("h1").asNormalizedText());
+            assertEquals("Resultater delt med deg av Anna Kristine Sørbø-Łukasiewicz", shown.querySelector("h1").asNormalizedText());
             assertEquals("no-store", shown.getWebResponse().getResponseHeaderValue("Cache-Control"));
             assertEquals(previewed.size(), shown.getByXPath("//td[@class='title']").size());
 

@@ -80,7 +80,7 @@ class WrongCodesPerNetworkTest {
         FlowClient recipient = FlowClient.from("[2001:db8:77:1::20]");
         ShareSteps.opened(link, recipient);
         Document results = FlowClient.html(recipient.get(link.path()));
-        assertEquals("Shared results", results.selectFirst("h1").text());
+        assertEquals("Results shared with you by Anna Kristine Sørbø-Łukasiewicz", results.selectFirst("h1").text());
         assertEquals(200, recipient.get(link.path() + "/pdf").statusCode());
 
         // The owner sees the link active, with the wrong codes someone entered; no lock is recorded.

@@ -3,6 +3,7 @@ package org.edurecords.ncp.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -74,6 +75,7 @@ class AttackCorpusTest {
                 report.steps().toString());
         assertEquals("EXAMPLE", report.signature().verifiedBy().acronym());
         assertFalse(report.signature().weakAlgorithm());
+        assertNull(report.signature().failure());
     }
 
     @Test
@@ -159,7 +161,9 @@ class AttackCorpusTest {
     void wrappingSignatureMovedIntoAReport() {
         Document doc = TestSigning.parse(TestSigning.signedByProfile());
         first(doc, "report").appendChild(signatureOf(doc));
-        assertRefused(verify(TestSigning.serialize(doc)), "signature-structure", "not the last child of the root");
+        VerificationReport report = verify(TestSigning.serialize(doc));
+        assertRefused(report, "signature-structure", "not the last child of the root");
+        assertEquals(VerificationReport.SignatureInfo.BROKEN, report.signature().failure());
     }
 
     @Test
@@ -273,6 +277,9 @@ class AttackCorpusTest {
         assertRefused(report, "signature-key", "No certificate of any of the 1 NCP(s) in the registry verifies");
         assertEquals(null, report.signature().verifiedBy());
         assertEquals(Verdict.PASS, step(report, "schema").verdict());
+        assertEquals(VerificationReport.SignatureInfo.UNKNOWN_SIGNER, report.signature().failure());
+        assertEquals(TestSigning.foreignKey().certificate().getSubjectX500Principal().getName(),
+                report.signature().claimedSigner(), "whom the KeyInfo names, for the person to read");
     }
 
     @Test
@@ -289,6 +296,7 @@ class AttackCorpusTest {
         signature.getParentNode().removeChild(signature);
         VerificationReport report = verify(TestSigning.serialize(doc));
         assertRefused(report, "signature-structure", "not signed");
+        assertEquals(VerificationReport.SignatureInfo.UNSIGNED, report.signature().failure());
         assertEquals(Verdict.PASS, step(report, "schema").verdict(), "content is still readable");
         assertNotNull(report.summary());
     }
@@ -298,6 +306,8 @@ class AttackCorpusTest {
         String signed = new String(TestSigning.signedByProfile(), StandardCharsets.UTF_8);
         String changed = signed.replace("<resultLabel>B</resultLabel>", "<resultLabel>A</resultLabel>");
         assertFalse(signed.equals(changed));
-        assertRefused(verify(changed.getBytes(StandardCharsets.UTF_8)), "signature-key", "changed after signing");
+        VerificationReport report = verify(changed.getBytes(StandardCharsets.UTF_8));
+        assertRefused(report, "signature-key", "changed after signing");
+        assertEquals(VerificationReport.SignatureInfo.CHANGED, report.signature().failure());
     }
 }
