@@ -6,7 +6,7 @@ import io.quarkus.qute.i18n.MessageBundle;
 /**
  * The texts of the verification page ({@code /verification}), in {@code messages/vmsg_en.properties} and its
  * translations; templates use them as {@code vmsg:key}. A bundle beside {@link Messages} because the Qute of
- * this Quarkus version cannot generate one bundle of more than 300 messages (docs/adr/0700).
+ * this Quarkus version cannot generate one bundle of more than 300 messages (docs/adr/0504 and 0006).
  */
 @MessageBundle(value = "vmsg", locale = "en")
 public interface VerificationMessages {
