@@ -212,9 +212,14 @@ public class RecipientResource {
     }
 
     /** Recipient pages speak the language the owner chose, whatever the browser prefers; no language link. */
+    /**
+     * The link's language, as its owner chose it for the recipient, unless the recipient chose another one in the
+     * language menu; the menu leads back to the link's page.
+     */
     private Locale inLanguageOf(ShareLink link) {
-        Locale locale = Languages.supported(link.language);
-        page.set(locale == null ? Languages.ENGLISH : locale, null);
+        Locale owners = Languages.supported(link.language);
+        Locale locale = page.chosen() ? page.locale() : owners == null ? Languages.fallback() : owners;
+        page.set(locale, PATH + link.id);
         return page.locale();
     }
 

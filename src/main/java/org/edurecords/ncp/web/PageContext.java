@@ -21,6 +21,7 @@ public class PageContext {
 
     private Locale locale = Languages.fallback();
     private String path;
+    private boolean chosen;
 
     public Locale locale() {
         return locale;
@@ -37,6 +38,15 @@ public class PageContext {
     public void set(Locale locale, String path) {
         this.locale = locale;
         this.path = path;
+    }
+
+    /** Whether the person chose the language (menu or remembered choice), rather than their browser's setting. */
+    public boolean chosen() {
+        return chosen;
+    }
+
+    void chosen(boolean chosen) {
+        this.chosen = chosen;
     }
 
     public String getLang() {

@@ -26,8 +26,10 @@ public class WebFilters {
     public void resolveLanguage(ContainerRequestContext request) {
         String parameter = request.getUriInfo().getQueryParameters().getFirst(Languages.PARAMETER);
         Cookie cookie = request.getCookies().get(Languages.COOKIE);
-        page.set(Languages.resolve(parameter, cookie == null ? null : cookie.getValue(),
-                request.getHeaderString("Accept-Language")), switchTarget(request.getUriInfo().getPath()));
+        String chosen = cookie == null ? null : cookie.getValue();
+        page.set(Languages.resolve(parameter, chosen, request.getHeaderString("Accept-Language")),
+                switchTarget(request.getUriInfo().getPath()));
+        page.chosen(Languages.supported(parameter) != null || Languages.supported(chosen) != null);
     }
 
     /**

@@ -122,7 +122,14 @@ class RecipientResourceTest {
         assertEquals("Resultater delt med deg av Anna Kristine Sørbø-Łukasiewicz", page.selectFirst("h1").text());
         assertEquals(link.previewTitles().size(), page.select("td.title").size(), "exactly what the owner previewed");
         assertTrue(page.select("td.title").eachText().contains("Algoritmer og datastrukturer"), "in bokmål");
-        assertNull(page.selectFirst("a.lang"), "the recipient's language is the owner's choice");
+        assertEquals("nb", page.selectFirst("nav.languages a[aria-current]").attr("lang"),
+                "the owner's choice of language, while the recipient has made none");
+        String sami = page.selectFirst("nav.languages a[hreflang=se]").attr("href");
+        assertEquals(link.path() + "?lang=se", sami);
+        Document inSami = FlowClient.html(recipient.get(sami));
+        assertEquals("se", inSami.selectFirst("html").attr("lang"), "the recipient's own choice wins");
+        assertEquals(link.previewTitles().size(), inSami.select("td.title").size(), "still the shared results");
+        recipient.get(link.path() + "?lang=nb");
         assertNotNull(page.getElementById("how-to-verify"));
         assertTrue(page.getElementById("how-to-verify").text().contains("/api/verify"));
 
