@@ -1,0 +1,41 @@
+package org.edurecords.ncp.auth;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.edurecords.ncp.config.NcpConfig;
+
+/**
+ * The demo accounts as the demo login's hint names them, read from the demo data (never a list written into a
+ * page). Empty while the demo login is off. Available in templates as {@code inject:demoAccounts}.
+ */
+@ApplicationScoped
+@Named("demoAccounts")
+public class DemoAccounts {
+
+    /** One demo account: its user name, its password (public: a demo's) and the learner's name. */
+    public record Account(String username, String password, String name) {
+    }
+
+    @Inject
+    NcpConfig config;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Transactional
+    public List<Account> getList() {
+        if (!config.demo().loginEnabled()) {
+            return List.of();
+        }
+        List<Object[]> rows = entityManager.createNativeQuery("select d.username, d.password, l.given_names, l.family_name"
+                + " from demo_account d join learner l on l.id = d.learner_id order by d.username", Object[].class)
+                .getResultList();
+        return rows.stream().map(r -> new Account((String) r[0], (String) r[1], r[2] + " " + r[3])).toList();
+    }
+}
