@@ -158,9 +158,11 @@ class LedgerResourceTest {
         String body = new String(csv.asByteArray(), StandardCharsets.UTF_8);
         assertTrue(body.startsWith("\uFEFF"), "byte order mark: spreadsheet programs then read æ, ø and å");
         String header = body.substring(1, body.indexOf('\n'));
-        assertEquals("Tidspunkt;Hva skjedde;Mottaker;EMREX-returkode;Delingslenke;Dokument;Merkelapp;Antall resultater;"
-                + "Resultater", header.strip());
+        assertEquals(9, header.split(";").length, header);
+        assertFalse(header.contains(","), header);
         List<Map<String, String>> all = csvRows(body, ';');
+        assertEquals(List.of("Tidspunkt", "Hva skjedde", "Mottaker", "EMREX-returkode", "Delingslenke", "Dokument",
+                "Merkelapp", "Antall resultater", "Resultater"), List.copyOf(all.get(0).keySet()));
         Map<String, String> first = all.get(0);
         assertEquals("EMREX-overføring", first.get("Hva skjedde"), first.toString());
         assertEquals("NCP_OK", first.get("EMREX-returkode"));
