@@ -133,6 +133,9 @@ public class SharingResource {
     @Inject
     ShareMail mail;
 
+    @Inject
+    java.time.Clock clock;
+
     @GET
     @Path("share")
     public Response selectPage(@CookieParam(PortalSessions.COOKIE) String token, @QueryParam("showAll") boolean showAll) {
@@ -267,9 +270,12 @@ public class SharingResource {
         if (owner.isEmpty()) {
             return PortalSessions.toLogin();
         }
-        Optional<ShareLink> link = ownActiveLink(owner.get(), linkId);
+        Optional<ShareLink> link = ownLink(owner.get(), linkId);
         if (link.isEmpty()) {
             return page(Templates.problem("share_problem_no_such_link"), 404);
+        }
+        if (link.get().statusAt(clock.instant()) != LinkStatus.ACTIVE) {
+            return page(Templates.emailProblem("share_email_not_active"), 409);
         }
         return emailForm(link.get(), "", null, 200);
     }
@@ -288,7 +294,7 @@ public class SharingResource {
         if (owner.isEmpty()) {
             return PortalSessions.toLogin();
         }
-        Optional<ShareLink> link = ownActiveLink(owner.get(), linkId);
+        Optional<ShareLink> link = ownLink(owner.get(), linkId);
         if (link.isEmpty()) {
             return page(Templates.problem("share_problem_no_such_link"), 404);
         }
@@ -316,7 +322,8 @@ public class SharingResource {
 
     // ------------------------------------------------------------------------------------------
 
-    private Optional<ShareLink> ownActiveLink(long owner, String linkId) {
+    /** One of the owner's links, whatever its status; empty for another learner's link and for none at all. */
+    private Optional<ShareLink> ownLink(long owner, String linkId) {
         return links.find(linkId).filter(l -> l.learnerId == owner);
     }
 

@@ -782,9 +782,4 @@ public interface Messages {
 
     @Message
     String col_details();
-
-    // --- sending a link by e-mail (the ledger's name of the event; the feature's other texts: MoreMessages)
-
-    @Message
-    String ledger_kind_LINK_EMAILED();
 }

@@ -8,8 +8,7 @@ import io.quarkus.qute.i18n.MessageBundle;
  * {@code messages/more_en.properties}, bokmål, nynorsk and North Sámi beside it; templates use them as {@code more:key}.
  * A second bundle because Quarkus 3.33 cannot start with more than 300 messages in one bundle (its generated
  * lookup is split into groups of 300, and the call from one group to the next is broken: quarkusio/quarkus#55584,
- * fixed in later versions; docs/adr/0701). Texts whose key is looked up by name in {@code msg} (ledger events)
- * stay in {@link Messages}.
+ * fixed in later versions; docs/adr/0701).
  */
 @MessageBundle(value = "more", locale = "en")
 public interface MoreMessages {
@@ -84,6 +83,9 @@ public interface MoreMessages {
 
     @Message
     String share_email_footer(String ncpName, String publicUrl);
+
+    @Message
+    String ledger_kind_LINK_EMAILED();
 
     @Message
     String ledger_emailed_to(String address);

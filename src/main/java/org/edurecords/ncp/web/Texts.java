@@ -40,13 +40,19 @@ public final class Texts {
         return MessageBundles.get(MoreMessages.class);
     }
 
-    /** The text of a message key of {@link Messages} without parameters; the key itself when there is no such message. */
+    /**
+     * The text of a message key without parameters, from {@link Messages} or else {@link MoreMessages}; the key
+     * itself when neither has it.
+     */
     public static String byKey(Locale locale, String key) {
-        try {
-            return (String) Messages.class.getMethod(key).invoke(of(locale));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return key;
+        for (Object bundle : new Object[] {of(locale), more(locale)}) {
+            try {
+                return (String) bundle.getClass().getMethod(key).invoke(bundle);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // Not in this bundle: the next one.
+            }
         }
+        return key;
     }
 
     /** Whether numbers and spreadsheets in this language use a decimal comma (Norwegian bokmål and nynorsk, North Sámi). */

@@ -3,6 +3,7 @@ package org.edurecords.ncp.sharing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -158,6 +159,9 @@ class ShareEmailTest {
         anna.get("/my-results/links");
         assertEquals(409, anna.post("/my-results/links/" + link.id() + "/email", Map.of("email", "x@example.org"))
                 .statusCode(), "a deactivated link is not sent");
+        Response form = anna.get("/my-results/links/" + link.id() + "/email");
+        assertEquals(409, form.statusCode());
+        assertNull(FlowClient.html(form).selectFirst("form.share-email"));
         assertEquals(0, SmtpServer.server().getReceivedMessages().length);
     }
 
@@ -175,5 +179,27 @@ class ShareEmailTest {
         assertNotNull(FlowClient.html(refused).getElementById("share-email-error"));
         assertEquals(10, SmtpServer.server().getReceivedMessages().length);
         assertEquals(10, ShareSteps.kinds(ledger, link.id()).stream().filter(k -> k == DisclosureKind.LINK_EMAILED).count());
+    }
+
+    @Test
+    void aMailServerThatIsDownGets503AndNoLedgerRecord() throws Exception {
+        FlowClient owner = ShareSteps.owner("carla");
+        ShareSteps.Link link = ShareSteps.create(owner, 1, "1", "en", "");
+        owner.get("/my-results/links/" + link.id() + "/email");
+        int port = SmtpServer.server().getSmtp().getPort();
+        SmtpServer.halt();
+        try {
+            Response failed = owner.post("/my-results/links/" + link.id() + "/email", Map.of("email", "down@example.org"));
+            assertEquals(503, failed.statusCode());
+            assertTrue(FlowClient.html(failed).getElementById("share-problem").text().startsWith("The e-mail could not be sent"));
+        } finally {
+            SmtpServer.restart();
+        }
+        assertEquals(port, SmtpServer.server().getSmtp().getPort());
+        assertTrue(ShareSteps.kinds(ledger, link.id()).stream().noneMatch(k -> k == DisclosureKind.LINK_EMAILED),
+                "the ledger never claims an e-mail that did not leave");
+        assertEquals(200, owner.post("/my-results/links/" + link.id() + "/email", Map.of("email", "up@example.org"))
+                .statusCode(), "sent once the server is back");
+        assertEquals(1, SmtpServer.server().getReceivedMessages().length);
     }
 }

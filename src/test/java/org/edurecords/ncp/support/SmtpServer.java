@@ -30,6 +30,17 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
                 "quarkus.mailer.from", "EMREX NCP <noreply@ncp.example.org>");
     }
 
+    /** The server goes away, as a mail server that is down; {@link #restart} brings it back on the same port. */
+    public static void halt() {
+        server.stop();
+    }
+
+    public static void restart() {
+        int port = server.getSmtp().getPort();
+        server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+    }
+
     @Override
     public void stop() {
         if (server != null) {
