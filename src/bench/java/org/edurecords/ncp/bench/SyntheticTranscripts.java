@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.edurecords.ncp.results.LocalizedText;
 import org.edurecords.ncp.results.AcademicTerm;
 import org.edurecords.ncp.results.GradingScheme;
 import org.edurecords.ncp.results.Identifier;
@@ -38,11 +39,8 @@ final class SyntheticTranscripts {
     static LearnerResults withCourses(int courses) {
         Learner learner = new Learner(1, "Anna Kristine", "Sørbø-Łukasiewicz", LocalDate.of(1998, 4, 17),
                 "17049812345", "NO", null);
-        Institution institution = new Institution(1, "uio.no", "N  OSLO01", "NO", "University of Oslo",
-                "Universitetet i Oslo", "https://www.uio.no/");
-        List<GradingScheme> schemes = List.of(new GradingScheme("AF",
-                "A (excellent) to E (sufficient) are pass grades, F is fail.",
-                "A (fremragende) til E (tilstrekkelig) er bestått, F er ikke bestått."));
+        Institution institution = new Institution(1, "uio.no", "N  OSLO01", "NO", LocalizedText.of("en", "University of Oslo", "nb", "Universitetet i Oslo"), "https://www.uio.no/");
+        List<GradingScheme> schemes = List.of(new GradingScheme("AF", LocalizedText.of("en", "A (excellent) to E (sufficient) are pass grades, F is fail.", "nb", "A (fremragende) til E (tilstrekkelig) er bestått, F er ikke bestått.")));
         List<LearningOpportunity> degrees = new ArrayList<>();
         long id = 1;
         int made = 0;
@@ -57,26 +55,22 @@ final class SyntheticTranscripts {
                     boolean autumn = made % 2 == 0;
                     LocalDate start = LocalDate.of(year, autumn ? 8 : 1, autumn ? 15 : 10);
                     LocalDate end = LocalDate.of(year, autumn ? 12 : 6, autumn ? 15 : 10);
-                    AcademicTerm term = new AcademicTerm((autumn ? "Autumn " : "Spring ") + year,
-                            (autumn ? "Høst " : "Vår ") + year, start, autumn ? LocalDate.of(year, 12, 31) : LocalDate.of(year, 6, 30));
+                    AcademicTerm term = new AcademicTerm(LocalizedText.of("en", (autumn ? "Autumn " : "Spring ") + year, "nb", (autumn ? "Høst " : "Vår ") + year), start, autumn ? LocalDate.of(year, 12, 31) : LocalDate.of(year, 6, 30));
                     ResultInstance result = new ResultInstance(start, end, ResultStatus.PASSED, GRADES[made % 5],
                             made % 4 == 0 ? new BigDecimal("7.5") : new BigDecimal("10.0"), "AF", made % 3 == 0 ? "en" : "no",
                             term, new ShortenedGrading(new BigDecimal("40.50"), new BigDecimal("20.25"), new BigDecimal("39.25")),
                             null, List.of(), new BigDecimal("270"), List.of());
                     String subject = SUBJECTS[made % SUBJECTS.length];
-                    children.add(new LearningOpportunity(id++, "IN" + (1000 + made), subject + " " + (made / 10 + 1),
-                            SUBJECTS_NB[made % SUBJECTS_NB.length] + " " + (made / 10 + 1), "Course", result, List.of()));
+                    children.add(new LearningOpportunity(id++, "IN" + (1000 + made), LocalizedText.of("en", subject + " " + (made / 10 + 1), "nb", SUBJECTS_NB[made % SUBJECTS_NB.length] + " " + (made / 10 + 1)), "Course", result, List.of()));
                 }
-                modules.add(new LearningOpportunity(id++, "MOD-" + degreeNumber + "-" + m, "Specialisation module " + m,
-                        "Fordypningsmodul " + m, "Module", new ResultInstance(null, null, ResultStatus.PASSED, null, null,
+                modules.add(new LearningOpportunity(id++, "MOD-" + degreeNumber + "-" + m, LocalizedText.of("en", "Specialisation module " + m, "nb", "Fordypningsmodul " + m), "Module", new ResultInstance(null, null, ResultStatus.PASSED, null, null,
                                 null, null), children));
             }
             ResultInstance degreeResult = new ResultInstance(LocalDate.of(2015, 8, 15), LocalDate.of(2020, 6, 15),
                     ResultStatus.PASSED, null, null, null, "no", null, null, null,
                     List.of(new Level("EQF", "7", "Master's degree level", "Masternivå")), null,
                     List.of(new Identifier("diplomaNumber", "UIO-" + degreeNumber)));
-            degrees.add(new LearningOpportunity(id++, "MA-" + degreeNumber, "Master's programme in Informatics " + degreeNumber,
-                    "Masterprogram i informatikk " + degreeNumber, "Degree Programme", degreeResult, modules));
+            degrees.add(new LearningOpportunity(id++, "MA-" + degreeNumber, LocalizedText.of("en", "Master's programme in Informatics " + degreeNumber, "nb", "Masterprogram i informatikk " + degreeNumber), "Degree Programme", degreeResult, modules));
         }
         return new LearnerResults(learner, List.of(new InstitutionResults(institution, degrees, schemes)));
     }

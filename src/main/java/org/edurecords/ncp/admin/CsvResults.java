@@ -23,6 +23,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvReadException;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import org.edurecords.ncp.results.LangText;
+import org.edurecords.ncp.results.LocalizedText;
+
 /**
  * The tabular import format: one row per result, as a registry exports it from a spreadsheet or a student
  * system. Rows of one learner share a national identifier; {@code parent_code} places a result inside
@@ -32,10 +35,12 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
  */
 final class CsvResults {
 
-    static final List<String> REQUIRED = List.of("national_identifier", "code", "type", "title_en", "status");
+    static final List<String> REQUIRED = List.of("national_identifier", "code", "type", "status");
     static final List<String> OPTIONAL = List.of("given_names", "family_name", "birth_date", "citizenship",
-            "parent_code", "title_nb", "start", "date", "grade", "credits", "grading_scheme",
-            "grading_scheme_en", "grading_scheme_nb", "language", "feide", "eppn", "esi");
+            "parent_code", "start", "date", "grade", "credits", "grading_scheme", "language", "feide", "eppn", "esi");
+    /** Titles and grading scheme descriptions in any language: {@code title_en}, {@code title_nn}, {@code grading_scheme_se}. */
+    private static final java.util.regex.Pattern TEXT_COLUMN = java.util.regex.Pattern.compile(
+            "(title|grading_scheme)_([a-z]{2,3})");
 
     private static final CsvMapper MAPPER = new CsvMapper().enable(CsvParser.Feature.TRIM_SPACES)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES).enable(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS);
@@ -95,9 +100,9 @@ final class CsvResults {
             Row row = new Row(i + 2, rows.get(i));
             byLearner.computeIfAbsent(row.value("national_identifier"), k -> new ArrayList<>()).add(row);
             String scheme = row.value("grading_scheme");
-            if (scheme != null && row.value("grading_scheme_en") != null) {
-                schemes.putIfAbsent(scheme, new ImportFormat.Scheme(scheme, row.value("grading_scheme_en"),
-                        row.value("grading_scheme_nb")));
+            LocalizedText description = row.texts("grading_scheme");
+            if (scheme != null && !description.isEmpty()) {
+                schemes.putIfAbsent(scheme, new ImportFormat.Scheme(scheme, description));
             }
         }
         List<LearnerRows> learners = new ArrayList<>();
@@ -110,10 +115,15 @@ final class CsvResults {
         if (!missing.isEmpty()) {
             throw new UnreadableCsvException("The header lacks the required columns " + missing);
         }
-        List<String> unknown = columns.stream().filter(c -> !REQUIRED.contains(c) && !OPTIONAL.contains(c)).toList();
+        if (columns.stream().noneMatch(c -> c.startsWith("title_") && TEXT_COLUMN.matcher(c).matches())) {
+            throw new UnreadableCsvException("The header has no title column (title_en, title_nb, title_nn, title_se, ...)");
+        }
+        List<String> unknown = columns.stream().filter(c -> !REQUIRED.contains(c) && !OPTIONAL.contains(c)
+                && !TEXT_COLUMN.matcher(c).matches()).toList();
         if (!unknown.isEmpty()) {
             // A misspelt optional column would silently drop data: refuse instead.
-            throw new UnreadableCsvException("Unknown columns " + unknown + "; known: " + REQUIRED + " and " + OPTIONAL);
+            throw new UnreadableCsvException("Unknown columns " + unknown + "; known: " + REQUIRED + ", " + OPTIONAL
+                    + ", title_<language> and grading_scheme_<language>");
         }
     }
 
@@ -165,8 +175,8 @@ final class CsvResults {
                 parts.add(result(candidate, rows, problems));
             }
         }
-        return new ImportFormat.Result(row.value("code"), row.value("type"), row.value("title_en"),
-                row.value("title_nb"), date(row, row.value("start"), "start", problems),
+        return new ImportFormat.Result(row.value("code"), row.value("type"), null, null, row.texts("title").asMap(),
+                date(row, row.value("start"), "start", problems),
                 date(row, row.value("date"), "date", problems), row.value("status"), row.value("grade"),
                 credits(row, problems), row.value("grading_scheme"), row.value("language"),
                 parts.isEmpty() ? null : parts);
@@ -251,6 +261,19 @@ final class CsvResults {
         String value(String column) {
             String v = cells.get(column);
             return v == null || v.isBlank() ? null : v.trim();
+        }
+
+        /** The cells {@code <prefix>_<language>} as one text, English first, then in column order. */
+        LocalizedText texts(String prefix) {
+            List<LangText> texts = new ArrayList<>();
+            texts.add(new LangText("en", value(prefix + "_en")));
+            for (String column : cells.keySet()) {
+                java.util.regex.Matcher m = TEXT_COLUMN.matcher(column);
+                if (m.matches() && m.group(1).equals(prefix)) {
+                    texts.add(new LangText(m.group(2), value(column)));
+                }
+            }
+            return new LocalizedText(texts);
         }
     }
 }

@@ -2,9 +2,13 @@ package org.edurecords.ncp.admin;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.edurecords.ncp.results.LangText;
+import org.edurecords.ncp.results.LocalizedText;
 
 /**
  * The JSON import format (docs/result-sources.md): one institution, its grading schemes, and for each
@@ -24,7 +28,20 @@ public final class ImportFormat {
             List<LearnerEntry> learners) {
     }
 
-    public record Scheme(String localId, String descriptionEn, String descriptionNb) {
+    public record Scheme(String localId,
+            @Schema(description = "English description; the same as descriptions.en") String descriptionEn,
+            @Schema(description = "Norwegian bokmål description; the same as descriptions.nb") String descriptionNb,
+            @Schema(description = "Descriptions by language tag (BCP 47), any number of languages",
+                    example = "{\"en\": \"A-F\", \"nn\": \"A-F\"}") Map<String, String> descriptions) {
+
+        public Scheme(String localId, LocalizedText descriptions) {
+            this(localId, null, null, descriptions.asMap());
+        }
+
+        /** Every description given, by whichever field. */
+        public LocalizedText description() {
+            return ImportFormat.texts(descriptionEn, descriptionNb, descriptions);
+        }
     }
 
     public record LearnerEntry(
@@ -53,8 +70,11 @@ public final class ImportFormat {
     public record Result(
             @Schema(example = "IN1000") String code,
             @Schema(enumeration = {"Degree Programme", "Module", "Course", "Class"}) String type,
-            String titleEn,
-            String titleNb,
+            @Schema(description = "English title; the same as titles.en") String titleEn,
+            @Schema(description = "Norwegian bokmål title; the same as titles.nb") String titleNb,
+            @Schema(description = "Titles by language tag (BCP 47), any number of languages; at least one title is required",
+                    example = "{\"nb\": \"Matematikk\", \"nn\": \"Matematikk\", \"se\": \"Matematihkka\"}")
+            Map<String, String> titles,
             LocalDate start,
             LocalDate date,
             @Schema(enumeration = {"passed", "failed", "in-progress"}) String status,
@@ -63,5 +83,21 @@ public final class ImportFormat {
             String gradingScheme,
             @Schema(description = "ISO 639-1", example = "no") String language,
             List<Result> parts) {
+
+        /** Every title given, by whichever field. */
+        public LocalizedText title() {
+            return ImportFormat.texts(titleEn, titleNb, titles);
+        }
+    }
+
+    /** The texts of the named English and bokmål fields and of the map, in that order; blank ones left out. */
+    static LocalizedText texts(String english, String bokmal, Map<String, String> byLanguage) {
+        List<LangText> all = new ArrayList<>();
+        all.add(new LangText("en", english == null ? null : english.trim()));
+        all.add(new LangText("nb", bokmal == null ? null : bokmal.trim()));
+        if (byLanguage != null) {
+            byLanguage.forEach((language, text) -> all.add(new LangText(language, text == null ? null : text.trim())));
+        }
+        return new LocalizedText(all);
     }
 }

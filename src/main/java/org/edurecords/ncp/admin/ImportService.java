@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.edurecords.ncp.elmo.ElmoReader;
 import org.edurecords.ncp.results.GradingScheme;
+import org.edurecords.ncp.results.LangText;
+import org.edurecords.ncp.results.LocalizedText;
 import org.edurecords.ncp.results.LearningOpportunity;
 import org.edurecords.ncp.results.store.GradingSchemeEntity;
 import org.edurecords.ncp.results.store.InstitutionEntity;
@@ -121,7 +123,7 @@ public class ImportService {
             }
             part.roots().forEach(root -> results.add(fromElmo(root)));
             for (GradingScheme scheme : part.gradingSchemes()) {
-                schemes.add(new ImportFormat.Scheme(scheme.localId(), scheme.descriptionEn(), scheme.descriptionNb()));
+                schemes.add(new ImportFormat.Scheme(scheme.localId(), scheme.description()));
             }
         }
         if (!problems.isEmpty()) {
@@ -202,9 +204,8 @@ public class ImportService {
                 gs.id = nextId();
                 gs.institutionId = institutionId;
                 gs.localId = scheme.localId();
-                gs.descriptionEn = scheme.descriptionEn();
-                gs.descriptionNb = scheme.descriptionNb();
                 gs.persist();
+                gs.storeDescriptions(scheme.description());
             }
         }
         int order = 0;
@@ -266,8 +267,6 @@ public class ImportService {
         lo.sortOrder = order;
         lo.code = result.code().trim();
         lo.type = result.type();
-        lo.titleEn = result.titleEn().trim();
-        lo.titleNb = blank(result.titleNb()) ? null : result.titleNb().trim();
         lo.startDate = result.start();
         lo.resultDate = result.date();
         lo.status = result.status();
@@ -276,6 +275,9 @@ public class ImportService {
         lo.gradingSchemeLocalId = blank(result.gradingScheme()) ? null : result.gradingScheme().trim();
         lo.languageOfInstruction = blank(result.language()) ? null : result.language().trim();
         lo.persist();
+        // The titles' rows refer to the opportunity's row: written after it.
+        em.flush();
+        lo.storeTitles(result.title());
         if (result.parts() != null) {
             int childOrder = 0;
             for (ImportFormat.Result part : result.parts()) {
@@ -339,9 +341,11 @@ public class ImportService {
         if (r.type() == null || !TYPES.contains(r.type())) {
             problems.add(path + ".type: must be one of " + TYPES.stream().sorted().toList());
         }
-        if (blank(r.titleEn()) || r.titleEn().length() > 1000) {
-            problems.add(path + ".titleEn: required, at most 1000 characters");
+        LocalizedText title = r.title();
+        if (title.isEmpty()) {
+            problems.add(path + ".titles: at least one title is required");
         }
+        checkTexts(title, 1000, path + ".titles", problems);
         if (r.status() == null || !STATUSES.contains(r.status())) {
             problems.add(path + ".status: must be one of passed, failed, in-progress");
         }
@@ -361,12 +365,27 @@ public class ImportService {
         }
     }
 
+    /** Language tags a text may be given in: a BCP 47 primary language subtag ("nn", "se", "smj"). */
+    private static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[a-z]{2,3}");
+
+    private static void checkTexts(LocalizedText texts, int maxLength, String path, List<String> problems) {
+        for (LangText text : texts.all()) {
+            if (!LANGUAGE_TAG.matcher(text.language()).matches()) {
+                problems.add(path + ": '" + LogSafe.of(text.language()) + "' is not a language tag such as en, nb, nn or se");
+            } else if (text.text().length() > maxLength) {
+                problems.add(path + "." + text.language() + ": at most " + maxLength + " characters");
+            }
+        }
+    }
+
     private static List<String> checkSchemes(List<ImportFormat.Scheme> schemes) {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < schemes.size(); i++) {
             ImportFormat.Scheme s = schemes.get(i);
-            if (s == null || blank(s.localId()) || blank(s.descriptionEn())) {
-                problems.add("gradingSchemes[" + i + "]: localId and descriptionEn are required");
+            if (s == null || blank(s.localId()) || s.description().isEmpty()) {
+                problems.add("gradingSchemes[" + i + "]: localId and a description are required");
+            } else {
+                checkTexts(s.description(), 4000, "gradingSchemes[" + i + "].descriptions", problems);
             }
         }
         return problems;
@@ -377,7 +396,7 @@ public class ImportService {
     private static ImportFormat.Result fromElmo(LearningOpportunity lo) {
         List<ImportFormat.Result> parts = lo.children().stream().map(ImportService::fromElmo).toList();
         var r = lo.result();
-        return new ImportFormat.Result(lo.code(), lo.type(), lo.titleEn(), lo.titleNb(), r.start(), r.date(),
+        return new ImportFormat.Result(lo.code(), lo.type(), null, null, lo.title().asMap(), r.start(), r.date(),
                 r.status().elmoValue(), r.grade(), r.ectsCredits(), r.gradingSchemeId(), r.languageOfInstruction(),
                 parts.isEmpty() ? null : parts);
     }

@@ -7,6 +7,8 @@ import javax.xml.XMLConstants;
 import org.edurecords.ncp.elmo.model.CustomExtensionsContainer;
 import org.edurecords.ncp.elmo.model.Elmo;
 import org.edurecords.ncp.results.Completeness;
+import org.edurecords.ncp.results.LangText;
+import org.edurecords.ncp.results.LocalizedText;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -42,9 +44,10 @@ public final class CompletenessExtension {
                 institution.setAttribute("schac", c.schac());
             }
             institution.setAttribute("status", c.status().wireValue());
-            title(document, institution, c.nameEn(), "en");
-            if (c.nameNb() != null && !c.nameNb().equals(c.nameEn())) {
-                title(document, institution, c.nameNb(), "nb");
+            if (c.name() != null) {
+                for (LangText name : c.name().all()) {
+                    title(document, institution, name.text(), name.language());
+                }
             }
             root.appendChild(institution);
         }
@@ -59,7 +62,9 @@ public final class CompletenessExtension {
             return;
         }
         Element title = document.createElementNS(NAMESPACE, "c:title");
-        title.setAttributeNS(XMLConstants.XML_NS_URI, "xml:lang", lang);
+        if (!LocalizedText.UNDETERMINED.equals(lang)) {
+            title.setAttributeNS(XMLConstants.XML_NS_URI, "xml:lang", lang);
+        }
         title.setTextContent(text);
         parent.appendChild(title);
     }

@@ -202,7 +202,7 @@ public class ElmoDocumentBuilder {
         id.setType(INTERNAL_ID_TYPE);
         id.setValue(source.localId());
         attachment.getIdentifier().add(id);
-        for (LangText title : LocalizedText.all(source.titleEn(), source.titleNb(), List.of())) {
+        for (LangText title : source.title().all()) {
             attachment.getTitle().add(text(title.text(), title.language()));
         }
         attachment.setType(source.type());
@@ -317,8 +317,9 @@ public class ElmoDocumentBuilder {
         for (Level level : result.levels()) {
             LearningOpportunityInstance.Level l = new LearningOpportunityInstance.Level();
             l.setType(level.type());
-            LangText description = LocalizedText.all(level.descriptionEn(), level.descriptionNb(), List.of()).stream()
-                    .findFirst().orElse(null);
+            // The schema allows one description per level: the first language the source gave.
+            LangText description = level.description() == null ? null
+                    : level.description().all().stream().findFirst().orElse(null);
             if (description != null) {
                 l.setDescription(multiline(description.text(), description.language()));
             }
@@ -344,7 +345,7 @@ public class ElmoDocumentBuilder {
 
     private static LearningOpportunityInstance.AcademicTerm academicTerm(AcademicTerm term) {
         LearningOpportunityInstance.AcademicTerm at = new LearningOpportunityInstance.AcademicTerm();
-        for (LangText title : LocalizedText.all(term.titleEn(), term.titleNb(), List.of())) {
+        for (LangText title : term.title().all()) {
             at.getTitle().add(text(title.text(), title.language()));
         }
         at.setStart(date(term.start()));
@@ -361,7 +362,7 @@ public class ElmoDocumentBuilder {
             c.setCount(BigInteger.valueOf(category.count()));
             rd.getCategory().add(c);
         }
-        for (LangText description : LocalizedText.all(source.descriptionEn(), source.descriptionNb(), List.of())) {
+        for (LangText description : source.description() == null ? List.<LangText>of() : source.description().all()) {
             rd.getDescription().add(multiline(description.text(), description.language()));
         }
         return rd;
@@ -420,14 +421,14 @@ public class ElmoDocumentBuilder {
     private static TokenWithOptionalLang text(String value, String lang) {
         TokenWithOptionalLang t = new TokenWithOptionalLang();
         t.setValue(value);
-        t.setLang(lang);
+        t.setLang(LocalizedText.UNDETERMINED.equals(lang) ? null : lang);
         return t;
     }
 
     private static PlaintextMultilineStringWithOptionalLang multiline(String value, String lang) {
         PlaintextMultilineStringWithOptionalLang t = new PlaintextMultilineStringWithOptionalLang();
         t.setValue(value);
-        t.setLang(lang);
+        t.setLang(LocalizedText.UNDETERMINED.equals(lang) ? null : lang);
         return t;
     }
 

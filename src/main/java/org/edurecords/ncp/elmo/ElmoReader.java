@@ -24,7 +24,9 @@ import org.edurecords.ncp.elmo.model.LearningOpportunitySpecification.Specifies.
 import org.edurecords.ncp.elmo.model.PlaintextMultilineStringWithOptionalLang;
 import org.edurecords.ncp.elmo.model.TokenWithOptionalLang;
 import org.edurecords.ncp.results.GradingScheme;
+import org.edurecords.ncp.results.LangText;
 import org.edurecords.ncp.results.LearningOpportunity;
+import org.edurecords.ncp.results.LocalizedText;
 import org.edurecords.ncp.results.ResultInstance;
 import org.edurecords.ncp.results.ResultStatus;
 import org.w3c.dom.Document;
@@ -49,7 +51,7 @@ public class ElmoReader {
     }
 
     /** One report: who issued it and what it holds. */
-    public record ReportPart(List<String> issuerSchac, String issuerNameEn, String issuerNameNb,
+    public record ReportPart(List<String> issuerSchac, LocalizedText issuerName,
             List<LearningOpportunity> roots, List<GradingScheme> gradingSchemes) {
     }
 
@@ -119,11 +121,9 @@ public class ElmoReader {
             }
             List<GradingScheme> schemes = new ArrayList<>();
             for (Elmo.Report.GradingScheme gs : report.getGradingScheme()) {
-                schemes.add(new GradingScheme(gs.getLocalId(), multiline(gs.getDescription(), "en"),
-                        multiline(gs.getDescription(), "nb")));
+                schemes.add(new GradingScheme(gs.getLocalId(), multilines(gs.getDescription())));
             }
-            reports.add(new ReportPart(schac, text(report.getIssuer().getTitle(), "en"),
-                    text(report.getIssuer().getTitle(), "nb"), roots, schemes));
+            reports.add(new ReportPart(schac, texts(report.getIssuer().getTitle()), roots, schemes));
         }
         return reports;
     }
@@ -150,12 +150,11 @@ public class ElmoReader {
                 children.add(opportunity(part.getLearningOpportunitySpecification(), nodePath + "/" + index++));
             }
         }
-        String titleEn = text(los.getTitle(), "en");
-        if (titleEn == null) {
+        LocalizedText title = texts(los.getTitle());
+        if (title.isEmpty()) {
             throw new InvalidElmoException("A learning opportunity has no title");
         }
-        return new LearningOpportunity(derivedId(nodePath), code, titleEn, text(los.getTitle(), "nb"), type, result,
-                children);
+        return new LearningOpportunity(derivedId(nodePath), code, title, type, result, children);
     }
 
     private static ResultInstance instance(LearningOpportunityInstance loi) throws InvalidElmoException {
@@ -196,30 +195,20 @@ public class ElmoReader {
         return LocalDate.of(value.getYear(), value.getMonth(), value.getDay());
     }
 
-    /** The text in the language, else (for English) the first one; null when there is none. */
-    private static String text(List<TokenWithOptionalLang> texts, String lang) {
+    /** Every language the document gives; a text without xml:lang is kept as undetermined. */
+    private static LocalizedText texts(List<TokenWithOptionalLang> texts) {
+        List<LangText> all = new ArrayList<>();
         for (TokenWithOptionalLang t : texts) {
-            if (t.getLang() != null && t.getLang().toLowerCase(Locale.ROOT).startsWith(lang)) {
-                return t.getValue();
-            }
+            all.add(new LangText(t.getLang() == null ? LocalizedText.UNDETERMINED : t.getLang(), t.getValue()));
         }
-        if ("nb".equals(lang)) {
-            for (TokenWithOptionalLang t : texts) {
-                if ("no".equalsIgnoreCase(t.getLang())) {
-                    return t.getValue();
-                }
-            }
-            return null;
-        }
-        return texts.isEmpty() ? null : texts.get(0).getValue();
+        return new LocalizedText(all);
     }
 
-    private static String multiline(List<PlaintextMultilineStringWithOptionalLang> texts, String lang) {
+    private static LocalizedText multilines(List<PlaintextMultilineStringWithOptionalLang> texts) {
+        List<LangText> all = new ArrayList<>();
         for (PlaintextMultilineStringWithOptionalLang t : texts) {
-            if (t.getLang() != null && t.getLang().toLowerCase(Locale.ROOT).startsWith(lang)) {
-                return t.getValue();
-            }
+            all.add(new LangText(t.getLang() == null ? LocalizedText.UNDETERMINED : t.getLang(), t.getValue()));
         }
-        return "nb".equals(lang) || texts.isEmpty() ? null : texts.get(0).getValue();
+        return new LocalizedText(all);
     }
 }

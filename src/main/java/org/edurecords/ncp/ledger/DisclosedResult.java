@@ -2,6 +2,7 @@ package org.edurecords.ncp.ledger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.edurecords.ncp.results.InstitutionResults;
 import org.edurecords.ncp.results.LearnerResults;
@@ -14,7 +15,7 @@ import org.edurecords.ncp.results.LearningOpportunity;
  * @param institution SCHAC code of the issuing institution
  * @param id the result's id in this NCP's register (the ELMO local id)
  * @param code the institution's code of the learning opportunity, or null
- * @param title the English title (the Norwegian one when there is no English title)
+ * @param title the title an English reader sees (by the fallback chain: English, else the first the source gave)
  */
 public record DisclosedResult(String institution, long id, String code, String title) {
 
@@ -23,7 +24,7 @@ public record DisclosedResult(String institution, long id, String code, String t
         List<DisclosedResult> all = new ArrayList<>();
         for (InstitutionResults institution : selected.institutions()) {
             for (LearningOpportunity opportunity : institution.allOpportunities()) {
-                String title = opportunity.titleEn() != null ? opportunity.titleEn() : opportunity.titleNb();
+                String title = opportunity.title(Locale.ENGLISH);
                 all.add(new DisclosedResult(institution.institution().schac(), opportunity.id(), opportunity.code(),
                         title));
             }

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.edurecords.ncp.results.Learner;
+import org.edurecords.ncp.web.Languages;
 import org.edurecords.ncp.web.MoreMessages;
 import org.edurecords.ncp.web.Texts;
 
@@ -107,7 +108,7 @@ public class LedgerExport {
 
     /** {@code ;} where the comma is the decimal sign (as spreadsheets of that language expect), {@code ,} otherwise. */
     static char separator(Locale locale) {
-        return Texts.decimalComma(locale) ? ';' : ',';
+        return Languages.norwegianConventions(locale) ? ';' : ',';
     }
 
     private static String describe(DisclosedResult result) {

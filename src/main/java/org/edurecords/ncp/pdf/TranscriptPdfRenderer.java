@@ -40,7 +40,8 @@ import org.edurecords.ncp.results.Institution;
 import org.edurecords.ncp.results.InstitutionResults;
 import org.edurecords.ncp.results.Learner;
 import org.edurecords.ncp.results.LearningOpportunity;
-import org.edurecords.ncp.results.LocalizedText;
+import org.edurecords.ncp.web.Languages;
+import org.edurecords.ncp.web.TextBundle;
 import org.edurecords.ncp.results.ResultInstance;
 import org.edurecords.ncp.results.ResultStatus;
 
@@ -137,13 +138,15 @@ public class TranscriptPdfRenderer {
         for (InstitutionResults institution : transcript.results().institutions()) {
             Institution i = institution.institution();
             if (i != null) {
-                append(all, i.nameEn(), i.nameNb(), i.schac(), i.erasmus());
+                i.names().forEach(name -> append(all, name.text()));
+                append(all, i.schac(), i.erasmus());
             }
             for (GradingScheme scheme : institution.gradingSchemes()) {
-                append(all, scheme.descriptionEn(), scheme.descriptionNb());
+                scheme.descriptions().forEach(description -> append(all, description.text()));
             }
             for (LearningOpportunity node : institution.allOpportunities()) {
-                append(all, node.code(), node.titleEn(), node.titleNb(), node.result() == null ? null : node.result().grade());
+                node.titles().forEach(title -> append(all, title.text()));
+                append(all, node.code(), node.result() == null ? null : node.result().grade());
             }
         }
         return all.toString();
@@ -161,25 +164,6 @@ public class TranscriptPdfRenderer {
     private static final class SharedResources {
         /** One face, embedded once per document; bold is drawn from it (see {@link Face#emboldened}). */
         static final PreparedFont FONT = PreparedFont.load("/fonts/DejaVuSans.ttf");
-        static final ResourceBundle ENGLISH_LABELS = bundle("/pdf/transcript.properties");
-        static final ResourceBundle NORWEGIAN_LABELS = bundle("/pdf/transcript_nb.properties");
-
-        /** Read explicitly as UTF-8 so Norwegian letters survive whatever the JVM's default for bundles is. */
-        private static ResourceBundle bundle(String path) {
-            try (InputStream in = open(path)) {
-                return new PropertyResourceBundle(new InputStreamReader(in, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not read " + path, e);
-            }
-        }
-
-        private static InputStream open(String path) {
-            InputStream in = TranscriptPdfRenderer.class.getResourceAsStream(path);
-            if (in == null) {
-                throw new IllegalStateException("Missing classpath resource " + path);
-            }
-            return in;
-        }
     }
 
     private record Rgb(float r, float g, float b) {
@@ -187,18 +171,6 @@ public class TranscriptPdfRenderer {
 
     private enum Align {
         LEFT, RIGHT
-    }
-
-    /** Labels of one language, falling back to English for keys a translation lacks. */
-    private record Labels(ResourceBundle primary, ResourceBundle fallback) {
-
-        String get(String key, Object... arguments) {
-            String text = primary.containsKey(key) ? primary.getString(key) : fallback.getString(key);
-            for (int i = 0; i < arguments.length; i++) {
-                text = text.replace("{" + i + "}", String.valueOf(arguments[i]));
-            }
-            return text;
-        }
     }
 
     /**
@@ -398,7 +370,7 @@ public class TranscriptPdfRenderer {
         private final Transcript transcript;
         private final Locale locale;
         private final boolean norwegian;
-        private final Labels labels;
+        private final TextBundle labels;
         private final DateTimeFormatter dateFormat;
         private final DateTimeFormatter timeFormat;
         /** Not thread-safe, hence one per composition. */
@@ -425,10 +397,8 @@ public class TranscriptPdfRenderer {
             this.document = document;
             this.transcript = transcript;
             this.locale = transcript.locale() != null ? transcript.locale() : Locale.ENGLISH;
-            this.norwegian = LocalizedText.isNorwegian(locale);
-            this.labels = norwegian
-                    ? new Labels(SharedResources.NORWEGIAN_LABELS, SharedResources.ENGLISH_LABELS)
-                    : new Labels(SharedResources.ENGLISH_LABELS, SharedResources.ENGLISH_LABELS);
+            this.norwegian = Languages.norwegianConventions(locale);
+            this.labels = TextBundle.of(locale);
             this.dateFormat = norwegian ? NORWEGIAN_DATE : ENGLISH_DATE;
             this.timeFormat = norwegian ? NORWEGIAN_TIME : ENGLISH_TIME;
             this.creditFormat = new DecimalFormat("0.0#", DecimalFormatSymbols.getInstance(norwegian ? NORWEGIAN : Locale.ENGLISH));
@@ -449,7 +419,7 @@ public class TranscriptPdfRenderer {
                 learnerBlock();
                 List<InstitutionResults> institutions = transcript.results().institutions();
                 if (institutions.isEmpty()) {
-                    paragraph(labels.get("noResults"), regular, BODY_SIZE, TEXT, 0);
+                    paragraph(labels.get("pdf_noResults"), regular, BODY_SIZE, TEXT, 0);
                 }
                 for (InstitutionResults institution : institutions) {
                     institutionSection(institution);
@@ -465,7 +435,7 @@ public class TranscriptPdfRenderer {
 
         private void describeDocument() {
             PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle(labels.get("title") + (learnerName.isEmpty() ? "" : " " + DASH + " " + learnerName));
+            info.setTitle(labels.get("pdf_title") + (learnerName.isEmpty() ? "" : " " + DASH + " " + learnerName));
             info.setSubject(transcript.documentId());
             if (transcript.ncpName() != null) {
                 info.setProducer(transcript.ncpName());
@@ -477,15 +447,15 @@ public class TranscriptPdfRenderer {
                 info.setModificationDate(created);
             }
             // Lets screen readers and text extraction pick the right language.
-            document.getDocumentCatalog().setLanguage(norwegian ? "nb" : "en");
+            document.getDocumentCatalog().setLanguage(locale.getLanguage());
         }
 
         private void titleBlock() throws IOException {
-            paragraph(labels.get("title"), bold, TITLE_SIZE, ACCENT, 0);
+            paragraph(labels.get("pdf_title"), bold, TITLE_SIZE, ACCENT, 0);
             y -= 6f;
-            keyValue(labels.get("issuedBy"), orDash(transcript.ncpName()));
-            keyValue(labels.get("documentId"), orDash(transcript.documentId()));
-            keyValue(labels.get("generatedAt"), formatTime(transcript.generatedAt()));
+            keyValue(labels.get("pdf_issuedBy"), orDash(transcript.ncpName()));
+            keyValue(labels.get("pdf_documentId"), orDash(transcript.documentId()));
+            keyValue(labels.get("pdf_generatedAt"), formatTime(transcript.generatedAt()));
             y -= 8f;
             rule(CONTENT_LEFT, CONTENT_RIGHT, y, 0.6f);
             y -= 12f;
@@ -493,12 +463,12 @@ public class TranscriptPdfRenderer {
 
         private void learnerBlock() throws IOException {
             Learner learner = transcript.results().learner();
-            paragraph(labels.get("learner"), bold, HEADING_SIZE, ACCENT, 0);
+            paragraph(labels.get("pdf_learner"), bold, HEADING_SIZE, ACCENT, 0);
             y -= 3f;
-            keyValue(labels.get("name"), learnerName.isEmpty() ? DASH : learnerName);
-            keyValue(labels.get("birthDate"), formatDate(learner.birthDate()));
+            keyValue(labels.get("pdf_name"), learnerName.isEmpty() ? DASH : learnerName);
+            keyValue(labels.get("pdf_birthDate"), formatDate(learner.birthDate()));
             if (transcript.showNationalIdentifier() && !isBlank(learner.nationalIdentifier())) {
-                keyValue(labels.get("nationalIdentifier"), learner.nationalIdentifier());
+                keyValue(labels.get("pdf_nationalIdentifier"), learner.nationalIdentifier());
             }
             y -= 14f;
         }
@@ -526,14 +496,14 @@ public class TranscriptPdfRenderer {
 
         private void verificationHint() throws IOException {
             String url = transcript.verificationUrl();
-            String text = isBlank(url) ? labels.get("verification.textNoUrl") : labels.get("verification.text", url.strip());
+            String text = isBlank(url) ? labels.get("pdf_verification_textNoUrl") : labels.get("pdf_verification_text", "url", url.strip());
             if (!fits(60f)) {
                 newPage();
             }
             y -= 4f;
             rule(CONTENT_LEFT, CONTENT_RIGHT, y, 0.6f);
             y -= 8f;
-            paragraph(labels.get("verification.heading"), bold, BODY_SIZE, TEXT, 0);
+            paragraph(labels.get("pdf_verification_heading"), bold, BODY_SIZE, TEXT, 0);
             y -= 1f;
             paragraph(text, regular, SMALL_SIZE, MUTED, 0);
         }
@@ -542,7 +512,7 @@ public class TranscriptPdfRenderer {
         private void headersAndFooters() throws IOException {
             int pageCount = document.getNumberOfPages();
             String ncpName = orDash(transcript.ncpName());
-            String documentLine = labels.get("documentId") + ": " + orDash(transcript.documentId());
+            String documentLine = labels.get("pdf_documentId") + ": " + orDash(transcript.documentId());
             float half = CONTENT_WIDTH / 2f - 10f;
             for (int index = 0; index < pageCount; index++) {
                 PDPage page = document.getPage(index);
@@ -557,7 +527,7 @@ public class TranscriptPdfRenderer {
                     rule(CONTENT_LEFT, CONTENT_RIGHT, FOOTER_RULE, 0.5f);
                     text(ellipsize(regular, documentLine, SMALL_SIZE, half), regular, SMALL_SIZE, MUTED,
                             CONTENT_LEFT, FOOTER_BASELINE);
-                    rightAligned(regular.clean(labels.get("page", index + 1, pageCount)), regular, SMALL_SIZE, MUTED,
+                    rightAligned(regular.clean(labels.get("pdf_page", "page", index + 1, "pages", pageCount)), regular, SMALL_SIZE, MUTED,
                             CONTENT_RIGHT, FOOTER_BASELINE);
                 } finally {
                     stream = null;
@@ -574,7 +544,8 @@ public class TranscriptPdfRenderer {
         private static final int CREDITS = 4;
         private static final int STATUS = 5;
         private static final String[] COLUMN_KEYS = {
-            "column.code", "column.title", "column.date", "column.grade", "column.credits", "column.status" };
+            "pdf_column_code", "pdf_column_title", "pdf_column_date", "pdf_column_grade", "pdf_column_credits",
+            "pdf_column_status" };
         /** Upper bounds for the content of the narrow columns; longer content wraps. The title takes what is left. */
         private static final float[] COLUMN_CAPS = { 80f, 0f, 60f, 52f, 50f, 70f };
 
@@ -633,7 +604,7 @@ public class TranscriptPdfRenderer {
 
         /** "Date" or, when some result has an academic term (shown under its date), "Date / term". */
         private String columnLabel(int column) {
-            return column == DATE && withTerms ? labels.get("column.dateTerm") : labels.get(COLUMN_KEYS[column]);
+            return column == DATE && withTerms ? labels.get("pdf_column_dateTerm") : labels.get(COLUMN_KEYS[column]);
         }
 
         private boolean anyTerm() {
@@ -649,7 +620,7 @@ public class TranscriptPdfRenderer {
 
         private String termTitle(ResultInstance result) {
             AcademicTerm term = result.academicTerm();
-            return term == null ? null : LocalizedText.pick(locale, term.titleEn(), term.titleNb());
+            return term == null ? null : term.title().in(locale);
         }
 
         /** The date, and under it (the column is as wide as a date) the academic term, if any. */
@@ -690,7 +661,7 @@ public class TranscriptPdfRenderer {
         private void totalRow(String institutionName, InstitutionResults results) throws IOException {
             Cell[] cells = {
                 new Cell("", bold, Align.LEFT, 0f),
-                new Cell(labels.get("totalCredits"), bold, Align.LEFT, 0f),
+                new Cell(labels.get("pdf_totalCredits"), bold, Align.LEFT, 0f),
                 new Cell("", bold, Align.LEFT, 0f),
                 new Cell("", bold, Align.LEFT, 0f),
                 new Cell(formatCredits(totalCredits(results)), bold, Align.RIGHT, 0f),
@@ -704,7 +675,7 @@ public class TranscriptPdfRenderer {
             List<List<String>> lines = cellLines(cells);
             if (!fits(rowHeight(lines))) {
                 newPage();
-                paragraph(labels.get("continued", institutionName), bold, BODY_SIZE, ACCENT, 0);
+                paragraph(labels.get("pdf_continued", "heading", institutionName), bold, BODY_SIZE, ACCENT, 0);
                 y -= 3f;
                 tableHeader();
             }
@@ -783,7 +754,7 @@ public class TranscriptPdfRenderer {
             if (!fits(30f)) {
                 newPage();
             }
-            paragraph(labels.get("gradingSchemes"), bold, SMALL_SIZE, TEXT, 0);
+            paragraph(labels.get("pdf_gradingSchemes"), bold, SMALL_SIZE, TEXT, 0);
             y -= 1f;
             for (String description : descriptions) {
                 bullet(description);
@@ -1017,9 +988,9 @@ public class TranscriptPdfRenderer {
                 return DASH;
             }
             return switch (status) {
-                case PASSED -> labels.get("status.passed");
-                case FAILED -> labels.get("status.failed");
-                case IN_PROGRESS -> labels.get("status.inProgress");
+                case PASSED -> labels.get("pdf_status_passed");
+                case FAILED -> labels.get("pdf_status_failed");
+                case IN_PROGRESS -> labels.get("pdf_status_inProgress");
             };
         }
 

@@ -7,7 +7,7 @@ import java.util.Locale;
  *
  * @param schac the institution's SCHAC code
  */
-public record Completeness(String schac, String nameEn, String nameNb, Status status) {
+public record Completeness(String schac, LocalizedText name, Status status) {
 
     /** The value written on the wire (ELMO extension) and the suffix of the message key on the page. */
     public enum Status {
@@ -28,7 +28,7 @@ public record Completeness(String schac, String nameEn, String nameNb, Status st
     }
 
     public String name(Locale locale) {
-        return LocalizedText.pick(locale, nameEn, nameNb);
+        return name == null ? schac : name.in(locale);
     }
 
     public boolean complete() {

@@ -7,24 +7,19 @@ import java.util.Locale;
  * A grading scale used by an institution, e.g. the Norwegian A-F scale.
  *
  * @param localId the identifier results refer to, unique within the institution
- * @param otherDescriptions descriptions in languages beyond English and Norwegian bokmål
+ * @param description the description in every language the source gave
  */
-public record GradingScheme(String localId, String descriptionEn, String descriptionNb,
-        List<LangText> otherDescriptions) {
+public record GradingScheme(String localId, LocalizedText description) {
 
     public GradingScheme {
-        otherDescriptions = otherDescriptions == null ? List.of() : List.copyOf(otherDescriptions);
-    }
-
-    public GradingScheme(String localId, String descriptionEn, String descriptionNb) {
-        this(localId, descriptionEn, descriptionNb, List.of());
+        description = description == null ? LocalizedText.EMPTY : description;
     }
 
     public String description(Locale locale) {
-        return LocalizedText.pick(locale, descriptionEn, descriptionNb);
+        return description.in(locale);
     }
 
     public List<LangText> descriptions() {
-        return LocalizedText.all(descriptionEn, descriptionNb, otherDescriptions);
+        return description.all();
     }
 }

@@ -10,24 +10,24 @@ import java.util.Locale;
  * @param erasmus Erasmus code, or null
  * @param country ISO 3166-1 alpha-2 code, or null for international institutions
  * @param pic the EU Participant Identification Code, or null
- * @param otherNames names in languages beyond English and Norwegian bokmål
+ * @param name the name in every language the directory has
  */
-public record Institution(long id, String schac, String erasmus, String country, String nameEn, String nameNb,
-        String url, String pic, List<LangText> otherNames) {
+public record Institution(long id, String schac, String erasmus, String country, LocalizedText name,
+        String url, String pic) {
 
     public Institution {
-        otherNames = otherNames == null ? List.of() : List.copyOf(otherNames);
+        name = name == null ? LocalizedText.EMPTY : name;
     }
 
-    public Institution(long id, String schac, String erasmus, String country, String nameEn, String nameNb, String url) {
-        this(id, schac, erasmus, country, nameEn, nameNb, url, null, List.of());
+    public Institution(long id, String schac, String erasmus, String country, LocalizedText name, String url) {
+        this(id, schac, erasmus, country, name, url, null);
     }
 
     public String name(Locale locale) {
-        return LocalizedText.pick(locale, nameEn, nameNb);
+        return name.in(locale);
     }
 
     public List<LangText> names() {
-        return LocalizedText.all(nameEn, nameNb, otherNames);
+        return name.all();
     }
 }

@@ -43,8 +43,9 @@ public class InstitutionDirectory {
         Optional<InstitutionNameEntity> then = InstitutionNameEntity.<InstitutionNameEntity>find(
                 "institutionId = ?1 and validFrom <= ?2 and (validUntil is null or validUntil > ?2) order by validFrom desc",
                 current.id(), day).firstResultOptional();
+        // A language the former name lacks keeps today's name in that language rather than none.
         return then.map(name -> new Institution(current.id(), current.schac(), current.erasmus(), current.country(),
-                name.nameEn, name.nameNb == null ? current.nameNb() : name.nameNb, current.url())).orElse(current);
+                name.name().orElse(current.name()), current.url(), current.pic())).orElse(current);
     }
 
     /** The results with the institution named as it was when its newest result was achieved. */

@@ -47,7 +47,7 @@ public record LearnerResults(Learner learner, List<InstitutionResults> instituti
         List<Completeness> all = new ArrayList<>();
         for (InstitutionResults institution : institutions) {
             Institution i = institution.institution();
-            all.add(new Completeness(i.schac(), i.nameEn(), i.nameNb(), Completeness.Status.COMPLETE));
+            all.add(new Completeness(i.schac(), i.name(), Completeness.Status.COMPLETE));
         }
         all.addAll(missing);
         return all;

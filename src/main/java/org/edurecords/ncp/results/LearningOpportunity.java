@@ -13,27 +13,21 @@ import java.util.Set;
  * @param code the institution's local code for the opportunity
  * @param type ELMO type: {@code Degree Programme}, {@code Module}, {@code Course} or {@code Class}
  */
-public record LearningOpportunity(long id, String code, String titleEn, String titleNb, String type,
-        ResultInstance result, List<LearningOpportunity> children, List<LangText> otherTitles) {
+public record LearningOpportunity(long id, String code, LocalizedText title, String type,
+        ResultInstance result, List<LearningOpportunity> children) {
 
     public LearningOpportunity {
         children = List.copyOf(children);
-        otherTitles = otherTitles == null ? List.of() : List.copyOf(otherTitles);
+        title = title == null ? LocalizedText.EMPTY : title;
     }
 
-    /** A node titled in English and Norwegian only. */
-    public LearningOpportunity(long id, String code, String titleEn, String titleNb, String type, ResultInstance result,
-            List<LearningOpportunity> children) {
-        this(id, code, titleEn, titleNb, type, result, children, List.of());
-    }
-
-    /** Every title the source has, English first; blank ones left out. */
+    /** Every title the source has, in its order. */
     public List<LangText> titles() {
-        return LocalizedText.all(titleEn, titleNb, otherTitles);
+        return title.all();
     }
 
     public String title(Locale locale) {
-        return LocalizedText.pick(locale, titleEn, titleNb);
+        return title.in(locale);
     }
 
     public boolean passed() {
@@ -67,7 +61,7 @@ public record LearningOpportunity(long id, String code, String titleEn, String t
         if (!selected.contains(id) && kept.isEmpty()) {
             return null;
         }
-        return new LearningOpportunity(id, code, titleEn, titleNb, type, result, kept, otherTitles);
+        return new LearningOpportunity(id, code, title, type, result, kept);
     }
 
     /** This node and all its descendants, depth first. */

@@ -6,5 +6,5 @@ package org.edurecords.ncp.results;
  * @param type e.g. {@code EQF} or {@code NQF-NO} (the Norwegian qualifications framework)
  * @param value e.g. {@code 6}
  */
-public record Level(String type, String value, String descriptionEn, String descriptionNb) {
+public record Level(String type, String value, LocalizedText description) {
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -196,7 +197,7 @@ public class ResultService {
                 missing.add(missingEntry(outcome));
             }
         }
-        results.sort(Comparator.comparing(r -> r.institution().nameEn()));
+        results.sort(Comparator.comparing(r -> String.valueOf(r.institution().name(Locale.ENGLISH))));
         return new LearnerResults(learner, results, missing);
     }
 
@@ -204,13 +205,13 @@ public class ResultService {
         Optional<String> schac = outcome.source().institutionSchac();
         Optional<Institution> known = schac.flatMap(directory::bySchac);
         if (known.isPresent()) {
-            return new Completeness(known.get().schac(), known.get().nameEn(), known.get().nameNb(), outcome.failure());
+            return new Completeness(known.get().schac(), known.get().name(), outcome.failure());
         }
         if (schac.isPresent()) {
-            return new Completeness(schac.get(), schac.get(), schac.get(), outcome.failure());
+            return new Completeness(schac.get(), LocalizedText.of("en", schac.get()), outcome.failure());
         }
-        return new Completeness(null, "Results stored at this contact point", "Resultater lagret hos dette kontaktpunktet",
-                outcome.failure());
+        // No institution and no name: the pages name it "results stored at this contact point" in their language.
+        return new Completeness(null, null, outcome.failure());
     }
 
     private static Completeness.Status statusOf(Throwable e) {

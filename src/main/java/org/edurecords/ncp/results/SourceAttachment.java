@@ -9,7 +9,7 @@ package org.edurecords.ncp.results;
  * @param contentBase64 the document bytes, base64 encoded (standard alphabet, one line)
  * @param learningOpportunityId the node it belongs to; it travels only when that node itself is selected
  */
-public record SourceAttachment(String localId, String type, String titleEn, String titleNb, String mediaType,
+public record SourceAttachment(String localId, String type, LocalizedText title, String mediaType,
         String contentBase64, long learningOpportunityId) {
 
     public String dataUri() {

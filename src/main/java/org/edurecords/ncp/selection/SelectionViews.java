@@ -15,7 +15,6 @@ import org.edurecords.ncp.results.Completeness;
 import org.edurecords.ncp.results.InstitutionResults;
 import org.edurecords.ncp.results.LearnerResults;
 import org.edurecords.ncp.results.LearningOpportunity;
-import org.edurecords.ncp.results.LocalizedText;
 import org.edurecords.ncp.results.ResultInstance;
 import org.edurecords.ncp.results.ResultStatus;
 import org.edurecords.ncp.web.Formats;
@@ -116,7 +115,7 @@ public class SelectionViews {
     /** The fields ELMO carries beyond the table columns, so that the preview shows what is sent. */
     static ResultRow.Details details(ResultInstance result, Locale locale) {
         AcademicTerm term = result.academicTerm();
-        String termTitle = term == null ? null : LocalizedText.pick(locale, term.titleEn(), term.titleNb());
+        String termTitle = term == null ? null : term.title().in(locale);
         String levels = result.levels().stream()
                 .map(level -> (nullToEmpty(level.type()) + " " + nullToEmpty(level.value())).strip())
                 .filter(text -> !text.isEmpty())

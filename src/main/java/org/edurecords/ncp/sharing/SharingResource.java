@@ -38,6 +38,7 @@ import org.edurecords.ncp.selection.SelectionViews;
 import org.edurecords.ncp.selection.UnreachableView;
 import org.edurecords.ncp.web.Formats;
 import org.edurecords.ncp.web.Languages;
+import org.edurecords.ncp.web.TextBundle;
 import org.edurecords.ncp.web.PageContext;
 import org.edurecords.ncp.web.RateLimited;
 import org.edurecords.ncp.web.RateLimits;
@@ -78,7 +79,7 @@ public class SharingResource {
      * network, shown while the link can still be opened (someone may be guessing; the owner can deactivate it).
      */
     public record LinkRow(String id, String label, String created, String expires, String statusKey, boolean active,
-            String lockedUntil, long recentWrongCodes, List<String> views, String languageKey) {
+            String lockedUntil, long recentWrongCodes, List<String> views, String languageName) {
     }
 
     @CheckedTemplate
@@ -89,10 +90,10 @@ public class SharingResource {
         static native TemplateInstance preview(Learner learner, String birthDate, List<InstitutionView> institutions,
                 List<UnreachableView> unreachable, PreviewForm form, LinkSettings settings, boolean changed);
 
-        static native TemplateInstance created(String url, String code, String label, String expires, String languageKey,
+        static native TemplateInstance created(String url, String code, String label, String expires, String languageName,
                 String linkId);
 
-        static native TemplateInstance emailForm(String linkId, String url, String label, String languageKey,
+        static native TemplateInstance emailForm(String linkId, String url, String label, String languageName,
                 String value, String problemKey);
 
         static native TemplateInstance emailSent(String address);
@@ -225,7 +226,7 @@ public class SharingResource {
         page.set(page.locale(), null);
         return page(Templates.created(linkUrl(link.id), created.get().code(), link.label,
                 Formats.dateTime(link.expiresAt, config.timeZone(), page.locale()),
-                languageKey(link.language), link.id), 200);
+                languageName(link.language), link.id), 200);
     }
 
     @GET
@@ -242,7 +243,7 @@ public class SharingResource {
                 l.status() == LinkStatus.ACTIVE || l.status() == LinkStatus.LOCKED,
                 l.status() == LinkStatus.LOCKED ? time(l.link().lockedUntil, locale) : null,
                 l.status() == LinkStatus.ACTIVE || l.status() == LinkStatus.LOCKED ? l.recentWrongCodes() : 0,
-                l.views().stream().map(v -> time(v, locale)).toList(), languageKey(l.link().language))).toList();
+                l.views().stream().map(v -> time(v, locale)).toList(), languageName(l.link().language))).toList();
         return page(Templates.links(rows, deactivated), 200);
     }
 
@@ -329,7 +330,7 @@ public class SharingResource {
 
     private Response emailForm(ShareLink link, String value, String problemKey, int status) {
         page.set(page.locale(), problemKey == null ? "/my-results/links/" + link.id + "/email" : null);
-        return page(Templates.emailForm(link.id, linkUrl(link.id), link.label, languageKey(link.language), value,
+        return page(Templates.emailForm(link.id, linkUrl(link.id), link.label, languageName(link.language), value,
                 problemKey), status);
     }
 
@@ -388,8 +389,10 @@ public class SharingResource {
         return Formats.dateTime(instant, config.timeZone(), locale);
     }
 
-    static String languageKey(String language) {
-        return "share_language_" + language;
+    /** A recipient language as its speakers name it, the way the language menu does. */
+    static String languageName(String language) {
+        Locale locale = Languages.supported(language);
+        return locale == null ? language : TextBundle.of(locale).get("language_name");
     }
 
     private static Integer parse(String value) {

@@ -9,8 +9,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import org.edurecords.ncp.results.LocalizedText;
-
 /** Dates and numbers as a reader of the chosen language expects them. */
 public final class Formats {
 
@@ -26,7 +24,7 @@ public final class Formats {
         if (date == null) {
             return "";
         }
-        return LocalizedText.isNorwegian(locale) ? NORWEGIAN_DATE.format(date) : date.toString();
+        return Languages.norwegianConventions(locale) ? NORWEGIAN_DATE.format(date) : date.toString();
     }
 
     /** A moment as a reader sees it: local time of the service's zone, to the minute, with the zone's name. */
@@ -34,7 +32,7 @@ public final class Formats {
         if (instant == null) {
             return "";
         }
-        return (LocalizedText.isNorwegian(locale) ? NORWEGIAN_TIME : ENGLISH_TIME).format(instant.atZone(zone));
+        return (Languages.norwegianConventions(locale) ? NORWEGIAN_TIME : ENGLISH_TIME).format(instant.atZone(zone));
     }
 
     /** Credits with the decimals that matter: 10, 7.5 (7,5 in Norwegian). */
@@ -43,7 +41,7 @@ public final class Formats {
             return "";
         }
         DecimalFormat format = new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(
-                LocalizedText.isNorwegian(locale) ? Locale.forLanguageTag("nb-NO") : Locale.ENGLISH));
+                Languages.norwegianConventions(locale) ? Locale.forLanguageTag("nb-NO") : Locale.ENGLISH));
         return format.format(credits);
     }
 }

@@ -1,11 +1,18 @@
 package org.edurecords.ncp.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 /**
- * The languages the pages speak and how a request picks one: an explicit {@code lang} parameter,
- * then the language cookie, then the browser's Accept-Language, then English.
+ * The languages the service speaks and how a request picks one: an explicit {@code lang} parameter, then the
+ * language cookie, then the browser's Accept-Language, then the first configured language.
+ *
+ * <p>The languages are {@code quarkus.locales}, in menu order: the one value that, with a message bundle
+ * {@code messages/msg_<tag>.properties}, adds a language (docs/translations.md). Each is named in itself in the
+ * language menu (the bundle's {@code language_name}).
  */
 public final class Languages {
 
@@ -14,20 +21,58 @@ public final class Languages {
     public static final String COOKIE = "ncp-lang";
     public static final String PARAMETER = "lang";
 
+    /** Languages written with Norwegian conventions for dates and numbers (dd.MM.yyyy, decimal comma). */
+    private static final List<String> NORWEGIAN_CONVENTIONS = List.of("nb", "nn", "no", "se");
+
     private Languages() {
     }
 
-    /** The supported locale for a language tag, or null when it is not one we speak. */
+    private static final class Configured {
+        static final List<Locale> ALL = read();
+
+        private static List<Locale> read() {
+            List<Locale> all = new ArrayList<>();
+            String value = ConfigProvider.getConfig().getOptionalValue("quarkus.locales", String.class).orElse("en,nb");
+            for (String tag : value.split(",")) {
+                if (!tag.isBlank()) {
+                    Locale locale = Locale.forLanguageTag(tag.trim());
+                    if (!locale.getLanguage().isEmpty() && !all.contains(locale)) {
+                        all.add(Locale.forLanguageTag(locale.getLanguage()));
+                    }
+                }
+            }
+            return all.isEmpty() ? List.of(ENGLISH) : List.copyOf(all);
+        }
+    }
+
+    /** The configured languages, in menu order. */
+    public static List<Locale> all() {
+        return Configured.ALL;
+    }
+
+    /** The language when nothing in the request asks for one. */
+    public static Locale fallback() {
+        return all().contains(ENGLISH) ? ENGLISH : all().get(0);
+    }
+
+    /**
+     * The supported locale for a language tag, or null when it is not one we speak. "no" (Norwegian without a
+     * written standard) is served in bokmål.
+     */
     public static Locale supported(String tag) {
-        if (tag == null || tag.isBlank()) {
+        if (tag == null || tag.isBlank() || tag.length() > 35) {
             return null;
         }
         String lang = Locale.forLanguageTag(tag.trim()).getLanguage();
-        return switch (lang) {
-            case "en" -> ENGLISH;
-            case "nb", "no", "nn" -> BOKMAL;
-            default -> null;
-        };
+        if ("no".equals(lang)) {
+            lang = "nb";
+        }
+        for (Locale locale : all()) {
+            if (locale.getLanguage().equals(lang)) {
+                return locale;
+            }
+        }
+        return null;
     }
 
     public static Locale resolve(String parameter, String cookie, String acceptLanguage) {
@@ -38,7 +83,9 @@ public final class Languages {
         if (chosen == null && acceptLanguage != null && !acceptLanguage.isBlank()) {
             try {
                 for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
-                    chosen = supported(range.getRange());
+                    if (range.getWeight() > 0) {
+                        chosen = supported(range.getRange());
+                    }
                     if (chosen != null) {
                         break;
                     }
@@ -48,10 +95,11 @@ public final class Languages {
                 chosen = null;
             }
         }
-        return chosen == null ? ENGLISH : chosen;
+        return chosen == null ? fallback() : chosen;
     }
 
-    public static List<Locale> all() {
-        return List.of(ENGLISH, BOKMAL);
+    /** Whether dates and numbers follow Norwegian conventions (dd.MM.yyyy, decimal comma) in this language. */
+    public static boolean norwegianConventions(Locale locale) {
+        return locale != null && NORWEGIAN_CONVENTIONS.contains(locale.getLanguage());
     }
 }

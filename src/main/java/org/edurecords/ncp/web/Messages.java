@@ -16,8 +16,12 @@ public interface Messages {
     @Message
     String skip_to_content();
 
+    /** The name of the bundle's language in that language, as the language menu shows it. */
     @Message
-    String switch_language();
+    String language_name();
+
+    @Message
+    String language_menu();
 
     @Message
     String footer_text();
@@ -373,6 +377,9 @@ public interface Messages {
     String source_unreachable_title();
 
     @Message
+    String source_stored_here();
+
+    @Message
     String source_unreachable_advice();
 
     @Message
@@ -576,11 +583,6 @@ public interface Messages {
     @Message
     String share_language_legend();
 
-    @Message
-    String share_language_en();
-
-    @Message
-    String share_language_nb();
 
     @Message
     String share_label_label();
@@ -782,4 +784,84 @@ public interface Messages {
 
     @Message
     String col_details();
+
+    // --- PDF transcript (read by the renderer through TextBundle; declared here so the build checks them)
+
+    @Message
+    String pdf_title();
+
+    @Message
+    String pdf_issuedBy();
+
+    @Message
+    String pdf_documentId();
+
+    @Message
+    String pdf_generatedAt();
+
+    @Message
+    String pdf_learner();
+
+    @Message
+    String pdf_name();
+
+    @Message
+    String pdf_birthDate();
+
+    @Message
+    String pdf_nationalIdentifier();
+
+    @Message
+    String pdf_column_code();
+
+    @Message
+    String pdf_column_title();
+
+    @Message
+    String pdf_column_date();
+
+    @Message
+    String pdf_column_dateTerm();
+
+    @Message
+    String pdf_column_grade();
+
+    @Message
+    String pdf_column_credits();
+
+    @Message
+    String pdf_column_status();
+
+    @Message
+    String pdf_status_passed();
+
+    @Message
+    String pdf_status_failed();
+
+    @Message
+    String pdf_status_inProgress();
+
+    @Message
+    String pdf_totalCredits();
+
+    @Message
+    String pdf_gradingSchemes();
+
+    @Message
+    String pdf_continued(String heading);
+
+    @Message
+    String pdf_noResults();
+
+    @Message
+    String pdf_verification_heading();
+
+    @Message
+    String pdf_verification_text(String url);
+
+    @Message
+    String pdf_verification_textNoUrl();
+
+    @Message
+    String pdf_page(int page, int pages);
 }

@@ -1,5 +1,7 @@
 package org.edurecords.ncp.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -17,7 +19,7 @@ import io.quarkus.qute.TemplateInstance;
 @Named("page")
 public class PageContext {
 
-    private Locale locale = Languages.ENGLISH;
+    private Locale locale = Languages.fallback();
     private String path;
 
     public Locale locale() {
@@ -41,18 +43,36 @@ public class PageContext {
         return locale.getLanguage();
     }
 
-    public boolean isNorwegian() {
-        return Languages.BOKMAL.getLanguage().equals(locale.getLanguage());
+    /**
+     * The language menu: every configured language, named in itself, linking to the current page in that
+     * language (a GET of the same path shows the flow's current step). Empty on pages that only exist as the
+     * answer to a POST: there the menu would lose what was posted.
+     */
+    public List<LanguageChoice> getLanguages() {
+        if (path == null) {
+            return List.of();
+        }
+        List<LanguageChoice> choices = new ArrayList<>();
+        for (Locale language : Languages.all()) {
+            String tag = language.getLanguage();
+            choices.add(new LanguageChoice(tag, TextBundle.of(language).get("language_name"),
+                    path + "?" + Languages.PARAMETER + "=" + tag, tag.equals(locale.getLanguage())));
+        }
+        return choices;
     }
 
-    /**
-     * The current page in the other language; a GET of the same path shows the flow's current step.
-     * Null on pages that only exist as the answer to a POST.
-     */
-    public String getSwitchUrl() {
-        if (path == null) {
-            return null;
+    /** Every configured language named in itself, for choices such as a share link's recipient language. */
+    public List<LanguageChoice> getLanguageOptions() {
+        List<LanguageChoice> options = new ArrayList<>();
+        for (Locale language : Languages.all()) {
+            String tag = language.getLanguage();
+            options.add(new LanguageChoice(tag, TextBundle.of(language).get("language_name"), null,
+                    tag.equals(locale.getLanguage())));
         }
-        return path + "?" + Languages.PARAMETER + "=" + (isNorwegian() ? "en" : "nb");
+        return options;
+    }
+
+    /** One entry of the language menu. */
+    public record LanguageChoice(String tag, String name, String url, boolean current) {
     }
 }

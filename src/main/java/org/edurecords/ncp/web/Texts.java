@@ -54,13 +54,4 @@ public final class Texts {
         }
         return key;
     }
-
-    /** Whether numbers and spreadsheets in this language use a decimal comma (Norwegian bokmål and nynorsk, North Sámi). */
-    public static boolean decimalComma(Locale locale) {
-        String language = locale == null ? "" : locale.getLanguage();
-        return switch (language) {
-            case "nb", "nn", "no", "se" -> true;
-            default -> false;
-        };
-    }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.edurecords.ncp.results.LocalizedText;
 import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.emrex.SignedTransfer;
 import org.edurecords.ncp.emrex.TransferDocumentService;
@@ -61,10 +62,10 @@ class ElmoLearnerIdentifiersTest {
         NcpConfig config = StandaloneConfig.ncp(Map.of("ncp.elmo.include-learner-identifiers", String.valueOf(allowed)));
         Learner learner = new Learner(1, "Anna Kristine", "Sørbø-Łukasiewicz", LocalDate.of(1998, 4, 17), "17049812345",
                 "NO", "urn:schac:personalUniqueCode:int:esi:uio.no:104711");
-        LearningOpportunity course = new LearningOpportunity(1, "IN1000", "Introduction to Programming", null, "Course",
+        LearningOpportunity course = new LearningOpportunity(1, "IN1000", LocalizedText.of("en", "Introduction to Programming"), "Course",
                 new ResultInstance(null, LocalDate.of(2017, 12, 8), ResultStatus.PASSED, "B", null, null, null), List.of());
         LearnerResults results = new LearnerResults(learner, List.of(new InstitutionResults(
-                new Institution(1, "uio.no", null, "NO", "University of Oslo", null, "https://www.uio.no/"),
+                new Institution(1, "uio.no", null, "NO", LocalizedText.of("en", "University of Oslo"), "https://www.uio.no/"),
                 List.of(course), List.of())));
         SignedTransfer transfer = new TransferDocumentService(config).build(results, Locale.ENGLISH, KEY,
                 OffsetDateTime.of(2026, 1, 15, 12, 0, 0, 0, ZoneOffset.UTC), "doc-1");

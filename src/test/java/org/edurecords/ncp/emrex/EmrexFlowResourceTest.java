@@ -273,10 +273,15 @@ class EmrexFlowResourceTest {
     }
 
     @Test
-    void theLanguageLinkSwitchesTheCurrentStepAndIsRemembered() {
+    void theLanguageMenuSwitchesTheCurrentStepAndIsRemembered() {
         DemoFlow flow = new DemoFlow("language", RETURN_URL).start();
         Document login = FlowClient.html(flow.client.get(flow.flowPath + "/login"));
-        String link = login.selectFirst("a.lang").attr("href");
+        var menu = login.select("nav.languages a");
+        assertEquals(List.of("English", "Norsk bokmål", "Norsk nynorsk", "Davvisámegiella"), menu.eachText(),
+                "every language, each named in itself");
+        assertEquals(List.of("en", "nb", "nn", "se"), menu.eachAttr("lang"));
+        assertEquals("true", login.selectFirst("nav.languages a[hreflang=en]").attr("aria-current"));
+        String link = login.selectFirst("nav.languages a[hreflang=nb]").attr("href");
         assertEquals(flow.flowPath + "?lang=nb", link);
         Response switched = flow.client.get(link);
         assertEquals(303, switched.statusCode());
@@ -284,6 +289,12 @@ class EmrexFlowResourceTest {
         Document norwegian = FlowClient.html(flow.client.get(flow.flowPath + "/login"));
         assertEquals("nb", norwegian.selectFirst("html").attr("lang"));
         assertTrue(norwegian.text().contains("Logg inn"));
+        assertEquals("true", norwegian.selectFirst("nav.languages a[hreflang=nb]").attr("aria-current"));
+
+        Document sami = FlowClient.html(flow.client.get(flow.client.get(
+                norwegian.selectFirst("nav.languages a[hreflang=se]").attr("href")).header("Location")));
+        assertEquals("se", sami.selectFirst("html").attr("lang"));
+        assertEquals("se", flow.client.cookie("ncp-lang"));
     }
 
     private static void assertCancel(Response response, String sessionId) {

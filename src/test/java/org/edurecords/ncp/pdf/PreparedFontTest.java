@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.edurecords.ncp.results.LocalizedText;
 import org.edurecords.ncp.results.GradingScheme;
 import org.edurecords.ncp.results.Institution;
 import org.edurecords.ncp.results.InstitutionResults;
@@ -52,9 +53,9 @@ class PreparedFontTest {
 
     private Transcript transcript(String givenNames, String familyName, String title) {
         Learner learner = new Learner(9, givenNames, familyName, LocalDate.of(2000, 1, 2), null, null);
-        Institution institution = new Institution(1, "uio.no", null, "NO", "University of Oslo", null,
+        Institution institution = new Institution(1, "uio.no", null, "NO", LocalizedText.of("en", "University of Oslo"),
                 "https://www.uio.no/");
-        LearningOpportunity course = new LearningOpportunity(1, "C101", title, null, "Course",
+        LearningOpportunity course = new LearningOpportunity(1, "C101", LocalizedText.of("en", title), "Course",
                 new ResultInstance(null, LocalDate.of(2024, 6, 1), ResultStatus.PASSED, "A", null, null, null), List.of());
         return new Transcript("NCP", "doc-1", null, Locale.ENGLISH, null, new LearnerResults(learner,
                 List.of(new InstitutionResults(institution, List.of(course), List.<GradingScheme>of()))), false);

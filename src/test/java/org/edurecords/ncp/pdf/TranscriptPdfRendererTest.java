@@ -33,6 +33,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.edurecords.ncp.results.LocalizedText;
 import org.edurecords.ncp.results.AcademicTerm;
 import org.edurecords.ncp.results.GradingScheme;
 import org.edurecords.ncp.results.Institution;
@@ -56,10 +57,9 @@ class TranscriptPdfRendererTest {
     @Test
     void academicTermsStandUnderTheirDatesInTheLanguageOfTheTranscript() throws IOException {
         ResultInstance withTerm = new ResultInstance(null, LocalDate.of(2019, 12, 15), ResultStatus.PASSED, "B",
-                new BigDecimal("10"), "AF", "en", new AcademicTerm("Autumn 2019", "Høst 2019",
+                new BigDecimal("10"), "AF", "en", new AcademicTerm(LocalizedText.of("en", "Autumn 2019", "nb", "Høst 2019"),
                         LocalDate.of(2019, 8, 19), LocalDate.of(2019, 12, 31)), null, null, List.of(), null, List.of());
-        List<LearningOpportunity> roots = List.of(new LearningOpportunity(1, "IN1000", "Introduction to Programming",
-                "Innføring i programmering", "Course", withTerm, List.of()));
+        List<LearningOpportunity> roots = List.of(new LearningOpportunity(1, "IN1000", LocalizedText.of("en", "Introduction to Programming", "nb", "Innføring i programmering"), "Course", withTerm, List.of()));
 
         String english = text(renderer.render(Fixtures.withRoots(Locale.ENGLISH, roots)));
         assertContains(english, "Date / term");
@@ -88,7 +88,7 @@ class TranscriptPdfRendererTest {
         assertContains(text, "University of Oslo");
         assertContains(text, "Jagiellonian University in Kraków");
         for (LearningOpportunity node : Fixtures.allOpportunities()) {
-            assertContains(text, node.titleEn());
+            assertContains(text, node.title().exactly("en"));
             assertContains(text, node.code());
             if (node.result().grade() != null) {
                 assertContains(text, node.result().grade());
@@ -136,7 +136,7 @@ class TranscriptPdfRendererTest {
         List<LearningOpportunity> rows = transcript.results().institutions().get(0).allOpportunities();
         assertEquals(64, rows.size(), "one degree, three modules, sixty courses");
         for (LearningOpportunity row : rows) {
-            assertContains(text, row.code() + " " + row.titleEn());
+            assertContains(text, row.code() + " " + row.title().exactly("en"));
         }
         assertContains(text, "MA-STAT Master of Statistics 2022-06-20 \u2013 \u2013 passed");
         assertContains(text, "Total credits (ECTS) 450.0");
@@ -183,11 +183,11 @@ class TranscriptPdfRendererTest {
     @Test
     void missingOptionalFieldsPrintNothingOrADash() throws IOException {
         Learner learner = new Learner(7, "Ola", "Nordmann", null, null, null);
-        Institution institution = new Institution(3, "hiof.no", null, "NO", "Østfold University College", null, null);
-        LearningOpportunity course = new LearningOpportunity(30, "ITF10219", "Web Development", null, "Course",
+        Institution institution = new Institution(3, "hiof.no", null, "NO", LocalizedText.of("en", "Østfold University College"), null);
+        LearningOpportunity course = new LearningOpportunity(30, "ITF10219", LocalizedText.of("en", "Web Development"), "Course",
                 new ResultInstance(null, null, ResultStatus.IN_PROGRESS, null, null, null, null), List.of());
         InstitutionResults results = new InstitutionResults(institution, List.of(course),
-                List.of(new GradingScheme("AF", null, null)));
+                List.of(new GradingScheme("AF", LocalizedText.of("en", null))));
         Transcript transcript = new Transcript(NCP_NAME, "doc-2025-0003", null, Locale.forLanguageTag("nb"), null,
                 new LearnerResults(learner, List.of(results)), true);
 
@@ -213,7 +213,7 @@ class TranscriptPdfRendererTest {
                 + "Replicated State Machines for Large-Scale Cloud Infrastructure with an Extensive Practical "
                 + "Project in Collaboration with Industrial Partners";
         String unbrokenCode = "VERYLONGCOURSECODEWITHOUTANYSPACES2025";
-        LearningOpportunity course = new LearningOpportunity(40, unbrokenCode, longTitle, null, "Course",
+        LearningOpportunity course = new LearningOpportunity(40, unbrokenCode, LocalizedText.of("en", longTitle), "Course",
                 passed("2024-06-14", "C", "15"), List.of());
         Transcript transcript = Fixtures.withRoots(Locale.ENGLISH, List.of(course));
 
@@ -406,18 +406,15 @@ class TranscriptPdfRendererTest {
                 List<LearningOpportunity> courses = new ArrayList<>();
                 for (int course = 1; course <= 20; course++) {
                     String number = String.format("%d%02d", module, course);
-                    courses.add(new LearningOpportunity(id++, "STK" + number,
-                            "Statistical Methods Seminar " + number, "Statistikkseminar " + number, "Course",
+                    courses.add(new LearningOpportunity(id++, "STK" + number, LocalizedText.of("en", "Statistical Methods Seminar " + number, "nb", "Statistikkseminar " + number), "Course",
                             passed("2021-06-" + String.format("%02d", course), "ABCDE".substring(course % 5, course % 5 + 1),
                                     "7.5"),
                             List.of()));
                 }
-                modules.add(new LearningOpportunity(id++, "MOD" + module, "Statistics Module " + module,
-                        "Statistikkmodul " + module, "Module", new ResultInstance(null, null, ResultStatus.PASSED,
+                modules.add(new LearningOpportunity(id++, "MOD" + module, LocalizedText.of("en", "Statistics Module " + module, "nb", "Statistikkmodul " + module), "Module", new ResultInstance(null, null, ResultStatus.PASSED,
                                 null, null, null, null), courses));
             }
-            LearningOpportunity degree = new LearningOpportunity(id, "MA-STAT", "Master of Statistics",
-                    "Master i statistikk", "Degree Programme", new ResultInstance(null, LocalDate.of(2022, 6, 20),
+            LearningOpportunity degree = new LearningOpportunity(id, "MA-STAT", LocalizedText.of("en", "Master of Statistics", "nb", "Master i statistikk"), "Degree Programme", new ResultInstance(null, LocalDate.of(2022, 6, 20),
                             ResultStatus.PASSED, null, null, null, null), modules);
             return withRoots(Locale.ENGLISH, List.of(degree));
         }
@@ -430,11 +427,9 @@ class TranscriptPdfRendererTest {
 
         private static Transcript transcript(Learner learner, Locale locale, boolean showNationalIdentifier) {
             InstitutionResults oslo = new InstitutionResults(oslo(), List.of(degree()), List.of(gradeScale()));
-            Institution krakow = new Institution(2, "uj.edu.pl", "PL KRAKOW03", "PL",
-                    "Jagiellonian University in Kraków", "Jagiellonske universitet i Kraków", "https://en.uj.edu.pl");
+            Institution krakow = new Institution(2, "uj.edu.pl", "PL KRAKOW03", "PL", LocalizedText.of("en", "Jagiellonian University in Kraków", "nb", "Jagiellonske universitet i Kraków"), "https://en.uj.edu.pl");
             InstitutionResults krakowResults = new InstitutionResults(krakow, List.of(summerSchool()),
-                    List.of(new GradingScheme("PL", "Polish scale: 5.0 (very good) to 3.0 (satisfactory), 2.0 fail",
-                            "Polsk skala: 5,0 (meget godt) til 3,0 (tilfredsstillende), 2,0 ikke bestått")));
+                    List.of(new GradingScheme("PL", LocalizedText.of("en", "Polish scale: 5.0 (very good) to 3.0 (satisfactory), 2.0 fail", "nb", "Polsk skala: 5,0 (meget godt) til 3,0 (tilfredsstillende), 2,0 ikke bestått"))));
             return new Transcript(NCP_NAME, "doc-2025-0001", GENERATED_AT, locale, VERIFICATION_URL,
                     new LearnerResults(learner, List.of(oslo, krakowResults)), showNationalIdentifier);
         }
@@ -444,40 +439,31 @@ class TranscriptPdfRendererTest {
         }
 
         private static Institution oslo() {
-            return new Institution(1, "uio.no", "N  OSLO01", "NO", "University of Oslo", "Universitetet i Oslo",
+            return new Institution(1, "uio.no", "N  OSLO01", "NO", LocalizedText.of("en", "University of Oslo", "nb", "Universitetet i Oslo"),
                     "https://www.uio.no");
         }
 
         private static GradingScheme gradeScale() {
-            return new GradingScheme("AF", "A (excellent) to F (fail); A to E are passing grades",
-                    "A (fremragende) til F (ikke bestått); A til E er bestått");
+            return new GradingScheme("AF", LocalizedText.of("en", "A (excellent) to F (fail); A to E are passing grades", "nb", "A (fremragende) til F (ikke bestått); A til E er bestått"));
         }
 
         private static LearningOpportunity degree() {
-            LearningOpportunity intro = new LearningOpportunity(11, "IN1000", "Introduction to Programming",
-                    "Innføring i programmering", "Course", passed("2019-12-15", "B", "10"), List.of());
-            LearningOpportunity oop = new LearningOpportunity(12, "IN1010", "Object-oriented Programming",
-                    "Objektorientert programmering", "Course", passed("2020-06-10", "A", "10"), List.of());
-            LearningOpportunity logic = new LearningOpportunity(13, "IN1150", "Logical Methods",
-                    "Logiske metoder", "Course", passed("2020-12-11", "C", "7.5"), List.of());
-            LearningOpportunity discrete = new LearningOpportunity(14, "MAT1140", "Discrete Mathematics",
-                    "Diskret matematikk", "Course", new ResultInstance(null, LocalDate.of(2020, 12, 14),
+            LearningOpportunity intro = new LearningOpportunity(11, "IN1000", LocalizedText.of("en", "Introduction to Programming", "nb", "Innføring i programmering"), "Course", passed("2019-12-15", "B", "10"), List.of());
+            LearningOpportunity oop = new LearningOpportunity(12, "IN1010", LocalizedText.of("en", "Object-oriented Programming", "nb", "Objektorientert programmering"), "Course", passed("2020-06-10", "A", "10"), List.of());
+            LearningOpportunity logic = new LearningOpportunity(13, "IN1150", LocalizedText.of("en", "Logical Methods", "nb", "Logiske metoder"), "Course", passed("2020-12-11", "C", "7.5"), List.of());
+            LearningOpportunity discrete = new LearningOpportunity(14, "MAT1140", LocalizedText.of("en", "Discrete Mathematics", "nb", "Diskret matematikk"), "Course", new ResultInstance(null, LocalDate.of(2020, 12, 14),
                             ResultStatus.FAILED, "F", null, "AF", "nb"), List.of());
-            LearningOpportunity algorithms = new LearningOpportunity(15, "IN2010", "Algorithms and Data Structures",
-                    "Algoritmer og datastrukturer", "Course", new ResultInstance(LocalDate.of(2021, 1, 15), null,
+            LearningOpportunity algorithms = new LearningOpportunity(15, "IN2010", LocalizedText.of("en", "Algorithms and Data Structures", "nb", "Algoritmer og datastrukturer"), "Course", new ResultInstance(LocalDate.of(2021, 1, 15), null,
                             ResultStatus.IN_PROGRESS, null, null, "AF", "nb"), List.of());
-            LearningOpportunity module = new LearningOpportunity(10, "PROG", "Programming and Algorithms",
-                    "Programmering og algoritmer", "Module", new ResultInstance(null, null, ResultStatus.IN_PROGRESS,
+            LearningOpportunity module = new LearningOpportunity(10, "PROG", LocalizedText.of("en", "Programming and Algorithms", "nb", "Programmering og algoritmer"), "Module", new ResultInstance(null, null, ResultStatus.IN_PROGRESS,
                             null, null, null, null), List.of(intro, oop, logic, discrete, algorithms));
-            return new LearningOpportunity(1, "BA-INF", "Bachelor of Informatics: Programming",
-                    "Bachelor i informatikk: programmering", "Degree Programme", new ResultInstance(
+            return new LearningOpportunity(1, "BA-INF", LocalizedText.of("en", "Bachelor of Informatics: Programming", "nb", "Bachelor i informatikk: programmering"), "Degree Programme", new ResultInstance(
                             LocalDate.of(2019, 8, 15), null, ResultStatus.IN_PROGRESS, null, null, null, null),
                     List.of(module));
         }
 
         private static LearningOpportunity summerSchool() {
-            return new LearningOpportunity(21, "SS-CRYPTO", "Łódź Summer School in Cryptography",
-                    "Sommerskole i kryptografi i Łódź", "Course",
+            return new LearningOpportunity(21, "SS-CRYPTO", LocalizedText.of("en", "Łódź Summer School in Cryptography", "nb", "Sommerskole i kryptografi i Łódź"), "Course",
                     new ResultInstance(null, LocalDate.of(2021, 7, 30), ResultStatus.PASSED, "5.0",
                             new BigDecimal("6"), "PL", "pl"), List.of());
         }

@@ -90,7 +90,7 @@ class TranscriptSignatureTest {
             assertNotNull(signer.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2));
             String text = new PDFTextStripper().getText(document);
             for (LearningOpportunity row : transcript.results().institutions().get(0).allOpportunities()) {
-                assertTrue(text.contains(row.titleEn()), "extractable after signing: " + row.titleEn());
+                assertTrue(text.contains(row.title().exactly("en")), "extractable after signing: " + row.title().exactly("en"));
             }
         }
     }

@@ -44,7 +44,7 @@ class HttpElmoSourceTest {
     }
 
     private HttpElmoSource source(Duration timeout, long maxBytes) {
-        Institution institution = new Institution(9, "trickle.example.org", null, "NO", "Trickle", null,
+        Institution institution = new Institution(9, "trickle.example.org", null, "NO", LocalizedText.of("en", "Trickle"),
                 "https://trickle.example.org");
         return new HttpElmoSource("http-trickle", "trickle.example.org", "http://localhost:" + peer.port() + "/elmo/{learner}",
                 () -> "", Optional.empty(), maxBytes, new SourcePolicy(timeout, 0, 0),

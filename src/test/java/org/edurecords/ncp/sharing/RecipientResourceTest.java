@@ -208,11 +208,16 @@ class RecipientResourceTest {
         ShareSteps.Link link = ShareSteps.create(owner, 2, "30", "en", "Before the change");
         String original = link.previewTitles().get(link.previewTitles().size() - 1);
         List<?> before = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select id, grade from learning_opportunity where title_en = ?1").setParameter(1, original).getResultList());
+                "select lo.id, lo.grade from learning_opportunity lo join learning_opportunity_title t"
+                + " on t.learning_opportunity_id = lo.id and t.lang = 'en' where t.title = ?1").setParameter(1, original)
+                .getResultList());
         assertFalse(before.isEmpty(), "the source holds " + original);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update learning_opportunity set title_en = 'Changed at the source', grade = 'F' where title_en = ?1")
-                .setParameter(1, original).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> before.forEach(row -> {
+            em.createNativeQuery("update learning_opportunity set grade = 'F' where id = ?1")
+                    .setParameter(1, ((Object[]) row)[0]).executeUpdate();
+            em.createNativeQuery("update learning_opportunity_title set title = 'Changed at the source'"
+                    + " where learning_opportunity_id = ?1 and lang = 'en'").setParameter(1, ((Object[]) row)[0]).executeUpdate();
+        }));
         try {
             assertTrue(FlowClient.html(owner.get("/my-results")).text().contains("Changed at the source"),
                     "the owner's live results show the change");
@@ -223,9 +228,13 @@ class RecipientResourceTest {
             String elmo = recipient.get(link.path() + "/elmo").asString();
             assertTrue(elmo.contains(original) && !elmo.contains("Changed at the source"));
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> before.forEach(row -> em.createNativeQuery(
-                    "update learning_opportunity set title_en = ?1, grade = ?2 where id = ?3").setParameter(1, original)
-                    .setParameter(2, ((Object[]) row)[1]).setParameter(3, ((Object[]) row)[0]).executeUpdate()));
+            QuarkusTransaction.requiringNew().run(() -> before.forEach(row -> {
+                em.createNativeQuery("update learning_opportunity set grade = ?1 where id = ?2")
+                        .setParameter(1, ((Object[]) row)[1]).setParameter(2, ((Object[]) row)[0]).executeUpdate();
+                em.createNativeQuery("update learning_opportunity_title set title = ?1"
+                        + " where learning_opportunity_id = ?2 and lang = 'en'").setParameter(1, original)
+                        .setParameter(2, ((Object[]) row)[0]).executeUpdate();
+            }));
         }
     }
 

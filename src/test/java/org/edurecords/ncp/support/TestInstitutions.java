@@ -1,5 +1,6 @@
 package org.edurecords.ncp.support;
 
+import org.edurecords.ncp.results.LocalizedText;
 import org.edurecords.ncp.results.store.InstitutionEntity;
 
 /** Institutions that only tests know (simulated live endpoints), added to the directory when missing. */
@@ -15,10 +16,10 @@ public final class TestInstitutions {
             entity.id = id;
             entity.schac = schac;
             entity.country = "NO";
-            entity.nameEn = nameEn;
-            entity.nameNb = nameNb;
             entity.url = "https://" + schac + "/";
             entity.persist();
+            entity.flush();
+            entity.storeNames(LocalizedText.of("en", nameEn, "nb", nameNb));
         }
     }
 }

@@ -16,7 +16,7 @@ import jakarta.transaction.Transactional;
 import org.edurecords.ncp.results.Deadline;
 import org.edurecords.ncp.results.GradingScheme;
 import org.edurecords.ncp.results.Institution;
-import org.edurecords.ncp.results.LangText;
+import org.edurecords.ncp.results.LocalizedText;
 import org.edurecords.ncp.results.ResultDistribution;
 import org.edurecords.ncp.results.ShortenedGrading;
 import org.edurecords.ncp.results.InstitutionResults;
@@ -49,18 +49,16 @@ public class EmbeddedResultSource implements ResultSource {
         Map<Long, List<LearningOpportunityEntity>> byInstitution = rows.stream()
                 .collect(Collectors.groupingBy(r -> r.institutionId, LinkedHashMap::new, Collectors.toList()));
         ResultDetails details = ResultDetails.of(em, learner.id());
-        Map<Long, List<LangText>> institutionNames = ResultDetails.institutionNames(em);
+        Map<Long, LocalizedText> institutionNames = ResultDetails.institutionNames(em);
         List<InstitutionResults> result = new ArrayList<>();
         for (Map.Entry<Long, List<LearningOpportunityEntity>> entry : byInstitution.entrySet()) {
             InstitutionEntity entity = InstitutionEntity.findById(entry.getKey());
             Institution institution = new Institution(entity.id, entity.schac, entity.erasmusCode, entity.country,
-                    entity.nameEn, entity.nameNb, entity.url, entity.pic,
-                    institutionNames.getOrDefault(entity.id, List.of()));
-            Map<Long, List<LangText>> descriptions = ResultDetails.schemeDescriptions(em, entity.id);
+                    institutionNames.getOrDefault(entity.id, LocalizedText.EMPTY), entity.url, entity.pic);
+            Map<Long, LocalizedText> descriptions = ResultDetails.schemeDescriptions(em, entity.id);
             List<GradingScheme> schemes = GradingSchemeEntity
                     .<GradingSchemeEntity>list("institutionId = ?1 order by localId", entry.getKey()).stream()
-                    .map(g -> new GradingScheme(g.localId, g.descriptionEn, g.descriptionNb,
-                            descriptions.getOrDefault(g.id, List.of())))
+                    .map(g -> new GradingScheme(g.localId, descriptions.get(g.id)))
                     .toList();
             result.add(new InstitutionResults(institution, buildForest(entry.getValue(), details), schemes,
                     details.attachmentsByInstitution.getOrDefault(entity.id, List.of())));
@@ -91,13 +89,12 @@ public class EmbeddedResultSource implements ResultSource {
                         : new ShortenedGrading(row.percentageLower, row.percentageEqual, row.percentageHigher);
         List<ResultDistribution.Category> categories = details.distributionCategories.getOrDefault(row.id, List.of());
         ResultDistribution distribution = categories.isEmpty() ? null
-                : new ResultDistribution(categories, row.distributionDescriptionEn, row.distributionDescriptionNb);
+                : new ResultDistribution(categories, details.distributionDescriptions.get(row.id));
         ResultInstance result = new ResultInstance(row.startDate, row.resultDate, ResultStatus.fromDatabase(row.status),
                 row.grade, ResultDetails.withScale(row.ectsCredits, row.ectsScale), row.gradingSchemeLocalId,
                 row.languageOfInstruction, row.academicTermId == null ? null : details.terms.get(row.academicTermId),
                 shortened, distribution, details.levels.getOrDefault(row.id, List.of()), row.engagementHours,
                 details.identifiers.getOrDefault(row.id, List.of()));
-        return new LearningOpportunity(row.id, row.code, row.titleEn, row.titleNb, row.type, result, kids,
-                details.opportunityTitles.getOrDefault(row.id, List.of()));
+        return new LearningOpportunity(row.id, row.code, details.opportunityTitles.get(row.id), row.type, result, kids);
     }
 }

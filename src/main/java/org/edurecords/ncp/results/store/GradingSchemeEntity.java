@@ -6,7 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.edurecords.ncp.results.GradingScheme;
+import org.edurecords.ncp.results.LangText;
+import org.edurecords.ncp.results.LocalizedText;
 
 @Entity
 @Table(name = "grading_scheme")
@@ -18,12 +19,12 @@ public class GradingSchemeEntity extends PanacheEntityBase {
     public Long institutionId;
     @Column(name = "local_id")
     public String localId;
-    @Column(name = "description_en")
-    public String descriptionEn;
-    @Column(name = "description_nb")
-    public String descriptionNb;
-
-    public GradingScheme toRecord() {
-        return new GradingScheme(localId, descriptionEn, descriptionNb);
+    /** Stores the descriptions of this scheme, one row per language. */
+    public void storeDescriptions(LocalizedText descriptions) {
+        for (LangText description : descriptions.all()) {
+            getEntityManager().createNativeQuery("insert into grading_scheme_description (grading_scheme_id, lang,"
+                    + " description) values (?1, ?2, ?3)").setParameter(1, id).setParameter(2, description.language())
+                    .setParameter(3, description.text()).executeUpdate();
+        }
     }
 }

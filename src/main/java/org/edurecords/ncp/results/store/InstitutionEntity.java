@@ -7,6 +7,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.edurecords.ncp.results.Institution;
+import org.edurecords.ncp.results.LangText;
+import org.edurecords.ncp.results.LocalizedText;
 
 @Entity
 @Table(name = "institution")
@@ -19,13 +21,19 @@ public class InstitutionEntity extends PanacheEntityBase {
     public String erasmusCode;
     public String pic;
     public String country;
-    @Column(name = "name_en")
-    public String nameEn;
-    @Column(name = "name_nb")
-    public String nameNb;
     public String url;
 
+    /** Stores the names of this institution, one row per language. */
+    public void storeNames(LocalizedText names) {
+        for (LangText name : names.all()) {
+            getEntityManager().createNativeQuery("insert into institution_name (institution_id, lang, name) values (?1, ?2, ?3)")
+                    .setParameter(1, id).setParameter(2, name.language()).setParameter(3, name.text()).executeUpdate();
+        }
+    }
+
+    /** The institution with its names in every language the directory has. */
     public Institution toRecord() {
-        return new Institution(id, schac, erasmusCode, country, nameEn, nameNb, url);
+        return new Institution(id, schac, erasmusCode, country, ResultDetails.institutionName(getEntityManager(), id),
+                url, pic);
     }
 }

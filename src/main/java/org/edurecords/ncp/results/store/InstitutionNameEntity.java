@@ -23,8 +23,9 @@ public class InstitutionNameEntity extends PanacheEntityBase {
     /** First day the name was no longer used; null while it is current. */
     @Column(name = "valid_until")
     public LocalDate validUntil;
-    @Column(name = "name_en")
-    public String nameEn;
-    @Column(name = "name_nb")
-    public String nameNb;
+
+    /** The name in every language the registry gives. */
+    public org.edurecords.ncp.results.LocalizedText name() {
+        return ResultDetails.formerName(getEntityManager(), id);
+    }
 }

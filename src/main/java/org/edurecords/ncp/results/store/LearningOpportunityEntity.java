@@ -9,6 +9,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.edurecords.ncp.results.LangText;
+import org.edurecords.ncp.results.LocalizedText;
+
 /** One node of a learner's result tree; the specification and the learner's instance share a row. */
 @Entity
 @Table(name = "learning_opportunity")
@@ -27,10 +30,6 @@ public class LearningOpportunityEntity extends PanacheEntityBase {
     public String code;
     @Column(name = "lo_type")
     public String type;
-    @Column(name = "title_en")
-    public String titleEn;
-    @Column(name = "title_nb")
-    public String titleNb;
     @Column(name = "start_date")
     public LocalDate startDate;
     @Column(name = "result_date")
@@ -56,14 +55,20 @@ public class LearningOpportunityEntity extends PanacheEntityBase {
     public BigDecimal percentageEqual;
     @Column(name = "percentage_higher")
     public BigDecimal percentageHigher;
-    @Column(name = "distribution_description_en")
-    public String distributionDescriptionEn;
-    @Column(name = "distribution_description_nb")
-    public String distributionDescriptionNb;
 
     /** Tables holding further details of an opportunity (titles, levels, distributions, identifiers, attachments). */
     private static final java.util.List<String> DETAIL_TABLES = java.util.List.of("learning_opportunity_title",
-            "learning_opportunity_level", "result_distribution_category", "result_identifier", "source_attachment");
+            "learning_opportunity_level_description", "learning_opportunity_level", "result_distribution_category",
+            "result_distribution_description", "result_identifier", "source_attachment");
+
+    /** Stores the titles of this opportunity, one row per language. */
+    public void storeTitles(LocalizedText titles) {
+        for (LangText title : titles.all()) {
+            getEntityManager().createNativeQuery(
+                    "insert into learning_opportunity_title (learning_opportunity_id, lang, title) values (?1, ?2, ?3)")
+                    .setParameter(1, id).setParameter(2, title.language()).setParameter(3, title.text()).executeUpdate();
+        }
+    }
 
     /**
      * Deletes a learner's result trees, at one institution or at all ({@code institutionId} null), with their
@@ -74,6 +79,9 @@ public class LearningOpportunityEntity extends PanacheEntityBase {
     public static int deleteWithDetails(long learnerId, Long institutionId) {
         jakarta.persistence.EntityManager em = getEntityManager();
         String scope = institutionId == null ? "learner_id = ?1" : "learner_id = ?1 and institution_id = ?2";
+        scoped(em.createNativeQuery("delete from source_attachment_title where source_attachment_id in (select a.id from"
+                + " source_attachment a join learning_opportunity lo on lo.id = a.learning_opportunity_id where lo."
+                + scope.replace(" and ", " and lo.") + ")"), learnerId, institutionId).executeUpdate();
         for (String table : DETAIL_TABLES) {
             scoped(em.createNativeQuery("delete from " + table + " where learning_opportunity_id in"
                     + " (select id from learning_opportunity where " + scope + ")"), learnerId, institutionId).executeUpdate();
