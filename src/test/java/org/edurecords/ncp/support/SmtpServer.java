@@ -13,6 +13,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class SmtpServer implements QuarkusTestResourceLifecycleManager {
 
     private static volatile GreenMail server;
+    private static volatile int port;
 
     public static GreenMail server() {
         return server;
@@ -22,9 +23,10 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         server.start();
+        port = server.getSmtp().getPort();
         return Map.of("quarkus.mailer.mock", "false",
                 "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", String.valueOf(server.getSmtp().getPort()),
+                "quarkus.mailer.port", String.valueOf(port),
                 "quarkus.mailer.tls", "false",
                 "quarkus.mailer.start-tls", "DISABLED",
                 "quarkus.mailer.from", "EMREX NCP <noreply@ncp.example.org>");
@@ -36,7 +38,6 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
     }
 
     public static void restart() {
-        int port = server.getSmtp().getPort();
         server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
     }
