@@ -18,8 +18,11 @@ import org.edurecords.ncp.config.NcpConfig;
 @Named("demoAccounts")
 public class DemoAccounts {
 
-    /** One demo account: its user name, its password (public: a demo's) and the learner's name. */
-    public record Account(String username, String password, String name) {
+    /**
+     * One demo account: its user name and its password (public: a demo's). Not the learner's name: a login page
+     * shows nothing of a learner (a flow whose login answer was lost comes back to it).
+     */
+    public record Account(String username, String password) {
     }
 
     @Inject
@@ -33,9 +36,9 @@ public class DemoAccounts {
         if (!config.demo().loginEnabled()) {
             return List.of();
         }
-        List<Object[]> rows = entityManager.createNativeQuery("select d.username, d.password, l.given_names, l.family_name"
+        List<Object[]> rows = entityManager.createNativeQuery("select d.username, d.password"
                 + " from demo_account d join learner l on l.id = d.learner_id order by d.username", Object[].class)
                 .getResultList();
-        return rows.stream().map(r -> new Account((String) r[0], (String) r[1], r[2] + " " + r[3])).toList();
+        return rows.stream().map(r -> new Account((String) r[0], (String) r[1])).toList();
     }
 }

@@ -163,7 +163,7 @@ public interface MoreMessages {
     String login_demo_hint_intro();
 
     @Message
-    String login_demo_account(String username, String password, String name);
+    String login_demo_account(String username, String password);
 
     @Message
     String duration_days(String count);
