@@ -88,7 +88,8 @@ const results = [];
     await page.goto(`${BASE}/my-results/ledger`);
     await shotAndScan(page, lang, 'ledger');
     // Sending a link by e-mail (the demo's mailer sends nothing), help and the statements.
-    const linkId = await page.getAttribute('#link-1', 'data-link');
+    await page.goto(`${BASE}/my-results/links`);
+    const linkId = await page.getAttribute('tr[data-link]', 'data-link');
     await page.goto(`${BASE}/my-results/links/${linkId}/email`);
     await shotAndScan(page, lang, 'share-email', lang === 'en');
     await page.fill('#share-email', 'recipient@example.org');
@@ -102,11 +103,14 @@ const results = [];
     await context.close();
   }
 
-  // Reflow (WCAG 1.4.10): at 320 CSS pixels no page scrolls sideways, the long link and the code included.
+  // Reflow (WCAG 1.4.10): at 320 CSS pixels nothing but a data table (two-dimensional content, which the criterion
+  // exempts) reaches beyond the screen, the long link and the code included.
   const narrow = await browser.newContext({ bypassCSP: true, viewport: { width: 320, height: 640 } });
   const phone = await narrow.newPage();
   const reflow = async (name) => {
-    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    const width = await phone.evaluate(() => Math.max(document.documentElement.clientWidth,
+      ...[...document.querySelectorAll('body *')].filter(e => !e.closest('table'))
+        .map(e => Math.ceil(e.getBoundingClientRect().right + window.scrollX))));
     results.push({ page: `320px-${name}`, url: phone.url(), passes: 1,
       violations: width > 320 ? [{ id: 'reflow-320', impact: 'serious', nodes: 1, help: `page is ${width}px wide at 320px` }] : [] });
   };

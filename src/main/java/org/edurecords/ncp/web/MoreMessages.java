@@ -64,9 +64,6 @@ public interface MoreMessages {
     String share_email_link();
 
     @Message
-    String share_email_named(String name);
-
-    @Message
     String share_email_subject(String sender);
 
     @Message
