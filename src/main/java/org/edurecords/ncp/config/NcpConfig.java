@@ -34,7 +34,10 @@ public interface NcpConfig {
     @WithDefault("false")
     boolean publicUrlFollowsPort();
 
-    /** Time zone in which pages show times to people (exports and ELMO use UTC). */
+    /**
+     * Time zone in which people see times: the pages, the PDF transcript, e-mails and the ledger's CSV export (with
+     * the offset). Machine formats (ELMO, the JSON export, the APIs) use UTC.
+     */
     @WithDefault("Europe/Oslo")
     ZoneId timeZone();
 
@@ -486,6 +489,9 @@ public interface NcpConfig {
         /** New share links ({@code POST /my-results/share/create}). */
         ShareCreation shareCreation();
 
+        /** Share links sent by e-mail ({@code POST /my-results/links/{id}/email}). */
+        ShareEmail shareEmail();
+
         // One group per limit, each with its own defaults: sustained requests per minute per address, and how
         // many an address may make at once before that rate applies.
 
@@ -512,6 +518,16 @@ public interface NcpConfig {
         interface ShareCreation {
             @Positive
             @WithDefault("10")
+            int perMinute();
+
+            @Positive
+            @WithDefault("5")
+            int burst();
+        }
+
+        interface ShareEmail {
+            @Positive
+            @WithDefault("2")
             int perMinute();
 
             @Positive
@@ -562,5 +578,32 @@ public interface NcpConfig {
         /** How long a recipient's browser may view and download after entering the right code. */
         @WithDefault("30M")
         Duration grantDuration();
+
+        /**
+         * How many times the owner may have one link e-mailed by this service; beyond it the service refuses, so
+         * that no link turns the service into a sender of mass e-mail. The owner can still pass the link on himself.
+         */
+        @Positive
+        @WithDefault("10")
+        int maxEmailsPerLink();
+    }
+
+    // --- help, privacy and contact pages
+
+    Contact contact();
+
+    /** Who answers the people using this service: shown on the contact, privacy and accessibility pages. */
+    interface Contact {
+        /** The operator's name per language tag ({@code name.en}, {@code name.nb}, ...); {@code ncp.name} when unset. */
+        Map<String, String> name();
+
+        /** The address people write to about the service, their data, erasure and accessibility. */
+        Optional<String> email();
+
+        /** A telephone number, shown as written. */
+        Optional<String> phone();
+
+        /** The operator's own web page about the service. */
+        Optional<String> url();
     }
 }

@@ -88,7 +88,9 @@ public class TransferDocumentService {
         // The PAdES signature is made as the PDF is saved, not by reloading and updating the saved file.
         PdfSignature pdfSignature = config.pdf().padesSignature()
                 ? pdfSigner.whileSaving(key, GregorianCalendar.from(now.toZonedDateTime()), PDF_SIGNATURE_REASON) : null;
-        byte[] pdf = pdfRenderer.render(new Transcript(config.name(), documentId, now, locale,
+        // The transcript shows its time as the pages do: in the service's time zone, with the offset (the ELMO keeps UTC).
+        OffsetDateTime local = now.atZoneSameInstant(config.timeZone()).toOffsetDateTime();
+        byte[] pdf = pdfRenderer.render(new Transcript(config.name(), documentId, local, locale,
                 publicUrl.base() + "/verification", selected, config.elmo().includeLearnerIdentifiers()), pdfSignature);
         Elmo elmo = elmoBuilder.build(selected, pdf, now);
         CompletenessExtension.addTo(elmo, selected.completeness());
@@ -97,6 +99,6 @@ public class TransferDocumentService {
         if (signing != null) {
             signing.stop(metrics.timer("ncp.sign.time"));
         }
-        return new SignedTransfer(documentId, signed, TransferEncoding.encode(signed));
+        return new SignedTransfer(documentId, signed, TransferEncoding.encode(signed), pdf);
     }
 }

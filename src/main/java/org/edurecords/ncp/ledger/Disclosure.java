@@ -6,7 +6,8 @@ import java.util.List;
  * What is about to be disclosed, handed to {@link DisclosureLedger#record} inside the transaction of the
  * disclosure itself.
  *
- * @param recipient EMREX: the receiver as the student was shown it, its name and the return URL's host; otherwise null
+ * @param recipient EMREX: the receiver as the student was shown it, its name and the return URL's host; a link sent
+ *        by e-mail: the address it was sent to (docs/adr/0612); otherwise null
  * @param returnCode EMREX: the return code on the wire; otherwise null
  * @param shareLinkId links: the link's public id; otherwise null
  * @param documentId the id of the signed ELMO/PDF issued, or null when none was
@@ -26,6 +27,13 @@ public record Disclosure(long learnerId, DisclosureKind kind, String recipient, 
         String fitted = recipient.length() > 255 ? recipient.substring(0, 254) + "…" : recipient;
         return new Disclosure(learnerId, DisclosureKind.EMREX_TRANSFER, fitted, returnCode, null, documentId,
                 null, results);
+    }
+
+    /** A share link e-mailed by this service to {@code address} at the owner's request; nothing is disclosed yet. */
+    public static Disclosure linkEmailed(long learnerId, String shareLinkId, String label, String documentId,
+            String address) {
+        return new Disclosure(learnerId, DisclosureKind.LINK_EMAILED, address, null, shareLinkId, documentId, label,
+                List.of());
     }
 
     public static Disclosure link(DisclosureKind kind, long learnerId, String shareLinkId, String label,

@@ -13,7 +13,9 @@ public enum DisclosureKind {
     /** The owner deactivated a link. */
     LINK_DEACTIVATED,
     /** Retention removed the snapshot of an expired or deactivated link; what it showed stays in this ledger. */
-    LINK_SNAPSHOT_DELETED;
+    LINK_SNAPSHOT_DELETED,
+    /** At the owner's request this service e-mailed the link (never its access code) to the address recorded. */
+    LINK_EMAILED;
 
     /** Message key of the kind's name in the portal (msg_*.properties). */
     public String messageKey() {

@@ -9,7 +9,7 @@ import java.util.List;
  * @param isoTime the same moment in ISO 8601 UTC, for the {@code datetime} attribute
  * @param kindKey message key of what happened
  * @param outcomeKey message key of an EMREX answer's outcome; null for links
- * @param recipient EMREX: receiving host; null otherwise
+ * @param recipient EMREX: receiving host; a link sent by e-mail: the address; null otherwise
  * @param linkLabel links: the owner's label, or null
  * @param shareLinkId links: the public id; null otherwise
  */
@@ -17,6 +17,11 @@ public record LedgerEntry(String time, String isoTime, String kindKey, String ou
         String linkLabel, String shareLinkId, String documentId, List<DisclosedResult> results) {
 
     public boolean isEmrex() {
-        return recipient != null;
+        return DisclosureKind.EMREX_TRANSFER.messageKey().equals(kindKey);
+    }
+
+    /** The address a link was e-mailed to, or null. */
+    public String emailedTo() {
+        return DisclosureKind.LINK_EMAILED.messageKey().equals(kindKey) ? recipient : null;
     }
 }

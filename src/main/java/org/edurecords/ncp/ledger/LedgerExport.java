@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -18,18 +22,22 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.edurecords.ncp.results.Learner;
+import org.edurecords.ncp.web.Languages;
+import org.edurecords.ncp.web.MoreMessages;
+import org.edurecords.ncp.web.Texts;
 
 /**
  * The ledger as a file for a data-access request: JSON (complete, with the disclosed results as objects)
- * and CSV (one line per disclosure, for a spreadsheet). Times are ISO 8601 in UTC.
+ * and CSV (one line per disclosure, for a spreadsheet). JSON is for programs: English names, times ISO 8601 in UTC.
+ * CSV is for people and their spreadsheets: headers and event names in the owner's language, times ISO 8601 in
+ * the service's time zone with the offset, and in Norwegian and Sámi the separator {@code ;} (the comma is their
+ * decimal sign), so that a spreadsheet of that language opens it in columns.
  */
 @ApplicationScoped
 public class LedgerExport {
 
-    static final List<String> CSV_COLUMNS = List.of("time", "kind", "recipient", "return_code", "share_link_id",
-            "document_id", "label", "result_count", "results");
-
     private static final CsvMapper CSV = new CsvMapper();
+    private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     @Inject
     ObjectMapper json;
@@ -63,22 +71,32 @@ public class LedgerExport {
         }
     }
 
-    public String csv(List<DisclosureEvent> events) {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        CSV_COLUMNS.forEach(schema::addColumn);
+    /** The CSV in the owner's language; times in {@code zone}. */
+    public String csv(List<DisclosureEvent> events, Locale locale, ZoneId zone) {
+        MoreMessages text = Texts.more(locale);
+        List<String> headers = List.of(text.ledger_csv_time(), text.ledger_csv_event(), text.ledger_csv_recipient(),
+                text.ledger_csv_return_code(), text.ledger_csv_share_link(), text.ledger_csv_document(),
+                text.ledger_csv_label(), text.ledger_csv_result_count(), text.ledger_csv_results());
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true)
+                .setColumnSeparator(separator(locale));
+        headers.forEach(schema::addColumn);
         List<Map<String, String>> rows = new ArrayList<>();
         for (DisclosureEvent event : events) {
             List<DisclosedResult> results = ledger.resultsOf(event);
+            List<String> cells = List.of(
+                    CSV_TIME.format(event.occurredAt.atZone(zone).truncatedTo(ChronoUnit.SECONDS).toOffsetDateTime()),
+                    cell(Texts.byKey(locale, event.kind.messageKey())),
+                    cell(event.recipient),
+                    cell(event.returnCode),
+                    cell(event.shareLinkId),
+                    cell(event.documentId),
+                    cell(event.label),
+                    Integer.toString(results.size()),
+                    cell(results.stream().map(LedgerExport::describe).collect(Collectors.joining(" | "))));
             Map<String, String> row = new LinkedHashMap<>();
-            row.put("time", event.occurredAt.toString());
-            row.put("kind", event.kind.name());
-            row.put("recipient", cell(event.recipient));
-            row.put("return_code", cell(event.returnCode));
-            row.put("share_link_id", cell(event.shareLinkId));
-            row.put("document_id", cell(event.documentId));
-            row.put("label", cell(event.label));
-            row.put("result_count", Integer.toString(results.size()));
-            row.put("results", cell(results.stream().map(LedgerExport::describe).collect(Collectors.joining(" | "))));
+            for (int i = 0; i < headers.size(); i++) {
+                row.put(headers.get(i), cells.get(i));
+            }
             rows.add(row);
         }
         try {
@@ -86,6 +104,11 @@ public class LedgerExport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code ;} where the comma is the decimal sign (as spreadsheets of that language expect), {@code ,} otherwise. */
+    static char separator(Locale locale) {
+        return Languages.norwegianConventions(locale) ? ';' : ',';
     }
 
     private static String describe(DisclosedResult result) {

@@ -80,7 +80,7 @@ public class LedgerResource {
         }
         byte[] body = export.json(owner.get(), ledger.forLearner(owner.get().id()), clock.instant());
         LOG.info("Ledger exported as JSON by its owner");
-        return download(body, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"), "json");
+        return download(body, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"), "json").build();
     }
 
     @GET
@@ -91,22 +91,22 @@ public class LedgerResource {
             return PortalSessions.toLogin();
         }
         // A byte order mark lets spreadsheet programs read the UTF-8 names (æ, ø, å) correctly.
-        String body = "\uFEFF" + export.csv(ledger.forLearner(owner.get().id()));
+        String body = "\uFEFF" + export.csv(ledger.forLearner(owner.get().id()), page.locale(), config.timeZone());
         LOG.info("Ledger exported as CSV by its owner");
-        return download(body.getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv", "UTF-8"), "csv");
+        return download(body.getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv", "UTF-8"), "csv")
+                .header("Content-Language", page.locale().toLanguageTag()).build();
     }
 
     private Optional<Learner> owner(String token) {
         return sessions.learnerOf(token).flatMap(results::findLearner);
     }
 
-    private Response download(byte[] body, MediaType type, String extension) {
+    private Response.ResponseBuilder download(byte[] body, MediaType type, String extension) {
         String name = "disclosure-ledger-" + FILE_DATE.format(clock.instant().atZone(config.timeZone())) + "."
                 + extension;
         return Response.ok(body, type)
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
-                .header("Cache-Control", "no-store")
-                .build();
+                .header("Cache-Control", "no-store");
     }
 
     private LedgerEntry entry(DisclosureEvent event) {

@@ -36,6 +36,8 @@ import org.edurecords.ncp.auth.PortalSession;
 import org.edurecords.ncp.auth.PortalSessions;
 import org.edurecords.ncp.auth.StudentLogins;
 import org.edurecords.ncp.config.NcpConfig;
+import org.edurecords.ncp.emrex.SignedTransfer;
+import org.edurecords.ncp.emrex.TransferDocumentService;
 import org.edurecords.ncp.results.Learner;
 import org.edurecords.ncp.results.LearnerResults;
 import org.edurecords.ncp.results.ResultService;
@@ -71,7 +73,12 @@ public class PortalResource {
                 List<UnreachableView> unreachable);
 
         static native TemplateInstance noResults(String identityName, boolean hasLedger);
+
+        static native TemplateInstance documentsUnavailable();
     }
+
+    @Inject
+    TransferDocumentService documents;
 
     @Inject
     PortalSessions sessions;
@@ -128,6 +135,41 @@ public class PortalResource {
         }
         return page(Templates.results(learner.get(), Formats.date(learner.get().birthDate(), page.locale()),
                 views.previewPage(all, page.locale()), views.unreachable(all.missing(), page.locale())), 200);
+    }
+
+    /** The owner's own signed PDF transcript of all their results, built and signed as an EMREX answer is. */
+    @GET
+    @Path("transcript.pdf")
+    public Response transcript(@CookieParam(PortalSessions.COOKIE) String token) {
+        return ownDocument(token, "application/pdf", "pdf");
+    }
+
+    /** The owner's own signed ELMO document of all their results (the PDF transcript inside). */
+    @GET
+    @Path("results.xml")
+    public Response elmo(@CookieParam(PortalSessions.COOKIE) String token) {
+        return ownDocument(token, "application/xml", "xml");
+    }
+
+    private Response ownDocument(String token, String type, String extension) {
+        Optional<LearnerResults> all = sessions.learnerOf(token).flatMap(results::findLearner).map(results::resultsOf)
+                .filter(r -> !r.isEmpty());
+        if (all.isEmpty()) {
+            return PortalSessions.toLogin();
+        }
+        SignedTransfer document;
+        try {
+            document = documents.build(all.get(), page.locale());
+        } catch (RuntimeException e) {
+            LOG.error("My results: building the owner's signed document failed", e);
+            return page(Templates.documentsUnavailable(), 503);
+        }
+        // The owner's own copy discloses nothing to anyone else: not a ledger event.
+        LOG.infof("My results: the owner downloaded document %s (%s)", document.documentId(), extension);
+        byte[] body = "pdf".equals(extension) ? document.pdfTranscript() : document.signedXml();
+        String name = ("pdf".equals(extension) ? "transcript-" : "elmo-") + document.documentId() + "." + extension;
+        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff").build();
     }
 
     @GET

@@ -90,7 +90,15 @@ public class SharingResource {
         static native TemplateInstance preview(Learner learner, String birthDate, List<InstitutionView> institutions,
                 List<UnreachableView> unreachable, PreviewForm form, LinkSettings settings, boolean changed);
 
-        static native TemplateInstance created(String url, String code, String label, String expires, String languageName);
+        static native TemplateInstance created(String url, String code, String label, String expires, String languageName,
+                String linkId);
+
+        static native TemplateInstance emailForm(String linkId, String url, String label, String languageName,
+                String value, String problemKey);
+
+        static native TemplateInstance emailSent(String address);
+
+        static native TemplateInstance emailProblem(String messageKey);
 
         static native TemplateInstance alreadyCreated();
 
@@ -122,6 +130,12 @@ public class SharingResource {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ShareMail mail;
+
+    @Inject
+    java.time.Clock clock;
 
     @GET
     @Path("share")
@@ -212,7 +226,7 @@ public class SharingResource {
         page.set(page.locale(), null);
         return page(Templates.created(linkUrl(link.id), created.get().code(), link.label,
                 Formats.dateTime(link.expiresAt, config.timeZone(), page.locale()),
-                languageName(link.language)), 200);
+                languageName(link.language), link.id), 200);
     }
 
     @GET
@@ -249,7 +263,76 @@ public class SharingResource {
                 .build();
     }
 
+    /** The form that sends one of the owner's active links by e-mail. */
+    @GET
+    @Path("links/{linkId}/email")
+    public Response emailForm(@CookieParam(PortalSessions.COOKIE) String token, @PathParam("linkId") String linkId) {
+        Optional<Long> owner = owner(token);
+        if (owner.isEmpty()) {
+            return PortalSessions.toLogin();
+        }
+        Optional<ShareLink> link = ownLink(owner.get(), linkId);
+        if (link.isEmpty()) {
+            return page(Templates.problem("share_problem_no_such_link"), 404);
+        }
+        if (link.get().statusAt(clock.instant()) != LinkStatus.ACTIVE) {
+            return page(Templates.emailProblem("share_email_not_active"), 409);
+        }
+        return emailForm(link.get(), "", null, 200);
+    }
+
+    /**
+     * Sends the link (never the code) to the address typed, in the link's language, and records it in the ledger.
+     * A bad address gets the form again with 400 and the reason.
+     */
+    @POST
+    @RateLimited(RateLimits.Limit.SHARE_EMAIL)
+    @Path("links/{linkId}/email")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response email(@CookieParam(PortalSessions.COOKIE) String token, @PathParam("linkId") String linkId,
+            @FormParam("email") String typed) {
+        Optional<Long> owner = owner(token);
+        if (owner.isEmpty()) {
+            return PortalSessions.toLogin();
+        }
+        Optional<ShareLink> link = ownLink(owner.get(), linkId);
+        if (link.isEmpty()) {
+            return page(Templates.problem("share_problem_no_such_link"), 404);
+        }
+        Optional<String> address = ShareMail.address(typed);
+        if (address.isEmpty()) {
+            LOG.warn("Share link e-mail refused with 400: not one valid e-mail address");
+            String shown = typed == null ? "" : typed.strip();
+            return emailForm(link.get(), shown.length() > ShareMail.ADDRESS_MAX ? "" : shown, "share_email_invalid",
+                    400);
+        }
+        ShareMail.Outcome outcome;
+        try {
+            outcome = mail.send(owner.get(), link.get().id, address.get());
+        } catch (RuntimeException e) {
+            LOG.errorf("Share link e-mail could not be handed to the mail server (%s)", e.getClass().getSimpleName());
+            return page(Templates.emailProblem("share_email_failed"), 503);
+        }
+        return switch (outcome) {
+            case SENT -> page(Templates.emailSent(address.get()), 200);
+            case TOO_MANY -> emailForm(link.get(), address.get(), "share_email_too_many", 429);
+            case NOT_ACTIVE -> page(Templates.emailProblem("share_email_not_active"), 409);
+            case NO_SUCH_LINK -> page(Templates.problem("share_problem_no_such_link"), 404);
+        };
+    }
+
     // ------------------------------------------------------------------------------------------
+
+    /** One of the owner's links, whatever its status; empty for another learner's link and for none at all. */
+    private Optional<ShareLink> ownLink(long owner, String linkId) {
+        return links.find(linkId).filter(l -> l.learnerId == owner);
+    }
+
+    private Response emailForm(ShareLink link, String value, String problemKey, int status) {
+        page.set(page.locale(), problemKey == null ? "/my-results/links/" + link.id + "/email" : null);
+        return page(Templates.emailForm(link.id, linkUrl(link.id), link.label, languageName(link.language), value,
+                problemKey), status);
+    }
 
     private Response select(LearnerResults all, boolean showAll, boolean nothingSelected, int status) {
         return page(Templates.select(views.selectionPage(all, Set.of(), showAll, page.locale()), showAll, nothingSelected,

@@ -41,7 +41,7 @@ public class RateLimits {
 
     /** What is limited; each has its own bucket per address and its own configuration group. */
     public enum Limit {
-        FLOW_CREATION, LOGIN, SHARE_CREATION;
+        FLOW_CREATION, LOGIN, SHARE_CREATION, SHARE_EMAIL;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -69,6 +69,7 @@ public class RateLimits {
         buckets.put(Limit.FLOW_CREATION, new Buckets(rates.flowCreation().perMinute(), rates.flowCreation().burst()));
         buckets.put(Limit.LOGIN, new Buckets(rates.login().perMinute(), rates.login().burst()));
         buckets.put(Limit.SHARE_CREATION, new Buckets(rates.shareCreation().perMinute(), rates.shareCreation().burst()));
+        buckets.put(Limit.SHARE_EMAIL, new Buckets(rates.shareEmail().perMinute(), rates.shareEmail().burst()));
     }
 
     /** Takes one request of this kind from the address's bucket, or says when it may come again. */

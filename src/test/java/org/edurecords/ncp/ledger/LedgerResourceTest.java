@@ -128,15 +128,57 @@ class LedgerResourceTest {
         assertTrue(csv.contentType().startsWith("text/csv"));
         String body = new String(csv.asByteArray(), StandardCharsets.UTF_8);
         assertTrue(body.startsWith("\uFEFF"), "byte order mark for spreadsheet programs");
+        List<Map<String, String>> all = csvRows(body, ',');
+        assertEquals(events, all.size(), "the same disclosures in both formats");
+        assertEquals(List.of("Time", "What happened", "Recipient", "EMREX return code", "Share link", "Document", "Label",
+                "Number of results", "Results"), List.copyOf(all.get(0).keySet()));
+        Map<String, String> first = all.get(0);
+        assertEquals("NCP_OK", first.get("EMREX return code"));
+        assertEquals("EMREX transfer", first.get("What happened"));
+        assertEquals(String.valueOf(results.size()), first.get("Number of results"));
+        assertFalse(first.get("Results").isBlank());
+        // The time of the JSON event, in the service's time zone with its offset.
+        java.time.OffsetDateTime time = java.time.OffsetDateTime.parse(first.get("Time"));
+        Instant utc = Instant.parse((String) newest.get("time"));
+        assertEquals(utc.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), time.toInstant());
+        assertEquals(java.time.ZoneId.of("Europe/Oslo").getRules().getOffset(utc), time.getOffset());
+    }
+
+    @Test
+    void theNorwegianCsvSeparatesWithSemicolonsInNorwegian() throws Exception {
+        FlowClient owner = portal("anna");
+        DemoFlow sent = new DemoFlow("ledger-csv-nb-" + System.nanoTime(), RETURN_URL).start();
+        assertEquals(303, sent.login("anna", "demo").statusCode());
+        sent.select(Map.of("lo", List.of("136"))).then().statusCode(303);
+        DemoFlow.answerFields(sent.confirm(), RETURN_URL);
+
+        Response csv = owner.get("/my-results/ledger/export.csv?lang=nb");
+        assertEquals(200, csv.statusCode());
+        assertEquals("nb", csv.header("Content-Language"));
+        String body = new String(csv.asByteArray(), StandardCharsets.UTF_8);
+        assertTrue(body.startsWith("\uFEFF"), "byte order mark: spreadsheet programs then read æ, ø and å");
+        String header = body.substring(1, body.indexOf('\n'));
+        assertEquals(9, header.split(";").length, header);
+        assertFalse(header.contains(","), header);
+        List<Map<String, String>> all = csvRows(body, ';');
+        assertEquals(List.of("Tidspunkt", "Hva skjedde", "Mottaker", "EMREX-returkode", "Delingslenke", "Dokument",
+                "Merkelapp", "Antall resultater", "Resultater"), List.copyOf(all.get(0).keySet()));
+        Map<String, String> first = all.get(0);
+        assertEquals("EMREX-overføring", first.get("Hva skjedde"), first.toString());
+        assertEquals("NCP_OK", first.get("EMREX-returkode"));
+        java.time.OffsetDateTime time = java.time.OffsetDateTime.parse(first.get("Tidspunkt"));
+        assertEquals(java.time.ZoneId.of("Europe/Oslo").getRules().getOffset(time.toInstant()), time.getOffset());
+        // A comma inside a cell (the results' titles) needs no quoting with this separator; a semicolon would.
+        assertEquals(all.size(), csvRows(new String(owner.get("/my-results/ledger/export.csv?lang=en").asByteArray(),
+                StandardCharsets.UTF_8), ',').size(), "the same rows in both languages");
+    }
+
+    private static List<Map<String, String>> csvRows(String body, char separator) throws java.io.IOException {
+        assertTrue(body.startsWith("\uFEFF"));
         CsvMapper mapper = new CsvMapper();
         try (MappingIterator<Map<String, String>> lines = mapper.readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(body.substring(1))) {
-            List<Map<String, String>> all = lines.readAll();
-            assertEquals(events, all.size(), "the same disclosures in both formats");
-            assertEquals(LedgerExport.CSV_COLUMNS, List.copyOf(all.get(0).keySet()));
-            assertEquals("NCP_OK", all.get(0).get("return_code"));
-            assertEquals(String.valueOf(results.size()), all.get(0).get("result_count"));
-            assertFalse(all.get(0).get("results").isBlank());
+                .with(CsvSchema.emptySchema().withHeader().withColumnSeparator(separator)).readValues(body.substring(1))) {
+            return lines.readAll();
         }
     }
 

@@ -22,6 +22,8 @@ public class LimitsProfile implements QuarkusTestProfile {
                 Map.entry("ncp.rate-limit.login.burst", "3"),
                 Map.entry("ncp.rate-limit.share-creation.per-minute", "1"),
                 Map.entry("ncp.rate-limit.share-creation.burst", "2"),
+                Map.entry("ncp.rate-limit.share-email.per-minute", "1"),
+                Map.entry("ncp.rate-limit.share-email.burst", "2"),
                 Map.entry("ncp.sharing.attempt-limit", "3"),
                 Map.entry("ncp.sharing.link-attempt-limit", "7"));
     }

@@ -155,6 +155,24 @@ class RateLimitTest {
         assertEquals(429, client.get("/my-results/login/oidc/start").statusCode(), "all login steps share one limit");
     }
 
+    @Test
+    void sendingLinksByEmailIsLimitedPerAddress() {
+        FlowClient client = FlowClient.from("192.0.2.70");
+        client.get("/my-results"); // the CSRF token
+        String path = "/my-results/links/" + "L".repeat(32) + "/email";
+        for (int i = 1; i <= 2; i++) {
+            assertNotEquals(429, client.post(path, Map.of("email", "x@example.org")).statusCode(), "request " + i);
+        }
+        Response refused = client.post(path, Map.of("email", "x@example.org"));
+        assertEquals(429, refused.statusCode());
+        assertEquals("60", refused.header("Retry-After"));
+        assertTrue(FlowClient.html(refused).text().contains("Too many requests"));
+        FlowClient other = FlowClient.from("192.0.2.71");
+        other.get("/my-results");
+        assertNotEquals(429, other.post(path, Map.of("email", "x@example.org")).statusCode(),
+                "another address has its own limit");
+    }
+
     private void exhaust(FlowClient client) {
         for (int i = 0; i < 3; i++) {
             assertEquals(303, client.enter(ENTRY).statusCode());
