@@ -15,13 +15,23 @@ const results = [];
     const r = await page.evaluate(async () => await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
     results.push({ page: name, url: page.url(), violations: r.violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help })) , passes: r.passes.length });
   };
+  // Screenshots in English and bokmål (desktop, and a 390 px phone for the main pages); the scan in all four languages.
+  const PHONE = ['login', 'select', 'preview', 'portal-results', 'share-created', 'recipient-results', 'share-links'];
   const shotAndScan = async (page, lang, name, shoot = true) => {
-    if (shoot) await page.screenshot({ path: `${out}/${lang}-${name}.png`, fullPage: true });
+    if (shoot && (lang === 'en' || lang === 'nb')) {
+      await page.screenshot({ path: `${out}/${lang}-${name}.png`, fullPage: true });
+      if (PHONE.includes(name)) {
+        const size = page.viewportSize();
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.screenshot({ path: `${out}/phone-${lang}-${name}.png`, fullPage: true });
+        await page.setViewportSize(size);
+      }
+    }
     await scan(page, `${lang}-${name}`);
   };
-  for (const lang of ['en', 'nb']) {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1100, height: 900 }, locale: lang === 'nb' ? 'nb-NO' : 'en-GB',
-      extraHTTPHeaders: { 'Accept-Language': lang === 'nb' ? 'nb' : 'en' } });
+  for (const lang of (process.env.LANGS || 'en,nb,nn,se').split(',')) {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1100, height: 900 }, locale: lang === 'en' ? 'en-GB' : `${lang}-NO`,
+      extraHTTPHeaders: { 'Accept-Language': lang } });
     const page = await context.newPage();
     await page.goto(`${BASE}/`);
     await shotAndScan(page, lang, 'home');
@@ -60,8 +70,8 @@ const results = [];
     await page.click('form[action$="/share/preview"] button[type=submit]');
     await page.waitForURL('**/share/preview');
     await page.check('#validity-30');
-    await page.check(lang === 'nb' ? '#language-nb' : '#language-en');
-    await page.fill('#label', lang === 'nb' ? 'Søknad om jobb i Bergen' : 'Job application, Bergen');
+    await page.check(`#language-${lang}`);
+    await page.fill('#label', lang === 'en' ? 'Job application, Bergen' : 'Søknad om jobb i Bergen');
     await shotAndScan(page, lang, 'share-preview');
     await page.click('form[action$="/share/create"] button');
     await page.waitForURL('**/share/create');
