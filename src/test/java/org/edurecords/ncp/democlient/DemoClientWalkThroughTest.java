@@ -115,9 +115,34 @@ class DemoClientWalkThroughTest {
             HtmlPage login = submit(browser.getPage(new URL(root, "/demo-client")), "start-transfer");
             ((org.htmlunit.html.HtmlInput) login.getElementById("username")).type("bjorn");
             ((org.htmlunit.html.HtmlInput) login.getElementById("password")).type("demo");
-            HtmlPage result = clickButton(login, "//form[contains(@action,'/login')]//button");
+            HtmlPage noResults = clickButton(login, "//form[contains(@action,'/login')]//button");
+            // The student reads why, and returns with the button: the answer does not post itself.
+            assertTrue(noResults.getUrl().getPath().endsWith("/login"), noResults.getUrl().toString());
+            assertTrue(noResults.getElementById("no-results") != null, noResults.asNormalizedText());
+            HtmlPage result = clickButton(noResults, "//form[@id='emrex-answer']//button");
             assertEquals("NCP_NO_RESULTS", result.getElementById("return-code").asNormalizedText());
             assertTrue(result.getElementById("learner-name") == null, "no document with NCP_NO_RESULTS");
+        }
+    }
+
+    @Test
+    void theResultPageNamesTheInstitutionsMissingFromAPartialDocument() throws Exception {
+        try (WebClient browser = browser(true)) {
+            HtmlPage login = submit(browser.getPage(new URL(root, "/demo-client")), "start-transfer");
+            ((org.htmlunit.html.HtmlInput) login.getElementById("username")).type("carla");
+            ((org.htmlunit.html.HtmlInput) login.getElementById("password")).type("demo");
+            HtmlPage selection = clickButton(login, "//form[contains(@action,'/login')]//button");
+            assertTrue(selection.getElementById("unreachable") != null, selection.asNormalizedText());
+            ((HtmlCheckBoxInput) selection.getElementById("group-300")).click();
+            HtmlPage preview = clickButton(selection, "//form[contains(@action,'/select')]//button");
+            assertTrue(preview.getElementById("unreachable").asNormalizedText().contains("University of Bergen"));
+            HtmlPage result = clickButton(preview, "//form[contains(@action,'/confirm')]//button");
+            assertEquals("NCP_OK", result.getElementById("return-code").asNormalizedText());
+            DomElement missing = result.getElementById("missing-institutions");
+            assertTrue(missing != null, result.asNormalizedText());
+            assertTrue(missing.asNormalizedText().contains("University of Bergen: not available at the moment"),
+                    missing.asNormalizedText());
+            assertTrue(result.querySelector("#missing-institutions li[data-schac='uib.no']") != null);
         }
     }
 
