@@ -12,12 +12,15 @@ package org.edurecords.ncp.selection;
  * @param programme a top-level degree programme, whose box is "the whole programme"; any other node with
  *        parts (a module, a specialisation) is not called a programme
  * @param groupChecked for a node with parts: all its passed parts are selected
+ * @param groupSelectable for a node with parts: its box can select something (the node itself is offered, or
+ *        it has passed parts)
  * @param partsIncluded for a node with parts of which only some were selected: how many are; -1 otherwise
  * @param partsTotal for the same node: how many parts the source lists under it
  */
 public record ResultRow(long id, int depth, String code, String title, String type, String date, String grade,
         String credits, String status, boolean offered, boolean checked, boolean group, Details details,
-        boolean passed, String creditsValue, boolean programme, boolean groupChecked, int partsIncluded,
+        boolean passed, String creditsValue, boolean programme, boolean groupChecked, boolean groupSelectable,
+        int partsIncluded,
         int partsTotal) {
 
     /**

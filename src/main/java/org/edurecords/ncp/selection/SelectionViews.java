@@ -49,7 +49,7 @@ public class SelectionViews {
             for (LearningOpportunity root : institution.roots()) {
                 addRows(root, 0, checked, showAll, language.isEmpty(), locale, rows);
             }
-            boolean anyOffered = rows.stream().anyMatch(r -> r.offered() || r.group());
+            boolean anyOffered = rows.stream().anyMatch(r -> r.offered() || r.groupSelectable());
             List<Long> passed = passedIds(institution.roots());
             boolean allChecked = !passed.isEmpty() && checked.containsAll(passed);
             views.add(new InstitutionView(institution.institution().id(), institution.institution().name(locale),
@@ -218,7 +218,8 @@ public class SelectionViews {
                 Formats.credits(lo.shownCredits(), locale), lo.result().status().elmoValue(),
                 offered(lo, showAll), checked.contains(lo.id()), group, details(lo.result(), withLanguage, locale),
                 lo.passed(), plain(lo.result().ectsCredits()), depth == 0 && DEGREE_PROGRAMME.equals(lo.type()),
-                groupChecked, partial ? lo.parts().included() : -1, partial ? lo.parts().total() : -1));
+                groupChecked, group && (offered(lo, showAll) || !passedParts.isEmpty()),
+                partial ? lo.parts().included() : -1, partial ? lo.parts().total() : -1));
         for (LearningOpportunity child : lo.children()) {
             addRows(child, depth + 1, checked, showAll, withLanguage, locale, rows);
         }
