@@ -51,7 +51,14 @@
         credits += parseFloat(input.getAttribute('data-credits') || '0') || 0;
       }
     });
-    var formatted = new Intl.NumberFormat(lang === 'en' ? 'en' : 'nb', { maximumFractionDigits: 2 }).format(credits);
+    var rounded = Math.round(credits * 100) / 100;
+    var formatted = String(rounded);
+    if (typeof Intl !== 'undefined' && Intl.NumberFormat) {
+      formatted = new Intl.NumberFormat(lang === 'en' ? 'en' : 'nb', { maximumFractionDigits: 2, useGrouping: false })
+          .format(rounded);
+    } else if (lang !== 'en') {
+      formatted = formatted.replace('.', ',');
+    }
     summary.textContent = template.replace('987654321', String(count)).replace('@CREDITS@', formatted);
   }
 

@@ -72,10 +72,6 @@ public final class CompletenessExtension {
         elmo.getExtension().getAny().add(root);
     }
 
-    /** The statement of a partly selected node, in the two languages of the document's titles. */
-    public static final String PARTIAL_STATEMENT_EN = "Selected results only: %d of %d";
-    public static final String PARTIAL_STATEMENT_NB = "Bare utvalgte resultater: %d av %d";
-
     /** The {@code c:parts} element of one node with parts; the statement only when the node is not whole. */
     public static Element partsElement(SelectedParts parts, String creditScheme) {
         Document document = SecureXml.newDocumentBuilder().newDocument();
@@ -90,10 +86,11 @@ public final class CompletenessExtension {
             element.appendChild(credits);
         }
         if (parts.partial()) {
-            statement(document, element, String.format(java.util.Locale.ROOT, PARTIAL_STATEMENT_EN, parts.included(),
-                    parts.total()), "en");
-            statement(document, element, String.format(java.util.Locale.ROOT, PARTIAL_STATEMENT_NB, parts.included(),
-                    parts.total()), "nb");
+            // The pages' own words, from the message bundle, in the languages of the document's titles.
+            for (String language : java.util.List.of("en", "nb")) {
+                statement(document, element, org.edurecords.ncp.web.TextBundle.of(java.util.Locale.forLanguageTag(language))
+                        .get("parts_selected_only", "included", parts.included(), "total", parts.total()), language);
+            }
         }
         return element;
     }

@@ -50,6 +50,14 @@ class DemoClientWalkThroughTest {
             allUio.click();
             assertTrue(((HtmlCheckBoxInput) selection.getElementById("lo-113")).isChecked());
             assertTrue(selection.getElementById("lo-105") == null, "failed result is not offered");
+            // The programme's box follows its parts, and the running total follows the ticks.
+            assertTrue(((HtmlCheckBoxInput) selection.getElementById("group-100")).isChecked());
+            assertEquals("21 selected, 180 ECTS credits", selection.getElementById("selection-summary").asNormalizedText());
+            ((HtmlCheckBoxInput) selection.getElementById("lo-113")).click();
+            assertFalse(((HtmlCheckBoxInput) selection.getElementById("group-100")).isChecked());
+            assertEquals("20 selected, 170 ECTS credits", selection.getElementById("selection-summary").asNormalizedText());
+            ((HtmlCheckBoxInput) selection.getElementById("lo-113")).click();
+            assertTrue(((HtmlCheckBoxInput) selection.getElementById("group-100")).isChecked());
 
             HtmlPage preview = clickButton(selection, "//form[contains(@action,'/select')]//button");
             assertTrue(preview.getUrl().getPath().endsWith("/preview"));
