@@ -173,6 +173,27 @@ class SelectionPagesTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aWholeDegreeIsSentAsWholeWithItsCreditsAndItsDiplomaSupplement() throws Exception {
+        try (WebClient browser = browser("en")) {
+            HtmlPage selection = loggedIn(browser, "anna");
+            box(selection, "group-100").setChecked(true);
+            HtmlPage answer = click(continueToPreview(selection), "//form[contains(@action,'/confirm')]//button");
+            byte[] xml = ElmoChecks.decodeAndCheck(Browser.answerFields(answer).get("elmo"));
+            org.w3c.dom.Document elmo = ElmoChecks.parse(xml);
+            Element degree = (Element) elmo.getElementsByTagNameNS(CompletenessExtension.NAMESPACE, "parts").item(0);
+            assertEquals("true", degree.getAttribute("whole"));
+            assertEquals("21", degree.getAttribute("included"), "every passed course, not the failed one");
+            assertEquals("22", degree.getAttribute("total"));
+            assertEquals(0, degree.getElementsByTagNameNS(CompletenessExtension.NAMESPACE, "statement").getLength());
+            assertEquals("180", degree.getElementsByTagNameNS(CompletenessExtension.NAMESPACE, "credits").item(0)
+                    .getTextContent().replaceAll("\\.0+$", ""));
+            assertTrue(new String(xml, StandardCharsets.UTF_8).contains("DS-B-IFI-PROSA"),
+                    "the Diploma Supplement goes with the whole degree");
+            assertFalse(pdfText(elmo).contains("selected results only"));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "en", "nb" })
     void untickingOneCourseOfATickedProgrammeSendsTheRestAndSaysSo(String language) throws Exception {
