@@ -811,8 +811,6 @@ public interface Messages {
     @Message
     String share_recipient_verify_technical();
 
-    String pdf_nationalIdentifier();
-
     // ---- Selection, whole qualifications, no results, partial results, institutions (feature: selection)
 
     @Message
