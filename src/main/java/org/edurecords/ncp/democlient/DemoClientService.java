@@ -109,12 +109,34 @@ public class DemoClientService {
             Elmo.Learner learner = parsed.getLearner();
             return new ReceivedAnswer(sessionId, returnCode, returnMessage, checks,
                     learner.getGivenNames() + " " + learner.getFamilyName(),
-                    learner.getBday() == null ? null : learner.getBday().toXMLFormat(), reports, transcriptId);
+                    learner.getBday() == null ? null : learner.getBday().toXMLFormat(), reports, transcriptId,
+                    missingInstitutions(document));
         } catch (JAXBException | RuntimeException e) {
             LOG.info("Demo client could not read a received document", e);
             checks.add(new Check("demo_check_decoded", false, "unreadable ELMO content"));
             return new ReceivedAnswer(sessionId, returnCode, returnMessage, checks, null, null, List.of(), null);
         }
+    }
+
+    /** The institutions the sending NCP could not read, as its completeness extension names them. */
+    private static List<ReceivedAnswer.MissingInstitution> missingInstitutions(Document document) {
+        List<ReceivedAnswer.MissingInstitution> missing = new ArrayList<>();
+        org.w3c.dom.NodeList institutions = document.getElementsByTagNameNS(
+                org.edurecords.ncp.elmo.CompletenessExtension.NAMESPACE, "institution");
+        for (int i = 0; i < institutions.getLength(); i++) {
+            org.w3c.dom.Element institution = (org.w3c.dom.Element) institutions.item(i);
+            String status = institution.getAttribute("status");
+            if (status.isEmpty() || "complete".equals(status)) {
+                continue;
+            }
+            String schac = institution.getAttribute("schac");
+            org.w3c.dom.NodeList titles = institution.getElementsByTagNameNS(
+                    org.edurecords.ncp.elmo.CompletenessExtension.NAMESPACE, "title");
+            String name = titles.getLength() > 0 ? titles.item(0).getTextContent() : schac;
+            missing.add(new ReceivedAnswer.MissingInstitution(name, schac,
+                    "source_reason_" + status.replace('-', '_')));
+        }
+        return missing;
     }
 
     private String storeTranscript(Elmo elmo) {

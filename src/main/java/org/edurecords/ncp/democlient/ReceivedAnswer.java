@@ -7,9 +7,20 @@ import java.util.List;
  * could be read, the learner and the results.
  *
  * @param transcriptId key under which the PDF transcript can be downloaded, or null
+ * @param missing the institutions the document says are missing (could not be read by the sending NCP)
  */
 public record ReceivedAnswer(String sessionId, String returnCode, String returnMessage, List<Check> checks,
-        String learnerName, String birthDate, List<ReceivedReport> reports, String transcriptId) {
+        String learnerName, String birthDate, List<ReceivedReport> reports, String transcriptId,
+        List<MissingInstitution> missing) {
+
+    /** An institution missing from the document, with the message key of the reason. */
+    public record MissingInstitution(String name, String schac, String reasonKey) {
+    }
+
+    public ReceivedAnswer(String sessionId, String returnCode, String returnMessage, List<Check> checks,
+            String learnerName, String birthDate, List<ReceivedReport> reports, String transcriptId) {
+        this(sessionId, returnCode, returnMessage, checks, learnerName, birthDate, reports, transcriptId, List.of());
+    }
 
     public boolean allChecksPassed() {
         return !checks.isEmpty() && checks.stream().allMatch(Check::passed);

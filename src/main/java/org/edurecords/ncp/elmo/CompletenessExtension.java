@@ -9,6 +9,7 @@ import org.edurecords.ncp.elmo.model.Elmo;
 import org.edurecords.ncp.results.Completeness;
 import org.edurecords.ncp.results.LangText;
 import org.edurecords.ncp.results.LocalizedText;
+import org.edurecords.ncp.results.SelectedParts;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -23,6 +24,20 @@ import org.w3c.dom.Element;
  *     <c:institution schac="uio.no" status="complete"/>
  *     <c:institution schac="uib.no" status="unavailable"><c:title xml:lang="en">University of Bergen</c:title></c:institution>
  *   </c:completeness>
+ * </extension>
+ * }</pre>
+ *
+ * <p>A result with parts (a degree programme, a module) says in the extension of its learning opportunity
+ * instance how much of it was selected, with the credits of the whole node, which ELMO cannot carry on the
+ * node itself when its courses carry theirs (no credits on a node and its descendants):
+ *
+ * <pre>{@code
+ * <extension>
+ *   <c:parts xmlns:c="https://edurecords.org/ns/ncp/completeness/v1" whole="false" included="1" total="22">
+ *     <c:credits scheme="ects">180</c:credits>
+ *     <c:statement xml:lang="en">Selected results only: 1 of 22</c:statement>
+ *     <c:statement xml:lang="nb">Bare utvalgte resultater: 1 av 22</c:statement>
+ *   </c:parts>
  * </extension>
  * }</pre>
  */
@@ -55,6 +70,36 @@ public final class CompletenessExtension {
             elmo.setExtension(new CustomExtensionsContainer());
         }
         elmo.getExtension().getAny().add(root);
+    }
+
+    /** The {@code c:parts} element of one node with parts; the statement only when the node is not whole. */
+    public static Element partsElement(SelectedParts parts, String creditScheme) {
+        Document document = SecureXml.newDocumentBuilder().newDocument();
+        Element element = document.createElementNS(NAMESPACE, "c:parts");
+        element.setAttribute("whole", String.valueOf(parts.whole()));
+        element.setAttribute("included", String.valueOf(parts.included()));
+        element.setAttribute("total", String.valueOf(parts.total()));
+        if (parts.credits() != null) {
+            Element credits = document.createElementNS(NAMESPACE, "c:credits");
+            credits.setAttribute("scheme", creditScheme);
+            credits.setTextContent(new java.math.BigDecimal(parts.credits().toPlainString()).toPlainString());
+            element.appendChild(credits);
+        }
+        if (parts.partial()) {
+            // The pages' own words, from the message bundle, in the languages of the document's titles.
+            for (String language : java.util.List.of("en", "nb")) {
+                statement(document, element, org.edurecords.ncp.web.TextBundle.of(java.util.Locale.forLanguageTag(language))
+                        .get("parts_selected_only", "included", parts.included(), "total", parts.total()), language);
+            }
+        }
+        return element;
+    }
+
+    private static void statement(Document document, Element parent, String text, String lang) {
+        Element statement = document.createElementNS(NAMESPACE, "c:statement");
+        statement.setAttributeNS(XMLConstants.XML_NS_URI, "xml:lang", lang);
+        statement.setTextContent(text);
+        parent.appendChild(statement);
     }
 
     private static void title(Document document, Element parent, String text, String lang) {

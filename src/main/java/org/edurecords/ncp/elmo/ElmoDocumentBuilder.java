@@ -340,6 +340,13 @@ public class ElmoDocumentBuilder {
             attachments.forEach(a -> refs.getRef().add(a.localId()));
             loi.setAttachments(refs);
         }
+        if (lo.parts() != null) {
+            // Whole or not, and the credits of the whole node (docs/elmo.md, "Results with parts").
+            org.edurecords.ncp.elmo.model.CustomExtensionsContainer extension =
+                    new org.edurecords.ncp.elmo.model.CustomExtensionsContainer();
+            extension.getAny().add(CompletenessExtension.partsElement(lo.parts(), config.elmo().creditScheme()));
+            loi.setExtension(extension);
+        }
         return loi;
     }
 

@@ -38,6 +38,7 @@ import org.edurecords.ncp.results.Learner;
 import org.edurecords.ncp.results.LearnerResults;
 import org.edurecords.ncp.results.ResultService;
 import org.edurecords.ncp.selection.InstitutionView;
+import org.edurecords.ncp.selection.SelectionSummary;
 import org.edurecords.ncp.selection.SelectionViews;
 import org.edurecords.ncp.selection.UnreachableView;
 import org.edurecords.ncp.web.Formats;
@@ -67,12 +68,15 @@ public class EmrexFlowResource {
 
         static native TemplateInstance select(String flowId, String receiver, String learnerName,
                 List<InstitutionView> institutions, boolean showAll, boolean nothingSelected,
-                List<UnreachableView> unreachable);
+                List<UnreachableView> unreachable, SelectionSummary summary);
 
         static native TemplateInstance preview(String flowId, String receiver, String returnOrigin, Learner learner,
-                String birthDate, List<InstitutionView> institutions, long version);
+                String birthDate, List<InstitutionView> institutions, long version, List<UnreachableView> unreachable,
+                SelectionSummary summary);
 
         static native TemplateInstance answer(EmrexAnswer answer, String receiver);
+
+        static native TemplateInstance noResults(EmrexAnswer answer, String receiver);
 
         static native TemplateInstance closed(String stateKey);
 
@@ -309,14 +313,20 @@ public class EmrexFlowResource {
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response select(@PathParam("flowId") String flowId, @CookieParam(FLOW_COOKIE) String browserSecret,
             @FormParam("lo") List<String> ticked, @FormParam("institution") List<String> institutions,
-            @FormParam("group") List<String> groups, @FormParam("showAll") boolean showAll) {
+            @FormParam("group") List<String> groups, @FormParam("shownInstitution") List<String> shownInstitutions,
+            @FormParam("shownGroup") List<String> shownGroups, @FormParam("showAll") boolean showAll,
+            @FormParam("view") String view) {
         return withOpenFlow(flowId, browserSecret, session -> {
             if (session.learnerId == null) {
                 return redirectToStep(session);
             }
             LearnerResults all = resultsOf(session);
-            Set<Long> selection = views.selectionFrom(all, nullSafe(ticked), nullSafe(institutions), nullSafe(groups),
-                    showAll);
+            Set<Long> selection = views.selectionFrom(all, new SelectionViews.Form(ticked, institutions, groups,
+                    shownInstitutions, shownGroups, showAll));
+            if ("all".equals(view) || "passed".equals(view)) {
+                // Showing more or fewer results keeps what is ticked: the same page again, nothing stored yet.
+                return renderSelection(session, selection, "all".equals(view), false, 200);
+            }
             if (selection.isEmpty()) {
                 // Never "send everything" by default: the student stays here and is told why.
                 return renderSelection(session, Set.of(), showAll, true, 422);
@@ -325,6 +335,28 @@ public class EmrexFlowResource {
                 return redirectToStep(flows.find(flowId).orElse(session));
             }
             return seeOther(flowId, "preview");
+        });
+    }
+
+    /**
+     * Asks again, for this flow only, the sources whose institutions could not be read at login; the institutions
+     * read then and what is ticked stay as they were.
+     */
+    @POST
+    @Path("retry")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response retry(@PathParam("flowId") String flowId, @CookieParam(FLOW_COOKIE) String browserSecret) {
+        return withOpenFlow(flowId, browserSecret, session -> {
+            if (session.learnerId == null) {
+                return redirectToStep(session);
+            }
+            LearnerResults before = resultsOf(session);
+            if (before.isPartial()) {
+                LearnerResults after = flowResults.retryMissing(session.id, before);
+                LOG.infof("EMREX flow %s: asked %d missing institutions again, %d still missing", flowId,
+                        before.missing().size(), after.missing().size());
+            }
+            return seeOther(flowId, "select");
         });
     }
 
@@ -339,7 +371,8 @@ public class EmrexFlowResource {
             Learner learner = selected.learner();
             return page(Templates.preview(flowId, receiver(session), SecurityHeaders.origin(URI.create(session.returnUrl)),
                     learner, Formats.date(learner.birthDate(), page.locale()),
-                    views.previewPage(selected, page.locale()), session.version), 200);
+                    views.previewPage(selected, page.locale()), session.version,
+                    views.unreachable(selected.missing(), page.locale()), views.summary(selected, page.locale())), 200);
         });
     }
 
@@ -384,7 +417,7 @@ public class EmrexFlowResource {
         LearnerResults all = resultsOf(session);
         return page(Templates.select(session.id, receiver(session), all.learner().fullName(),
                 views.selectionPage(all, checked, showAll, page.locale()), showAll, nothingSelected,
-                views.unreachable(all.missing(), page.locale())),
+                views.unreachable(all.missing(), page.locale()), views.summary(all, checked, page.locale())),
                 status);
     }
 
@@ -448,10 +481,16 @@ public class EmrexFlowResource {
         };
     }
 
+    /**
+     * The answer to the client. With results, or on cancel and error, the form posts itself; a student without
+     * results first reads why and what they can do, and sends the answer with the button.
+     */
     private Response answerPage(EmrexAnswer answer) {
         URI target = URI.create(answer.returnUrl());
-        return Response.ok(Templates.answer(answer, receivers.label(answer.returnUrl(), page.locale()))
-                .setLocale(page.locale()).render())
+        String receiver = receivers.label(answer.returnUrl(), page.locale());
+        TemplateInstance template = answer.returnCode().endsWith("_NO_RESULTS") ? Templates.noResults(answer, receiver)
+                : Templates.answer(answer, receiver);
+        return Response.ok(template.setLocale(page.locale()).render())
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache")
                 .header(SecurityHeaders.CSP, SecurityHeaders.contentSecurityPolicy(target))

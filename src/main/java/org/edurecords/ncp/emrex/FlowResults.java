@@ -53,6 +53,16 @@ public class FlowResults {
         return fresh;
     }
 
+    /**
+     * Asks again the sources of the institutions missing from the kept results, and keeps the merged answer
+     * (ADR 0200: a retry the student asks for replaces the flow's snapshot, still one snapshot per flow).
+     */
+    public LearnerResults retryMissing(String flowId, LearnerResults kept) {
+        LearnerResults merged = results.retryMissing(kept.learner(), kept);
+        store(flowId, merged);
+        return merged;
+    }
+
     /** The results kept for this flow; asks the sources if nothing was kept yet. */
     public LearnerResults of(String flowId, Learner learner) {
         ResultSnapshot snapshot = find(flowId);

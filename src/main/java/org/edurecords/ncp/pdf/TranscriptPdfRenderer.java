@@ -588,7 +588,7 @@ public class TranscriptPdfRenderer {
                             natural[DATE] = Math.max(natural[DATE], face.width(face.clean(termTitle(result)), TABLE_SIZE));
                             natural[GRADE] = Math.max(natural[GRADE], face.width(face.clean(result.grade()), TABLE_SIZE));
                             natural[CREDITS] = Math.max(natural[CREDITS],
-                                    face.width(face.clean(formatCredits(result.ectsCredits())), TABLE_SIZE));
+                                    face.width(face.clean(formatCredits(rowCredits(node))), TABLE_SIZE));
                         }
                     }
                 }
@@ -659,16 +659,30 @@ public class TranscriptPdfRenderer {
             Face face = isDegree(node) ? bold : regular;
             Cell[] cells = {
                 new Cell(orDash(node.code()), face, Align.LEFT, 0f),
-                new Cell(orDash(node.title(locale)), face, Align.LEFT, Math.min(depth, MAX_INDENT_LEVELS) * INDENT_PER_LEVEL),
+                new Cell(titleWithParts(node), face, Align.LEFT, Math.min(depth, MAX_INDENT_LEVELS) * INDENT_PER_LEVEL),
                 new Cell(result == null ? DASH : dateAndTerm(result), face, Align.LEFT, 0f),
                 new Cell(result == null ? DASH : orDash(result.grade()), face, Align.LEFT, 0f),
-                new Cell(result == null ? DASH : formatCredits(result.ectsCredits()), face, Align.RIGHT, 0f),
+                new Cell(result == null ? DASH : formatCredits(rowCredits(node)), face, Align.RIGHT, 0f),
                 new Cell(result == null ? DASH : statusLabel(result.status()), face, Align.LEFT, 0f),
             };
             rowWithPageBreak(institutionName, cells, isDegree(node) ? DEGREE_FILL : null, 0.4f);
             for (LearningOpportunity child : node.children()) {
                 opportunityRows(institutionName, child, depth + 1);
             }
+        }
+
+        /** The title, and for a result with parts of which only some were selected, the statement that says so. */
+        private String titleWithParts(LearningOpportunity node) {
+            String title = orDash(node.title(locale));
+            if (!node.partial()) {
+                return title;
+            }
+            return title + " (" + labels.get("pdf_parts_included", "included", node.parts().included(), "total", node.parts().total()) + ")";
+        }
+
+        /** A row's credits: the node's own, or for a degree the credits of the whole degree (see SelectedParts). */
+        private static BigDecimal rowCredits(LearningOpportunity node) {
+            return node.result() == null ? null : node.shownCredits();
         }
 
         private void totalRow(String institutionName, InstitutionResults results) throws IOException {

@@ -53,7 +53,25 @@ public class InstitutionDirectory {
         LocalDate newest = results.allOpportunities().stream().map(lo -> lo.result().date())
                 .filter(d -> d != null).max(Comparator.naturalOrder()).orElse(null);
         Institution named = asOf(results.institution(), newest);
-        return named == results.institution() ? results
-                : new InstitutionResults(named, results.roots(), results.gradingSchemes());
+        return named == results.institution() ? results : results.named(named);
+    }
+
+    /**
+     * Today's name of an institution shown under an earlier name (before a merger or a renaming), or empty
+     * when the name shown is the current one. Looked up by SCHAC code, so it works for kept snapshots too.
+     */
+    @Transactional
+    public Optional<Institution> renamedTo(Institution shown) {
+        if (shown == null || shown.schac() == null || shown.name().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Institution> current = bySchac(shown.schac());
+        if (current.isEmpty() || shown.name().equals(current.get().name())) {
+            return Optional.empty();
+        }
+        // Shown under one of its former names, as asOf names it (today's name where the former one lacks a language).
+        boolean earlierName = InstitutionNameEntity.<InstitutionNameEntity>list("institutionId", current.get().id())
+                .stream().anyMatch(former -> former.name().orElse(current.get().name()).equals(shown.name()));
+        return earlierName ? current : Optional.empty();
     }
 }

@@ -12,13 +12,20 @@ import java.util.Set;
  * @param id stable database identifier; what a selection refers to
  * @param code the institution's local code for the opportunity
  * @param type ELMO type: {@code Degree Programme}, {@code Module}, {@code Course} or {@code Class}
+ * @param parts on a node with parts, in a selection: how much of it was selected; null in a source's own tree
  */
 public record LearningOpportunity(long id, String code, LocalizedText title, String type,
-        ResultInstance result, List<LearningOpportunity> children) {
+        ResultInstance result, List<LearningOpportunity> children, SelectedParts parts) {
 
     public LearningOpportunity {
         children = List.copyOf(children);
         title = title == null ? LocalizedText.EMPTY : title;
+    }
+
+    /** A node as a source has it. */
+    public LearningOpportunity(long id, String code, LocalizedText title, String type, ResultInstance result,
+            List<LearningOpportunity> children) {
+        this(id, code, title, type, result, children, null);
     }
 
     /** Every title the source has, in its order. */
@@ -47,6 +54,43 @@ public record LearningOpportunity(long id, String code, LocalizedText title, Str
     }
 
     /**
+     * The credits of this node as a whole: its own, or else the sum of what its passed parts earned
+     * (a failed or unfinished part earns nothing). For a degree whose credits sit on its courses, the degree's.
+     */
+    public BigDecimal earnedCredits() {
+        if (result.ectsCredits() != null) {
+            return passed() ? result.ectsCredits() : null;
+        }
+        BigDecimal sum = null;
+        for (LearningOpportunity child : children) {
+            BigDecimal part = child.earnedCredits();
+            if (part != null) {
+                sum = sum == null ? part : sum.add(part);
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * The credits a view shows on this node's row: its own, or for a node with parts the credits of the whole
+     * node (also when only some parts were selected).
+     */
+    public BigDecimal shownCredits() {
+        if (result.ectsCredits() != null) {
+            return result.ectsCredits();
+        }
+        if (children.isEmpty()) {
+            return null;
+        }
+        return parts != null ? parts.credits() : earnedCredits();
+    }
+
+    /** Whether only some of this node's passed parts are in the selection it belongs to. */
+    public boolean partial() {
+        return parts != null && parts.partial();
+    }
+
+    /**
      * The subtree that keeps selected nodes and the ancestors of selected nodes; null when
      * nothing in this subtree is selected. Ancestors are kept so a course stays inside its degree.
      */
@@ -61,7 +105,13 @@ public record LearningOpportunity(long id, String code, LocalizedText title, Str
         if (!selected.contains(id) && kept.isEmpty()) {
             return null;
         }
-        return new LearningOpportunity(id, code, title, type, result, kept);
+        LearningOpportunity pruned = new LearningOpportunity(id, code, title, type, result, kept, null);
+        if (children.isEmpty()) {
+            return pruned;
+        }
+        // A selection pruned again keeps what the first pruning said about the source's full tree.
+        SelectedParts measured = parts != null ? parts : SelectedParts.of(this, pruned);
+        return new LearningOpportunity(id, code, title, type, result, kept, measured);
     }
 
     /** This node and all its descendants, depth first. */

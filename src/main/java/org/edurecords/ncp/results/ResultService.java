@@ -82,7 +82,44 @@ public class ResultService {
      * free slot and reading the body included), never longer than {@code ncp.sources.overall-timeout}.
      */
     public LearnerResults resultsOf(Learner learner) {
-        List<ResultSource> all = sources.all();
+        return merge(learner, ask(sources.all(), learner));
+    }
+
+    /**
+     * Asks again only the sources whose institutions were missing from an earlier answer (they timed out, were
+     * unavailable or sent unusable data), and merges what they deliver now into that answer. The institutions
+     * read before stay as they were; a source that fails again stays missing.
+     */
+    public LearnerResults retryMissing(Learner learner, LearnerResults earlier) {
+        List<ResultSource> again = new ArrayList<>();
+        for (ResultSource source : sources.all()) {
+            String schac = source.institutionSchac().orElse(null);
+            if (earlier.missing().stream().anyMatch(m -> java.util.Objects.equals(m.schac(), schac))) {
+                again.add(source);
+            }
+        }
+        if (again.isEmpty()) {
+            return earlier;
+        }
+        LearnerResults fresh = merge(learner, ask(again, learner));
+        Set<String> asked = new HashSet<>();
+        again.forEach(source -> asked.add(source.institutionSchac().orElse(null)));
+        List<InstitutionResults> institutions = new ArrayList<>(earlier.institutions());
+        Set<String> present = new HashSet<>();
+        institutions.forEach(i -> present.add(i.institution().schac()));
+        for (InstitutionResults r : fresh.institutions()) {
+            if (!present.contains(r.institution().schac())) {
+                institutions.add(r);
+            }
+        }
+        institutions.sort(Comparator.comparing(r -> String.valueOf(r.institution().name(Locale.ENGLISH))));
+        List<Completeness> missing = new ArrayList<>();
+        earlier.missing().stream().filter(m -> !asked.contains(m.schac())).forEach(missing::add);
+        missing.addAll(fresh.missing());
+        return new LearnerResults(learner, institutions, missing);
+    }
+
+    private List<Outcome> ask(List<ResultSource> all, Learner learner) {
         long start = System.nanoTime();
         List<Deadline> deadlines = new ArrayList<>();
         List<CompletableFuture<Outcome>> calls = new ArrayList<>();
@@ -95,7 +132,7 @@ public class ResultService {
         for (int i = 0; i < calls.size(); i++) {
             outcomes.add(await(all.get(i), calls.get(i), deadlines.get(i)));
         }
-        return merge(learner, outcomes);
+        return outcomes;
     }
 
     private Duration budget(ResultSource source) {
@@ -180,8 +217,8 @@ public class ResultService {
         // A live endpoint is authoritative for its institution, even when it failed this time:
         // results imported earlier could be stale and must not pose as the institution's answer.
         Set<String> live = new HashSet<>();
-        for (Outcome outcome : outcomes) {
-            outcome.source().institutionSchac().ifPresent(live::add);
+        for (ResultSource source : sources.all()) {
+            source.institutionSchac().ifPresent(live::add);
         }
         List<InstitutionResults> results = new ArrayList<>();
         List<Completeness> missing = new ArrayList<>();
@@ -191,7 +228,7 @@ public class ResultService {
                 if (!liveSource && live.contains(r.institution().schac())) {
                     continue;
                 }
-                results.add(directory.namedAsAchieved(r));
+                results.add(directory.namedAsAchieved(r).newestFirst());
             }
             if (outcome.failure() != null) {
                 missing.add(missingEntry(outcome));

@@ -34,6 +34,7 @@ import org.edurecords.ncp.results.Learner;
 import org.edurecords.ncp.results.LearnerResults;
 import org.edurecords.ncp.results.ResultService;
 import org.edurecords.ncp.selection.InstitutionView;
+import org.edurecords.ncp.selection.SelectionSummary;
 import org.edurecords.ncp.selection.SelectionViews;
 import org.edurecords.ncp.selection.UnreachableView;
 import org.edurecords.ncp.web.Formats;
@@ -85,10 +86,11 @@ public class SharingResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance select(List<InstitutionView> institutions, boolean showAll,
-                boolean nothingSelected, List<UnreachableView> unreachable);
+                boolean nothingSelected, List<UnreachableView> unreachable, SelectionSummary summary);
 
         static native TemplateInstance preview(Learner learner, String birthDate, List<InstitutionView> institutions,
-                List<UnreachableView> unreachable, PreviewForm form, LinkSettings settings, boolean changed);
+                List<UnreachableView> unreachable, PreviewForm form, LinkSettings settings, boolean changed,
+                SelectionSummary summary);
 
         static native TemplateInstance created(String url, String code, String label, String expires, String languageName,
                 String linkId);
@@ -152,13 +154,19 @@ public class SharingResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response preview(@CookieParam(PortalSessions.COOKIE) String token, @FormParam("lo") List<String> ticked,
             @FormParam("institution") List<String> institutions, @FormParam("group") List<String> groups,
-            @FormParam("showAll") boolean showAll) {
+            @FormParam("shownInstitution") List<String> shownInstitutions,
+            @FormParam("shownGroup") List<String> shownGroups, @FormParam("showAll") boolean showAll,
+            @FormParam("view") String view) {
         Optional<LearnerResults> all = ownResults(token);
         if (all.isEmpty()) {
             return PortalSessions.toLogin();
         }
-        Set<Long> selection = views.selectionFrom(all.get(), nullSafe(ticked), nullSafe(institutions), nullSafe(groups),
-                showAll);
+        Set<Long> selection = views.selectionFrom(all.get(), new SelectionViews.Form(ticked, institutions, groups,
+                shownInstitutions, shownGroups, showAll));
+        if ("all".equals(view) || "passed".equals(view)) {
+            // Showing more or fewer results keeps what is ticked.
+            return select(all.get(), selection, "all".equals(view), false, 200);
+        }
         if (selection.isEmpty()) {
             return select(all.get(), showAll, true, 422);
         }
@@ -335,8 +343,13 @@ public class SharingResource {
     }
 
     private Response select(LearnerResults all, boolean showAll, boolean nothingSelected, int status) {
-        return page(Templates.select(views.selectionPage(all, Set.of(), showAll, page.locale()), showAll, nothingSelected,
-                views.unreachable(all.missing(), page.locale())), status);
+        return select(all, Set.of(), showAll, nothingSelected, status);
+    }
+
+    private Response select(LearnerResults all, Set<Long> checked, boolean showAll, boolean nothingSelected,
+            int status) {
+        return page(Templates.select(views.selectionPage(all, checked, showAll, page.locale()), showAll, nothingSelected,
+                views.unreachable(all.missing(), page.locale()), views.summary(all, checked, page.locale())), status);
     }
 
     private Response preview(LearnerResults selected, PreviewForm form, LinkSettings settings, boolean changed,
@@ -346,7 +359,7 @@ public class SharingResource {
         Learner learner = selected.learner();
         return page(Templates.preview(learner, Formats.date(learner.birthDate(), page.locale()),
                 views.previewPage(selected, page.locale()), views.unreachable(selected.missing(), page.locale()), form,
-                settings, changed), status);
+                settings, changed, views.summary(selected, page.locale())), status);
     }
 
     private LinkSettings settings(int days, String language, String label, String problemKey) {

@@ -810,4 +810,61 @@ public interface Messages {
 
     @Message
     String share_recipient_verify_technical();
+
+    // ---- Selection, whole qualifications, no results, partial results, institutions (feature: selection)
+
+    @Message
+    String institution_now(String then, String now);
+
+    @Message
+    String parts_selected_only(int included, int total);
+
+    @Message
+    String select_group_programme();
+
+    @Message
+    String select_group_part();
+
+    @Message
+    String select_summary(int count, String credits);
+
+    @Message
+    String preview_summary(int count, String credits);
+
+    @Message
+    String select_failed_hint();
+
+    @Message
+    String source_retry();
+
+    @Message
+    String source_retry_advice();
+
+    @Message
+    String source_missing_preview();
+
+    @Message
+    String noresults_title();
+
+    @Message
+    String noresults_text(String receiver);
+
+    @Message
+    String noresults_help_heading();
+
+    @Message
+    String noresults_help_account();
+
+    @Message
+    String noresults_help_recent();
+
+    @Message
+    String noresults_help_contact();
+
+    @Message
+    String noresults_button(String receiver);
+
+    @Message
+    String demo_missing_heading();
+
 }

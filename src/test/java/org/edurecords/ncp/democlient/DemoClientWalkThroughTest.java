@@ -50,6 +50,14 @@ class DemoClientWalkThroughTest {
             allUio.click();
             assertTrue(((HtmlCheckBoxInput) selection.getElementById("lo-113")).isChecked());
             assertTrue(selection.getElementById("lo-105") == null, "failed result is not offered");
+            // The programme's box follows its parts, and the running total follows the ticks.
+            assertTrue(((HtmlCheckBoxInput) selection.getElementById("group-100")).isChecked());
+            assertEquals("21 selected, 180 ECTS credits", selection.getElementById("selection-summary").asNormalizedText());
+            ((HtmlCheckBoxInput) selection.getElementById("lo-113")).click();
+            assertFalse(((HtmlCheckBoxInput) selection.getElementById("group-100")).isChecked());
+            assertEquals("20 selected, 170 ECTS credits", selection.getElementById("selection-summary").asNormalizedText());
+            ((HtmlCheckBoxInput) selection.getElementById("lo-113")).click();
+            assertTrue(((HtmlCheckBoxInput) selection.getElementById("group-100")).isChecked());
 
             HtmlPage preview = clickButton(selection, "//form[contains(@action,'/select')]//button");
             assertTrue(preview.getUrl().getPath().endsWith("/preview"));
@@ -115,9 +123,34 @@ class DemoClientWalkThroughTest {
             HtmlPage login = submit(browser.getPage(new URL(root, "/demo-client")), "start-transfer");
             ((org.htmlunit.html.HtmlInput) login.getElementById("username")).type("bjorn");
             ((org.htmlunit.html.HtmlInput) login.getElementById("password")).type("demo");
-            HtmlPage result = clickButton(login, "//form[contains(@action,'/login')]//button");
+            HtmlPage noResults = clickButton(login, "//form[contains(@action,'/login')]//button");
+            // The student reads why, and returns with the button: the answer does not post itself.
+            assertTrue(noResults.getUrl().getPath().endsWith("/login"), noResults.getUrl().toString());
+            assertTrue(noResults.getElementById("no-results") != null, noResults.asNormalizedText());
+            HtmlPage result = clickButton(noResults, "//form[@id='emrex-answer']//button");
             assertEquals("NCP_NO_RESULTS", result.getElementById("return-code").asNormalizedText());
             assertTrue(result.getElementById("learner-name") == null, "no document with NCP_NO_RESULTS");
+        }
+    }
+
+    @Test
+    void theResultPageNamesTheInstitutionsMissingFromAPartialDocument() throws Exception {
+        try (WebClient browser = browser(true)) {
+            HtmlPage login = submit(browser.getPage(new URL(root, "/demo-client")), "start-transfer");
+            ((org.htmlunit.html.HtmlInput) login.getElementById("username")).type("carla");
+            ((org.htmlunit.html.HtmlInput) login.getElementById("password")).type("demo");
+            HtmlPage selection = clickButton(login, "//form[contains(@action,'/login')]//button");
+            assertTrue(selection.getElementById("unreachable") != null, selection.asNormalizedText());
+            ((HtmlCheckBoxInput) selection.getElementById("group-300")).click();
+            HtmlPage preview = clickButton(selection, "//form[contains(@action,'/select')]//button");
+            assertTrue(preview.getElementById("unreachable").asNormalizedText().contains("University of Bergen"));
+            HtmlPage result = clickButton(preview, "//form[contains(@action,'/confirm')]//button");
+            assertEquals("NCP_OK", result.getElementById("return-code").asNormalizedText());
+            DomElement missing = result.getElementById("missing-institutions");
+            assertTrue(missing != null, result.asNormalizedText());
+            assertTrue(missing.asNormalizedText().contains("University of Bergen: not available at the moment"),
+                    missing.asNormalizedText());
+            assertTrue(result.querySelector("#missing-institutions li[data-schac='uib.no']") != null);
         }
     }
 

@@ -138,7 +138,8 @@ class TranscriptPdfRendererTest {
         for (LearningOpportunity row : rows) {
             assertContains(text, row.code() + " " + row.title().exactly("en"));
         }
-        assertContains(text, "MA-STAT Master of Statistics 2022-06-20 \u2013 \u2013 passed");
+        // A degree row shows the credits of the whole degree (its passed parts), not a dash.
+        assertContains(text, "MA-STAT Master of Statistics 2022-06-20 \u2013 450.0 passed");
         assertContains(text, "Total credits (ECTS) 450.0");
     }
 

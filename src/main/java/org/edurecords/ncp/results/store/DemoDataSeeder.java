@@ -35,7 +35,8 @@ public class DemoDataSeeder {
     /** Applied in this order, each once. */
     static final List<String> SCRIPTS = List.of("db/demo/V1000__demo_learners_and_results.sql",
             "db/demo/V1000.4__demo_partial_results.sql",
-            "db/demo/V1001__richer_demo_results.sql");
+            "db/demo/V1001__richer_demo_results.sql",
+            "db/demo/V1002__demo_earlier_qualification.sql");
 
     @Inject
     NcpConfig config;
