@@ -40,7 +40,8 @@ class ElmoContentTest {
         // Issuer: every identifier and every name the directory has, each tagged with its language.
         assertEquals(List.of("uio.no", "N OSLO01"), elmo.texts("//e:report[1]/e:issuer/e:identifier"));
         assertEquals(List.of("schac", "erasmus"), elmo.texts("//e:report[1]/e:issuer/e:identifier/@type"));
-        assertEquals(List.of("en", "nb", "nn"), elmo.texts("//e:report[1]/e:issuer/e:title/@xml:lang"));
+        assertEquals(List.of("en", "nb", "nn", "se"), elmo.texts("//e:report[1]/e:issuer/e:title/@xml:lang"));
+        assertEquals("Oslo universitehta", elmo.text("//e:report[1]/e:issuer/e:title[@xml:lang='se']"));
         assertEquals(List.of("en", "nb", "nn"), elmo.texts("//e:report[1]/e:gradingScheme[@localId='AF']/e:description/@xml:lang"));
 
         String degree = DEGREE + "/e:specifies/e:learningOpportunityInstance";

@@ -107,16 +107,18 @@ final class ResultDetails {
     }
 
     /**
-     * Rows of (owner id, lang, text) as one text per owner. English first, then the rest in language order, so a
-     * document written from the store lists its languages the same way every time.
+     * Rows of (owner id, lang, text) as one text per owner: the service's languages in their configured order
+     * (English first by default), then the others alphabetically, so that a document written from the store lists
+     * its languages the same way every time.
      */
     private static Map<Long, LocalizedText> texts(List<Object[]> rows) {
         Map<Long, List<LangText>> grouped = group(rows, r -> new LangText((String) r[1], (String) r[2]));
         Map<Long, LocalizedText> texts = new HashMap<>();
         grouped.forEach((owner, list) -> {
             List<LangText> ordered = new ArrayList<>(list);
-            ordered.sort(java.util.Comparator.comparing((LangText t) -> !"en".equals(t.language()))
-                    .thenComparing(LangText::language));
+            List<String> own = LocalizedText.serviceLanguages();
+            ordered.sort(java.util.Comparator.comparingInt((LangText t) -> own.contains(t.language())
+                    ? own.indexOf(t.language()) : own.size()).thenComparing(LangText::language));
             texts.put(owner, new LocalizedText(ordered));
         });
         return texts;
