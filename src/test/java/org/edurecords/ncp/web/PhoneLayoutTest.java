@@ -76,6 +76,14 @@ class PhoneLayoutTest {
             owner.findElement(By.cssSelector("form[action$='/select'] button[type=submit]")).click();
             wait.until(ExpectedConditions.urlContains("/preview"));
             check(owner, "preview");
+            Chromium.viewport(owner, 390, 844);
+            long sendAt = ((Number) owner.executeScript(
+                    "return document.getElementById('confirm-top').getBoundingClientRect().bottom + window.scrollY;"))
+                    .longValue();
+            if (sendAt > 844) {
+                problems.add("preview at 390 px: Send is " + sendAt + " px down, below the first screen");
+            }
+            Chromium.viewport(owner, 1024, 800);
             owner.findElement(By.cssSelector("form[action$='/confirm'] button")).click();
             wait.until(ExpectedConditions.urlContains("/demo-client/return"));
             check(owner, "demo client result");
