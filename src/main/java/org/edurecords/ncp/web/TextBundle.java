@@ -46,12 +46,15 @@ public final class TextBundle {
         return locale;
     }
 
+    /** The text of a key as written (English when this language lacks it), or null when the bundle has no such key. */
+    public String find(String key) {
+        String text = texts.getProperty(key);
+        return text == null ? english.getProperty(key) : text;
+    }
+
     /** The text of a key, its {@code {name}} placeholders replaced by the values given as name, value pairs. */
     public String get(String key, Object... nameValuePairs) {
-        String text = texts.getProperty(key);
-        if (text == null) {
-            text = english.getProperty(key);
-        }
+        String text = find(key);
         if (text == null) {
             throw new IllegalArgumentException("No message " + key);
         }

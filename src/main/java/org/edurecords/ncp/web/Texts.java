@@ -41,15 +41,14 @@ public final class Texts {
     }
 
     /**
-     * The text of a message key without parameters, from {@link Messages} or else {@link MoreMessages}; the key
-     * itself when neither has it.
+     * The text of a message key without parameters, from {@code msg} or else {@code more}; the key itself when
+     * neither has it. Read from the bundle files like every text outside a template ({@link TextBundle}).
      */
     public static String byKey(Locale locale, String key) {
-        for (Object bundle : new Object[] {of(locale), more(locale)}) {
-            try {
-                return (String) bundle.getClass().getMethod(key).invoke(bundle);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                // Not in this bundle: the next one.
+        for (String bundle : new String[] {"msg", "more"}) {
+            String text = TextBundle.of(bundle, locale).find(key);
+            if (text != null) {
+                return text;
             }
         }
         return key;
