@@ -149,10 +149,25 @@ public class ErrorAnswers {
         if (!ClientFailures.isServerFailure(ctx.statusCode(), ctx.failure())) {
             return false;
         }
+        if (clientWentAway(ctx.failure())) {
+            // Nobody is left to answer, and nothing of ours failed: the client closed the connection mid-request.
+            LOG.infof("%s %s: the client closed the connection before the request was read",
+                    LogSafe.of(ctx.request().method().name()), pathForLog(ctx.request().path()));
+            return true;
+        }
         LOG.errorf(ctx.failure(), "%s %s failed", LogSafe.of(ctx.request().method().name()),
                 pathForLog(ctx.request().path()));
         send(ctx, 500, "error_internal", null);
         return true;
+    }
+
+    private static boolean clientWentAway(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The product's error answer on a plain route: JSON or the page, by {@link #wantsJson}. */

@@ -52,7 +52,8 @@ class PostgresFlowTest {
         assertEquals(303, flow.login("carla", "demo").statusCode());
         Document selection = FlowClient.html(flow.selectionPage());
         // The college's name when Carla finished there, and the University of Bergen reported as down.
-        assertEquals(List.of("Bergen University College"), selection.select("fieldset.institution legend").eachText());
+        assertEquals(List.of("Bergen University College, now Western Norway University of Applied Sciences"),
+                selection.select("fieldset.institution legend").eachText(), "the name then, and today's");
         assertEquals("University of Bergen: not available at the moment", selection.selectFirst("#unreachable li").text());
         flow.select(Map.of("institution", selection.select("input[name=institution]").eachAttr("value")))
                 .then().statusCode(303);
