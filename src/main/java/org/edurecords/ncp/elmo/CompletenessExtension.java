@@ -36,7 +36,7 @@ import org.w3c.dom.Element;
  *   <c:parts xmlns:c="https://edurecords.org/ns/ncp/completeness/v1" whole="false" included="1" total="22">
  *     <c:credits scheme="ects">180</c:credits>
  *     <c:statement xml:lang="en">Selected results only: 1 of 22</c:statement>
- *     <c:statement xml:lang="nb">Bare utvalgte resultater: 1 av 22</c:statement>
+ *     <c:statement xml:lang="nb">Bare utvalgte resultater: 1 av 22</c:statement> (and nn, se: every language of the service)
  *   </c:parts>
  * </extension>
  * }</pre>
@@ -86,8 +86,8 @@ public final class CompletenessExtension {
             element.appendChild(credits);
         }
         if (parts.partial()) {
-            // The pages' own words, from the message bundle, in the languages of the document's titles.
-            for (String language : java.util.List.of("en", "nb")) {
+            // The pages' own words, from the message bundle, in every language of the service.
+            for (String language : LocalizedText.serviceLanguages()) {
                 statement(document, element, org.edurecords.ncp.web.TextBundle.of(java.util.Locale.forLanguageTag(language))
                         .get("parts_selected_only", "included", parts.included(), "total", parts.total()), language);
             }

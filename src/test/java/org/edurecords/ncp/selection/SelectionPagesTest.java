@@ -133,6 +133,12 @@ class SelectionPagesTest {
             Element credits = (Element) degree.getElementsByTagNameNS(CompletenessExtension.NAMESPACE, "credits").item(0);
             assertEquals("180", credits.getTextContent().replaceAll("\\.0+$", ""));
             assertTrue(new String(xml, StandardCharsets.UTF_8).contains("Selected results only: 1 of 22"));
+            NodeList said = degree.getElementsByTagNameNS(CompletenessExtension.NAMESPACE, "statement");
+            java.util.List<String> languages = new java.util.ArrayList<>();
+            for (int i = 0; i < said.getLength(); i++) {
+                languages.add(((Element) said.item(i)).getAttributeNS(javax.xml.XMLConstants.XML_NS_URI, "lang"));
+            }
+            assertEquals(java.util.List.of("en", "nb", "nn", "se"), languages, "the statement in every language");
 
             String pdf = pdfText(elmo);
             String pdfStatement = language.equals("nb") ? "bare utvalgte resultater: 1 av 22"

@@ -29,7 +29,8 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
                 "quarkus.mailer.port", String.valueOf(port),
                 "quarkus.mailer.tls", "false",
                 "quarkus.mailer.start-tls", "DISABLED",
-                "quarkus.mailer.from", "EMREX NCP <noreply@ncp.example.org>");
+                "quarkus.mailer.from", "EMREX NCP <noreply@ncp.example.org>",
+                "quarkus.mailer.own-host-name", "ncp.example.org");
     }
 
     /** The server goes away, as a mail server that is down; {@link #restart} brings it back on the same port. */
