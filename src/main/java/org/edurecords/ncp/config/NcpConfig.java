@@ -586,6 +586,14 @@ public interface NcpConfig {
         @Positive
         @WithDefault("10")
         int maxEmailsPerLink();
+
+        /**
+         * How long one attempt to hand an e-mail to the mail server may take; a stalled attempt is tried once more
+         * on a new connection, then the owner is told it failed (503). A mail server that stops answering never
+         * holds the request, or the link's row, for ever.
+         */
+        @WithDefault("10S")
+        java.time.Duration emailTimeout();
     }
 
     // --- help, privacy and contact pages

@@ -12,7 +12,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import org.edurecords.ncp.config.NcpConfig;
@@ -51,7 +51,7 @@ public class ShareMail {
     }
 
     @Inject
-    Mailer mailer;
+    ReactiveMailer mailer;
 
     @Inject
     DisclosureLedger ledger;
@@ -122,12 +122,27 @@ public class ShareMail {
                 .data("publicUrl", publicUrl.base())
                 .data("expires", Formats.dateTime(link.expiresAt, config.timeZone(), language))
                 .setLocale(language).render();
-        mailer.send(Mail.withText(address, Texts.more(language).share_email_subject(sender), body)
+        Mail mail = Mail.withText(address, Texts.more(language).share_email_subject(sender), body)
                 .addHeader("Content-Language", language.toLanguageTag())
-                .addHeader("Auto-Submitted", "auto-generated"));
+                .addHeader("Auto-Submitted", "auto-generated");
+        handOver(mail);
         // The address is personal data of the recipient: the ledger keeps it for its owner, the log does not.
         LOG.infof("Share link of document %s sent by e-mail at its owner's request", link.documentId);
         return Outcome.SENT;
+    }
+
+    /**
+     * Hands the message to the mail server within {@code ncp.sharing.email-timeout}; a stalled attempt (the server
+     * took the connection and stopped answering) is tried once more. A failure rolls the ledger record back.
+     */
+    private void handOver(Mail mail) {
+        java.time.Duration timeout = config.sharing().emailTimeout();
+        try {
+            mailer.send(mail).await().atMost(timeout);
+        } catch (io.smallrye.mutiny.TimeoutException stalled) {
+            LOG.warnf("The mail server did not answer within %s; trying once more", timeout);
+            mailer.send(mail).await().atMost(timeout);
+        }
     }
 
     /** A name for a header: no line breaks or other control characters. */

@@ -30,7 +30,8 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
                 "quarkus.mailer.tls", "false",
                 "quarkus.mailer.start-tls", "DISABLED",
                 "quarkus.mailer.from", "EMREX NCP <noreply@ncp.example.org>",
-                "quarkus.mailer.own-host-name", "ncp.example.org");
+                "quarkus.mailer.own-host-name", "ncp.example.org",
+                "ncp.sharing.email-timeout", "5S");
     }
 
     /** The server goes away, as a mail server that is down; {@link #restart} brings it back on the same port. */
