@@ -62,24 +62,22 @@ public class PageContext {
         if (path == null) {
             return List.of();
         }
-        List<LanguageChoice> choices = new ArrayList<>();
-        for (Locale language : Languages.all()) {
-            String tag = language.getLanguage();
-            choices.add(new LanguageChoice(tag, TextBundle.of(language).get("language_name"),
-                    path + "?" + Languages.PARAMETER + "=" + tag, tag.equals(locale.getLanguage())));
-        }
-        return choices;
+        return choices(tag -> path + "?" + Languages.PARAMETER + "=" + tag);
     }
 
     /** Every configured language named in itself, for choices such as a share link's recipient language. */
     public List<LanguageChoice> getLanguageOptions() {
-        List<LanguageChoice> options = new ArrayList<>();
+        return choices(tag -> null);
+    }
+
+    private List<LanguageChoice> choices(java.util.function.Function<String, String> url) {
+        List<LanguageChoice> choices = new ArrayList<>();
         for (Locale language : Languages.all()) {
             String tag = language.getLanguage();
-            options.add(new LanguageChoice(tag, TextBundle.of(language).get("language_name"), null,
+            choices.add(new LanguageChoice(tag, TextBundle.of(language).get("language_name"), url.apply(tag),
                     tag.equals(locale.getLanguage())));
         }
-        return options;
+        return choices;
     }
 
     /** One entry of the language menu. */

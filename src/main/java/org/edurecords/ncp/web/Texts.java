@@ -16,28 +16,24 @@ public final class Texts {
 
     /** The bundle of a language. */
     public static Messages of(Locale locale) {
-        String language = locale == null ? "en" : locale.getLanguage();
-        if (!"en".equals(language)) {
-            try {
-                return MessageBundles.get(Messages.class, Localized.Literal.of(language));
-            } catch (RuntimeException e) {
-                // No localized bundle for this language: the default one below.
-            }
-        }
-        return MessageBundles.get(Messages.class);
+        return bundle(Messages.class, locale);
     }
 
     /** The second bundle of a language ({@link MoreMessages}). */
     public static MoreMessages more(Locale locale) {
+        return bundle(MoreMessages.class, locale);
+    }
+
+    private static <T> T bundle(Class<T> type, Locale locale) {
         String language = locale == null ? "en" : locale.getLanguage();
         if (!"en".equals(language)) {
             try {
-                return MessageBundles.get(MoreMessages.class, Localized.Literal.of(language));
+                return MessageBundles.get(type, Localized.Literal.of(language));
             } catch (RuntimeException e) {
                 // No localized bundle for this language: the default one below.
             }
         }
-        return MessageBundles.get(MoreMessages.class);
+        return MessageBundles.get(type);
     }
 
     /**
