@@ -102,7 +102,7 @@ public class ResultsResource {
             default -> throw OAuthError.invalidRequest("data_format is not one of elmo, userinfo, pdf_metadata, pdf");
         }
         if (!consent.hasResults()) {
-            record(consent, format, false);
+            // Nothing is disclosed; the consent's ledger row already says who asked.
             return signed(Response.noContent(), null, new byte[0], requestId).build();
         }
         byte[] body;

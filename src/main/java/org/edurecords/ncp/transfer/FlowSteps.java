@@ -49,7 +49,7 @@ public class FlowSteps {
 
     /**
      * The common end of every login: a person the register does not know, or who has no results,
-     * gets NCP_NO_RESULTS; otherwise the flow moves on with a new browser secret.
+     * gets the no-results answer; otherwise the flow moves on with a new browser secret.
      */
     Response loggedIn(EmrexSession session, String method, Optional<Long> learnerId) {
         if (learnerId.isEmpty()) {
