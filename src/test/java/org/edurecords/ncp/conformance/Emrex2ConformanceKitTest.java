@@ -1,0 +1,105 @@
+package org.edurecords.ncp.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.edurecords.ncp.elmo.SecureXml;
+import org.edurecords.ncp.support.FrozenClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The EMREX 2.0 checklist of the conformance kit, run with its command line against this very service as the data
+ * provider, with the registered test client {@code test-emc}: every check passes. The expiry checks do not sleep:
+ * the kit's waiter moves the service's clock, and the kit's assertions carry that clock's time.
+ */
+@QuarkusTest
+class Emrex2ConformanceKitTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    FrozenClock clock;
+
+    @BeforeEach
+    void freezeTheClock() {
+        clock = FrozenClock.install();
+    }
+
+    @Test
+    void thisServicePassesTheWholeEmrex2Checklist() throws Exception {
+        String root = base.toString().replaceAll("/$", "");
+        Path dir = Path.of("target/conformance-emrex2");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<Duration> waited = new ArrayList<>();
+        Instant frozenAt = clock.instant();
+        Waiter waiter = duration -> {
+            waited.add(duration);
+            clock.advance(duration);
+        };
+        int exit = ConformanceKitCommand.run(new String[] {"--emrex2", "--emreg2-url", root + "/emreg2",
+                "--client-id", "test-emc", "--client-key", "src/test/resources/emrex2/test-emc.key.pem",
+                "--redirect-uri", "https://emc.example.org/emrex2/callback", "--login", "demo",
+                "--emreg-url", root + "/emreg", "--allow-http", "--report-dir", dir.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                waiter, clock);
+        String summary = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, summary + err.toString(StandardCharsets.UTF_8));
+        assertTrue(summary.startsWith("EMREX 2.0 data provider conformance"), summary);
+        assertTrue(summary.contains("Result:   PASSED"), summary);
+        // Both expiry checks waited on the service's clock, a code's lifetime and then a token's.
+        assertEquals(2, waited.size(), waited.toString());
+        assertEquals(Duration.ofSeconds(61), waited.get(0));
+        assertTrue(Duration.between(frozenAt, clock.instant()).toSeconds() >= 300, "the token's 300 s passed");
+
+        Document junit = SecureXml.parse(Files.readAllBytes(dir.resolve(ConformanceReport.EMREX2_JUNIT_FILE)));
+        Element suite = junit.getDocumentElement();
+        assertEquals("EMREX 2.0 conformance", suite.getAttribute("name"));
+        assertEquals("36", suite.getAttribute("tests"), "one test case per checklist item");
+        assertEquals("0", suite.getAttribute("failures"));
+        var skipped = suite.getElementsByTagName("skipped");
+        List<String> names = IntStream.range(0, skipped.getLength())
+                .mapToObj(i -> ((Element) skipped.item(i).getParentNode()).getAttribute("name").substring(0, 2)).toList();
+        // Only the TLS check of a local test run.
+        assertEquals(List.of("02"), names);
+        assertEquals(summary.substring(0, summary.indexOf("Reports written")),
+                Files.readString(dir.resolve(ConformanceReport.EMREX2_SUMMARY_FILE)));
+    }
+
+    @Test
+    void theSlowChecksCanBeSkipped() throws Exception {
+        String root = base.toString().replaceAll("/$", "");
+        Path dir = Path.of("target/conformance-emrex2-quick");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<Duration> waited = new ArrayList<>();
+        int exit = ConformanceKitCommand.run(new String[] {"--emrex2", "--emreg2-url", root + "/emreg2",
+                "--client-id", "test-emc", "--client-key", "src/test/resources/emrex2/test-emc.key.pem",
+                "--redirect-uri", "https://emc.example.org/emrex2/callback", "--login", "demo", "--allow-http",
+                "--skip-slow", "--report-dir", dir.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()),
+                waited::add, clock);
+        String summary = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, summary);
+        assertTrue(waited.isEmpty(), "nothing waited for");
+        assertTrue(summary.contains("[SKIPPED] 15 An expired code is refused"), summary);
+        assertTrue(summary.contains("[SKIPPED] 35 An expired token is refused"), summary);
+        assertTrue(summary.contains("slow check skipped by --skip-slow"), summary);
+    }
+}
