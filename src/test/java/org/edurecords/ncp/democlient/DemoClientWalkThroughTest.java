@@ -210,7 +210,7 @@ class DemoClientWalkThroughTest {
 
             // The same redirect once more: its state was used, nothing is fetched again.
             HtmlPage again = browser.getPage(result.getUrl());
-            assertEquals("failed", again.querySelector("[data-check='demo2_check_state']").getAttribute("class"));
+            assertEquals("failed", again.<DomElement>querySelector("[data-check='demo2_check_state']").getAttribute("class"));
             assertTrue(again.getElementById("token-response") == null);
         }
     }
@@ -223,7 +223,7 @@ class DemoClientWalkThroughTest {
             HtmlPage result = clickButton(login, "//form[contains(@action,'/cancel')]//button");
             assertTrue(result.getUrl().getPath().endsWith("/demo-client/emrex2/return"), result.getUrl().toString());
             assertEquals("access_denied", result.getElementById("emrex2-error").asNormalizedText());
-            assertEquals("ok", result.querySelector("[data-check='demo2_check_state']").getAttribute("class"));
+            assertEquals("ok", result.<DomElement>querySelector("[data-check='demo2_check_state']").getAttribute("class"));
             assertTrue(result.getElementById("learner-name") == null);
             assertTrue(result.asNormalizedText().contains("Feil"), "the page in bokmål");
         }
