@@ -103,6 +103,11 @@ public final class Emrex2Kit {
     private List<X509Certificate> trusted = List.of();
     private PrivateKey key;
     private JsonNode entry;
+    private Emrex2Http.Answer elmoAnswer;
+
+    /** The signed elmo answer of the happy path, kept in the report folder for checking it by hand. */
+    public static final String ELMO_BODY_FILE = "emrex2-elmo.xml";
+    public static final String ELMO_HEADERS_FILE = "emrex2-elmo.headers.txt";
 
     public Emrex2Kit(Emrex2Options options) {
         this.options = options;
@@ -126,6 +131,13 @@ public final class Emrex2Kit {
                 options.authorizeUrl().toString(), started, Duration.between(started, Instant.now()), results);
         if (options.reportDir() != null) {
             report.write(options.reportDir());
+            if (elmoAnswer != null) {
+                Files.write(options.reportDir().resolve(ELMO_BODY_FILE), elmoAnswer.body());
+                StringBuilder headers = new StringBuilder("HTTP " + elmoAnswer.status() + "\n");
+                elmoAnswer.headers().map().forEach((name, values) -> values.forEach(v -> headers.append(name)
+                        .append(": ").append(v).append('\n')));
+                Files.writeString(options.reportDir().resolve(ELMO_HEADERS_FILE), headers, StandardCharsets.UTF_8);
+            }
         }
         return report;
     }
@@ -403,6 +415,7 @@ public final class Emrex2Kit {
         }
         String requestId = "kit-" + Pkce.random(12);
         Emrex2Http.Answer elmo = results(token, Map.of("data_format", "elmo"), requestId, "elmo");
+        elmoAnswer = elmo;
         Document doc = null;
         String parseProblem = "";
         try {

@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.util.Base64;
+import java.util.Map;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
@@ -31,6 +36,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.edurecords.ncp.support.DocSnippets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -124,6 +130,56 @@ class Emrex2ClientPartsTest {
         assertEquals(2, exit);
         assertTrue(err.toString().contains("--client-key"), err.toString());
         assertTrue(err.toString().contains("conformance --emrex2"), "the usage is printed");
+    }
+
+    @Test
+    void theDocumentedOpensslAssertionIsAValidClientAssertion() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target/emrex2-doc-assertion"));
+        Files.copy(Path.of("src/test/resources/emrex2/test-emc.key.pem"), dir.resolve("client.key.pem"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String script = "b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }\n"
+                + DocSnippets.snippet(Path.of("docs/emrex2.md"), "EMREX 2.0 client assertion")
+                + "printf '%s' \"$ASSERTION\"\n";
+        DocSnippets.Run run = DocSnippets.run(dir, script, Map.of("CLIENT_ID", "test-emc",
+                "NCP", "https://ncp.example.org"));
+        assertEquals(0, run.exit(), run.output());
+        SignedJWT jwt = SignedJWT.parse(run.output().strip());
+        KeyPair keys = EmcKeys.read(dir.resolve("client.key.pem"));
+        assertTrue(jwt.verify(new RSASSAVerifier((RSAPublicKey) keys.getPublic())));
+        assertEquals("test-emc", jwt.getJWTClaimsSet().getIssuer());
+        assertEquals("test-emc", jwt.getJWTClaimsSet().getSubject());
+        assertEquals(List.of("https://ncp.example.org/oauth2/token"), jwt.getJWTClaimsSet().getAudience());
+        assertEquals(60_000, jwt.getJWTClaimsSet().getExpirationTime().getTime()
+                - jwt.getJWTClaimsSet().getIssueTime().getTime());
+        assertEquals(32, jwt.getJWTClaimsSet().getJWTID().length());
+    }
+
+    @Test
+    void theDocumentedJdkSnippetVerifiesADetachedJws() throws Exception {
+        byte[] body = "<learner/>".getBytes(StandardCharsets.UTF_8);
+        KeyPair rsa = EmcKeys.generateRsa();
+        KeyPair ec = ecKeys();
+        String rs = detached(new JWSObject(new JWSHeader(JWSAlgorithm.RS256), new Payload(body)), rsa, false);
+        String es = detached(new JWSObject(new JWSHeader(JWSAlgorithm.ES256), new Payload(body)), ec, true);
+        assertTrue(verifyXSignature(rs, body, selfSigned(rsa, "SHA256withRSA")));
+        assertTrue(verifyXSignature(es, body, selfSigned(ec, "SHA256withECDSA")));
+        assertFalse(verifyXSignature(rs, "<learner />".getBytes(StandardCharsets.UTF_8), selfSigned(rsa, "SHA256withRSA")));
+    }
+
+    // The snippet of docs/emrex2.md, "With the JDK", as it is written there.
+    static boolean verifyXSignature(String xSignature, byte[] body, X509Certificate cert) throws GeneralSecurityException {
+        String[] parts = xSignature.split("\\.", -1);                  // header, "" (detached), signature
+        if (parts.length != 3 || !parts[1].isEmpty()) {
+            return false;
+        }
+        Base64.Decoder url = Base64.getUrlDecoder();
+        String header = new String(url.decode(parts[0]), StandardCharsets.UTF_8);
+        Signature verifier = Signature.getInstance(header.contains("\"ES256\"")
+                ? "SHA256withECDSAinP1363Format" : "SHA256withRSA");   // read alg with your JSON library
+        verifier.initVerify(cert.getPublicKey());
+        verifier.update((parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(body))
+                .getBytes(StandardCharsets.US_ASCII));
+        return verifier.verify(url.decode(parts[2]));
     }
 
     private static String detached(JWSObject jws, KeyPair keys, boolean ec) throws Exception {

@@ -9,15 +9,19 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import org.edurecords.ncp.elmo.SecureXml;
+import org.edurecords.ncp.support.DocSnippets;
 import org.edurecords.ncp.support.FrozenClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +85,23 @@ class Emrex2ConformanceKitTest {
         assertEquals(List.of("02"), names);
         assertEquals(summary.substring(0, summary.indexOf("Reports written")),
                 Files.readString(dir.resolve(ConformanceReport.EMREX2_SUMMARY_FILE)));
+
+        // The openssl lines of docs/emrex2.md verify the X-Signature of the answer the kit kept, and only that body.
+        Path check = Files.createDirectories(Path.of("target/emrex2-doc-openssl"));
+        Files.copy(dir.resolve(Emrex2Kit.ELMO_BODY_FILE), check.resolve("answer.xml"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(dir.resolve(Emrex2Kit.ELMO_HEADERS_FILE), check.resolve("headers.txt"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(check.resolve("ncp-certs.pem"), RestAssured.get(root + "/emreg2").jsonPath().getString("publicKey"));
+        String lines = DocSnippets.snippet(Path.of("docs/emrex2.md"), "EMREX 2.0 X-Signature with openssl");
+        DocSnippets.Run verified = DocSnippets.run(check, lines, Map.of());
+        assertEquals(0, verified.exit(), verified.output());
+        assertTrue(verified.output().contains("Verified OK"), verified.output());
+        byte[] body = Files.readAllBytes(check.resolve("answer.xml"));
+        body[body.length / 2] ^= 1;
+        Files.write(check.resolve("answer.xml"), body);
+        DocSnippets.Run changed = DocSnippets.run(check, lines, Map.of());
+        assertEquals(1, changed.exit(), changed.output());
+        assertTrue(changed.output().contains("Verification failure"), changed.output());
     }
 
     @Test
