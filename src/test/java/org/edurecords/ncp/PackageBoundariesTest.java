@@ -31,7 +31,7 @@ class PackageBoundariesTest {
     @Test
     void theCoreKnowsNothingOfThePagesAndProtocolsBuiltOnIt() {
         noClasses().that().resideInAnyPackage(packages("results", "elmo", "pdf", "signing"))
-                .should().dependOnClassesThat().resideInAnyPackage(packages("emrex", "auth", "portal", "sharing",
+                .should().dependOnClassesThat().resideInAnyPackage(packages("emrex", "emrex2", "transfer", "auth", "portal", "sharing",
                         "ledger", "selection", "verify", "registry", "admin", "health", "democlient", "conformance"))
                 .check(classes);
     }
@@ -40,8 +40,25 @@ class PackageBoundariesTest {
     void configurationAndWebUseNoFeatureButForTheProductionSafetyCheck() {
         noClasses().that().resideInAnyPackage(packages("config", "web"))
                 .and().doNotHaveFullyQualifiedName(BASE + ".config.ProductionSafety")
-                .should().dependOnClassesThat().resideInAnyPackage(packages("emrex", "auth", "portal", "sharing",
+                .should().dependOnClassesThat().resideInAnyPackage(packages("emrex", "emrex2", "transfer", "auth", "portal", "sharing",
                         "ledger", "selection", "verify", "registry", "admin", "health", "democlient", "conformance"))
+                .check(classes);
+    }
+
+    @Test
+    void theTransferCoreKnowsNoProtocol() {
+        noClasses().that().resideInAnyPackage(packages("transfer"))
+                .should().dependOnClassesThat().resideInAnyPackage(packages("emrex", "emrex2"))
+                .check(classes);
+    }
+
+    @Test
+    void theProtocolsDoNotKnowEachOther() {
+        noClasses().that().resideInAnyPackage(packages("emrex"))
+                .should().dependOnClassesThat().resideInAnyPackage(packages("emrex2"))
+                .check(classes);
+        noClasses().that().resideInAnyPackage(packages("emrex2"))
+                .should().dependOnClassesThat().resideInAnyPackage(packages("emrex"))
                 .check(classes);
     }
 

@@ -6,7 +6,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 
-import org.edurecords.ncp.emrex.SignedTransfer;
+import org.edurecords.ncp.transfer.SignedTransfer;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;

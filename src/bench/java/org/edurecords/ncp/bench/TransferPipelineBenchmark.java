@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.edurecords.ncp.config.NcpConfig;
-import org.edurecords.ncp.emrex.SignedTransfer;
-import org.edurecords.ncp.emrex.TransferDocumentService;
+import org.edurecords.ncp.transfer.SignedTransfer;
+import org.edurecords.ncp.transfer.TransferDocumentService;
 import org.edurecords.ncp.results.LearnerResults;
 import org.edurecords.ncp.signing.SigningKey;
 import org.edurecords.ncp.signing.SigningKeyLoader;

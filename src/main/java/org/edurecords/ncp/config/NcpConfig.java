@@ -43,6 +43,8 @@ public interface NcpConfig {
 
     Emrex emrex();
 
+    Emrex2 emrex2();
+
     /**
      * The receivers this service answers, keyed by a short id: a transfer is accepted only with a return URL on one
      * of their hosts (ADR 0207). The production profile refuses to start without any.
@@ -104,6 +106,31 @@ public interface NcpConfig {
         /** {@code NCP} for NCP_* return codes, {@code EMP} for EMP_*. */
         @WithDefault("NCP")
         String returnCodeFamily();
+    }
+
+    /** EMREX 2.0 (docs/emrex2.md): the registered clients and the lifetimes of codes and tokens. */
+    interface Emrex2 {
+        /**
+         * Where the registered clients (EMC entries, EMREG 2.0 format) are read: file paths or https URLs, comma
+         * separated; a URL ending in {@code /} is the EMREG API ({@code {url}clients/{clientId}}).
+         */
+        Optional<List<String>> clientRegistry();
+
+        /** How often a registry source is read again; the last good copy is kept when a read fails. */
+        @WithDefault("5M")
+        Duration clientRegistryRefresh();
+
+        /** How long an authorization code may be redeemed (at most 60 seconds). */
+        @WithDefault("60S")
+        Duration codeLifetime();
+
+        /** How long an access token is valid (at most 300 seconds). */
+        @WithDefault("300S")
+        Duration tokenLifetime();
+
+        /** Clock skew allowed when checking a client assertion's times. */
+        @WithDefault("30S")
+        Duration clockSkew();
     }
 
     interface Signing {
@@ -382,6 +409,15 @@ public interface NcpConfig {
 
         /** The entry URL exactly as registered; defaults to {@code ncp.public-url + "/emrex"}. */
         Optional<String> entryUrl();
+
+        /** EMREG 2.0 {@code adminEmail}: where the registry and receivers reach the operator. */
+        Optional<String> adminEmail();
+
+        /** EMREG 2.0 {@code website}; defaults to the public URL. */
+        Optional<String> website();
+
+        /** EMREG 2.0 {@code requiredTrustLevel} of the clients this NCP answers (absent: any registered client). */
+        Optional<String> requiredTrustLevel();
 
         /**
          * PEM certificates published next to the signing certificate, so that receivers learn the next key

@@ -21,6 +21,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.edurecords.ncp.config.NcpConfig;
+import org.edurecords.ncp.transfer.FlowCookie;
+import org.edurecords.ncp.transfer.TransferFlowService;
 import org.edurecords.ncp.web.ErrorAnswers;
 import org.edurecords.ncp.web.LogSafe;
 import org.edurecords.ncp.web.PageContext;
@@ -43,7 +45,7 @@ public class EmrexEntryRoute {
     EntryRequestValidator validator;
 
     @Inject
-    EmrexFlowService flows;
+    TransferFlowService flows;
 
     @Inject
     NcpConfig config;
@@ -121,7 +123,8 @@ public class EmrexEntryRoute {
                 refuse(ctx, locale, validation.problems());
                 return;
             }
-            EmrexFlowService.NewFlow flow = flows.start(validation.request(), locale);
+            TransferFlowService.NewFlow flow = flows.start(Emrex1Protocol.ID, validation.request().sessionId(),
+                    validation.request().returnUrl().toString(), locale);
             String flowPath = "/emrex/flow/" + flow.session().id;
             Cookie cookie = FlowCookie.of(flow.session().id, flow.browserSecret(), config);
             ctx.response().addCookie(cookie);

@@ -29,6 +29,13 @@ public record Disclosure(long learnerId, DisclosureKind kind, String recipient, 
                 null, results);
     }
 
+    /** An EMREX 2.0 client fetched (a part of) what the student consented to: {@code format} is the data format. */
+    public static Disclosure emrex2Retrieval(long learnerId, String recipient, String format, String documentId,
+            List<DisclosedResult> results) {
+        return new Disclosure(learnerId, DisclosureKind.EMREX2_RETRIEVAL, recipient, null, null, documentId, format,
+                results);
+    }
+
     /** A share link e-mailed by this service to {@code address} at the owner's request; nothing is disclosed yet. */
     public static Disclosure linkEmailed(long learnerId, String shareLinkId, String label, String documentId,
             String address) {

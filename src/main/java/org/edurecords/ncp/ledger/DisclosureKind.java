@@ -15,7 +15,9 @@ public enum DisclosureKind {
     /** Retention removed the snapshot of an expired or deactivated link; what it showed stays in this ledger. */
     LINK_SNAPSHOT_DELETED,
     /** At the owner's request this service e-mailed the link (never its access code) to the address recorded. */
-    LINK_EMAILED;
+    LINK_EMAILED,
+    /** An EMREX 2.0 client fetched the results the student consented to (the consent itself is an EMREX_TRANSFER). */
+    EMREX2_RETRIEVAL;
 
     /** Message key of the kind's name in the portal (msg_*.properties). */
     public String messageKey() {

@@ -64,6 +64,16 @@ public class DisclosureLedger {
         return DisclosureEvent.list("learnerId", Sort.descending("occurredAt", "id"), learnerId);
     }
 
+    /** The results an EMREX transfer disclosed with this signed document (empty when there is no such row). */
+    @Transactional
+    public List<DisclosedResult> resultsOfDocument(String documentId) {
+        if (documentId == null) {
+            return List.of();
+        }
+        return DisclosureEvent.<DisclosureEvent>find("documentId = ?1 and kind = ?2", documentId,
+                DisclosureKind.EMREX_TRANSFER).firstResultOptional().map(this::resultsOf).orElse(List.of());
+    }
+
     public List<DisclosedResult> resultsOf(DisclosureEvent event) {
         if (event.results == null || event.results.isBlank()) {
             return List.of();

@@ -17,7 +17,8 @@ public record LedgerEntry(String time, String isoTime, String kindKey, String ou
         String linkLabel, String shareLinkId, String documentId, List<DisclosedResult> results) {
 
     public boolean isEmrex() {
-        return DisclosureKind.EMREX_TRANSFER.messageKey().equals(kindKey);
+        return DisclosureKind.EMREX_TRANSFER.messageKey().equals(kindKey)
+                || DisclosureKind.EMREX2_RETRIEVAL.messageKey().equals(kindKey);
     }
 
     /** The address a link was e-mailed to, or null. */

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.emrex.EmrexEntryRoute;
+import org.edurecords.ncp.emrex2.Emrex2Endpoints;
 import org.edurecords.ncp.signing.SigningKeyStore;
 
 /**
@@ -32,6 +33,29 @@ public class OwnRegistryEntry {
     /** The EMREG JSON entry; field names exactly as EMREG and the gateway's schema spell them. */
     public record EmregEntry(String acronym, String countryCode, String url, String pubKey, List<String> institutions) {
     }
+
+    /** Our EMREG 2.0 entry: the 1.0 facts plus the three EMREX 2.0 URLs (docs/emrex2.md). */
+    public record Emreg2Entry(String name, String adminEmail, String website, String publicKey, Country country,
+            List<Institution> institutions, Emreg2Props emreg2Props) {
+    }
+
+    public record Country(String isoCode, boolean singleFetch) {
+    }
+
+    public record Institution(String name) {
+    }
+
+    public record DataFormat(String name, String version, String schemaUrl) {
+    }
+
+    public record EvidenceType(String name) {
+    }
+
+    public record Emreg2Props(List<DataFormat> supportedDataFormats, List<EvidenceType> availableEvidenceTypes,
+            String authorizationUrl, String tokenUrl, String resourceUrl, String requiredTrustLevel, String pingUrl) {
+    }
+
+    static final String ELMO_SCHEMA = "https://github.com/emrex-eu/elmo-schemas/tree/v1";
 
     @Inject
     NcpConfig config;
@@ -62,6 +86,28 @@ public class OwnRegistryEntry {
             pem.append(Certificates.toPem(cert));
         }
         return new EmregEntry(own.acronym(), own.countryCode(), own.url(), pem.toString(), own.institutions());
+    }
+
+    /**
+     * The EMREG 2.0 entry. {@code publicKey} holds every published certificate, signing one first, as the 1.0
+     * entry does, so a key rollover is announced before it happens. A national NCP fetches once for all its
+     * institutions ({@code singleFetch}).
+     */
+    public Emreg2Entry emreg2() {
+        String base = publicUrl.base();
+        List<DataFormat> formats = List.of(
+                new DataFormat(Emrex2Endpoints.ELMO, Emrex2Endpoints.ELMO_VERSION, ELMO_SCHEMA),
+                new DataFormat(Emrex2Endpoints.USERINFO, null, null),
+                new DataFormat(Emrex2Endpoints.PDF_METADATA, null, null),
+                new DataFormat(Emrex2Endpoints.PDF, null, null));
+        Emreg2Props props = new Emreg2Props(formats,
+                Emrex2Endpoints.EVIDENCE_TYPES.stream().map(EvidenceType::new).toList(),
+                base + Emrex2Endpoints.AUTHORIZE, base + Emrex2Endpoints.TOKEN, base + Emrex2Endpoints.RESULTS,
+                config.registry().requiredTrustLevel().orElse(null), base + Emrex2Endpoints.PING);
+        return new Emreg2Entry(config.name(), config.registry().adminEmail().orElse(null),
+                config.registry().website().orElse(base), emreg().pubKey(),
+                new Country(config.registry().countryCode(), true),
+                config.registry().institutions().stream().map(Institution::new).toList(), props);
     }
 
     /** The EWP manifest entry (spec 6.2): one base64 DER {@code certificate} element per published certificate. */

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 public class RegistryResource {
 
     public static final String EMREG_PATH = "/emreg";
+    public static final String EMREG2_PATH = "/emreg2";
     public static final String EWP_PATH = "/emreg/ewp-manifest-entry.xml";
 
     /** A certificate as receivers compare it. */
@@ -51,6 +52,13 @@ public class RegistryResource {
     @Produces(MediaType.APPLICATION_JSON)
     public OwnRegistryEntry.EmregEntry emreg() {
         return own.emreg();
+    }
+
+    @GET
+    @Path("emreg2")
+    @Produces(MediaType.APPLICATION_JSON)
+    public OwnRegistryEntry.Emreg2Entry emreg2() {
+        return own.emreg2();
     }
 
     @GET

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 import org.edurecords.ncp.config.NcpConfig;
-import org.edurecords.ncp.emrex.SignedTransfer;
+import org.edurecords.ncp.transfer.SignedTransfer;
 import org.edurecords.ncp.ledger.DisclosedResult;
 import org.edurecords.ncp.ledger.Disclosure;
 import org.edurecords.ncp.ledger.DisclosureKind;

@@ -29,7 +29,7 @@ public class ErrorAnswers {
     private static final Logger LOG = Logger.getLogger(ErrorAnswers.class);
 
     /** Paths of the machine APIs: their errors are JSON whatever the client says it accepts. */
-    private static final List<String> MACHINE_PATHS = List.of("/api/", "/admin/");
+    private static final List<String> MACHINE_PATHS = List.of("/api/", "/admin/", "/oauth2/token", "/results", "/emrex2/");
 
     /** A path segment that looks like a random id (a flow, a share link): not written to the log. */
     private static final Pattern ID_SEGMENT = Pattern.compile("(?<=/)[A-Za-z0-9_-]{16,}(?=/|$)");

@@ -867,4 +867,9 @@ public interface Messages {
     @Message
     String demo_missing_heading();
 
+
+    // --- EMREX 2.0 in the ledger
+
+    @Message
+    String ledger_kind_EMREX2_RETRIEVAL();
 }

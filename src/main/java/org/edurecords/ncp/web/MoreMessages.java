@@ -411,6 +411,20 @@ public interface MoreMessages {
     @Message
     String a11y_authority_link();
 
+    // --- EMREX 2.0: a refused authorization request
+
+    @Message
+    String emrex2_refused_title();
+
+    @Message
+    String emrex2_refused_text();
+
+    @Message
+    String emrex2_refused_unknownClient();
+
+    @Message
+    String emrex2_refused_redirect();
+
     // --- the demo client's EMREX 2.0 mode
 
     @Message

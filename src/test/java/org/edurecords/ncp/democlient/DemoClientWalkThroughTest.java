@@ -11,7 +11,7 @@ import java.util.List;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.edurecords.ncp.emrex.EmrexSession;
+import org.edurecords.ncp.transfer.EmrexSession;
 import org.htmlunit.BrowserVersion;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;

@@ -1,5 +1,8 @@
 package org.edurecords.ncp.emrex;
 
+import org.edurecords.ncp.transfer.TransferFlowResource;
+import org.edurecords.ncp.transfer.EmrexSession;
+import org.edurecords.ncp.transfer.SessionPurge;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,7 +37,7 @@ import org.w3c.dom.NodeList;
 
 /** Whole transfers over HTTP for every return code, with the documents checked as a receiver would. */
 @QuarkusTest
-class EmrexFlowResourceTest {
+class TransferFlowResourceTest {
 
     private static final String RETURN_URL = "https://client.example.org/emc/onReturn?case=7";
     private static final String NS = "https://github.com/emrex-eu/elmo-schemas/tree/v1";
@@ -315,7 +318,7 @@ class EmrexFlowResourceTest {
         // The login is done in the database, but the instance stops before its answer (the renewed flow cookie)
         // reaches the browser, which goes on with the cookie it had.
         assertEquals(303, flow.login("anna", "demo").statusCode());
-        String lostSecret = flow.client.cookie(EmrexFlowResource.FLOW_COOKIE);
+        String lostSecret = flow.client.cookie(TransferFlowResource.FLOW_COOKIE);
         flow.client.restoreCookies(beforeLogin);
 
         Response again = flow.selectionPage();
@@ -325,7 +328,7 @@ class EmrexFlowResourceTest {
         assertFalse(page.text().contains("Anna Kristine"), "nothing of the learner is shown before the new login");
 
         // The lost answer's secret is worthless now; the browser logs in again and carries on.
-        Response withLost = given().redirects().follow(false).cookie(EmrexFlowResource.FLOW_COOKIE, lostSecret)
+        Response withLost = given().redirects().follow(false).cookie(TransferFlowResource.FLOW_COOKIE, lostSecret)
                 .get(flow.flowPath + "/select");
         assertEquals(403, withLost.statusCode());
         assertEquals(303, flow.login("anna", "demo").statusCode());

@@ -1,5 +1,8 @@
 package org.edurecords.ncp.emrex;
 
+import org.edurecords.ncp.transfer.ResultSnapshot;
+import org.edurecords.ncp.transfer.EmrexSession;
+import org.edurecords.ncp.transfer.SessionPurge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -17,7 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import org.edurecords.ncp.auth.PortalSessions;
-import org.edurecords.ncp.emrex.SessionPurge;
+import org.edurecords.ncp.transfer.SessionPurge;
 import org.edurecords.ncp.ledger.LedgerRetention;
 import org.edurecords.ncp.sharing.SharePurge;
 import org.edurecords.ncp.support.DemoFlow;

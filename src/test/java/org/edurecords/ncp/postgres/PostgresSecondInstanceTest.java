@@ -14,7 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import org.edurecords.ncp.config.NcpConfig;
-import org.edurecords.ncp.emrex.EmrexSession;
+import org.edurecords.ncp.transfer.EmrexSession;
 import org.edurecords.ncp.support.DemoFlow;
 import org.edurecords.ncp.support.ElmoChecks;
 import org.edurecords.ncp.support.FlowClient;

@@ -1,4 +1,4 @@
-package org.edurecords.ncp.emrex;
+package org.edurecords.ncp.transfer;
 
 import java.time.Instant;
 

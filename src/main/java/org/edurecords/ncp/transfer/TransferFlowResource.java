@@ -1,4 +1,4 @@
-package org.edurecords.ncp.emrex;
+package org.edurecords.ncp.transfer;
 
 import java.net.URI;
 import java.util.List;
@@ -56,9 +56,9 @@ import org.jboss.logging.Logger;
  */
 @Path("/emrex/flow/{flowId}")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-public class EmrexFlowResource {
+public class TransferFlowResource {
 
-    private static final Logger LOG = Logger.getLogger(EmrexFlowResource.class);
+    private static final Logger LOG = Logger.getLogger(TransferFlowResource.class);
     public static final String FLOW_COOKIE = "ncp-flow";
 
     @CheckedTemplate
@@ -74,9 +74,9 @@ public class EmrexFlowResource {
                 String birthDate, List<InstitutionView> institutions, long version, List<UnreachableView> unreachable,
                 SelectionSummary summary);
 
-        static native TemplateInstance answer(EmrexAnswer answer, String receiver);
+        static native TemplateInstance answer(Delivery.FormPost answer, String receiver);
 
-        static native TemplateInstance noResults(EmrexAnswer answer, String receiver);
+        static native TemplateInstance noResults(Delivery.FormPost form, String link, String receiver);
 
         static native TemplateInstance closed(String stateKey);
 
@@ -84,7 +84,7 @@ public class EmrexFlowResource {
     }
 
     @Inject
-    EmrexFlowService flows;
+    TransferFlowService flows;
 
     @Inject
     DemoLogin demoLogin;
@@ -123,8 +123,6 @@ public class EmrexFlowResource {
     @Inject
     PageContext page;
 
-    @Inject
-    KnownReceivers receivers;
 
     @GET
     public Response current(@PathParam("flowId") String flowId, @CookieParam(FLOW_COOKIE) String browserSecret) {
@@ -157,7 +155,7 @@ public class EmrexFlowResource {
             }
             Optional<AuthenticatedStudent> student = demoLogin.authenticate(username, password);
             if (student.isEmpty()) {
-                LOG.infof("EMREX flow %s: demo login refused", flowId);
+                LOG.infof("Transfer %s: demo login refused", flowId);
                 return page(Templates.login(flowId, receiver(session), true, true, username == null ? "" : username,
                         logins.forFlow(flowId), null), 401);
             }
@@ -236,22 +234,21 @@ public class EmrexFlowResource {
             if (!flows.isLoginAttempt(session, attempt)) {
                 // Not the answer to a login this browser started (a link, a reload of an old address): the transfer
                 // goes on, and the student may log in again or cancel.
-                LOG.warnf("EMREX flow %s: a login error without the token of the login that was started; flow kept open",
+                LOG.warnf("Transfer %s: a login error without the token of the login that was started; flow kept open",
                         flowId);
                 return loginPage(session, "flow_notice_loginNotCompleted", 200);
             }
             if ("cancelled".equals(reason)) {
-                LOG.infof("EMREX flow %s: login cancelled at the identity provider", flowId);
-                return finish(session, ReturnCode.CANCEL, "", null);
+                LOG.infof("Transfer %s: login cancelled at the identity provider", flowId);
+                return finish(session, Outcome.CANCEL, "");
             }
             if ("unavailable".equals(reason)) {
-                LOG.infof("EMREX flow %s: the login with the identity provider could not be completed", flowId);
-                return finish(session, ReturnCode.ERROR,
-                        "The student's identity provider could not be reached or did not complete the login.", null);
+                LOG.infof("Transfer %s: the login with the identity provider could not be completed", flowId);
+                return finish(session, Outcome.ERROR,
+                        "The student's identity provider could not be reached or did not complete the login.");
             }
-            LOG.infof("EMREX flow %s: the identity provider answered with an error", flowId);
-            return finish(session, ReturnCode.ERROR, "The student's identity provider reported an error; no login took place.",
-                    null);
+            LOG.infof("Transfer %s: the identity provider answered with an error", flowId);
+            return finish(session, Outcome.ERROR, "The student's identity provider reported an error; no login took place.");
         });
     }
 
@@ -261,8 +258,8 @@ public class EmrexFlowResource {
                 return redirectToStep(session);
             }
             if (failure != null) {
-                LOG.infof("EMREX flow %s: login failed (%s)", flowId, failure.kind());
-                return finish(session, ReturnCode.ERROR, failure.getMessage(), null);
+                LOG.infof("Transfer %s: login failed (%s)", flowId, failure.kind());
+                return finish(session, Outcome.ERROR, failure.getMessage());
             }
             return loggedIn(session, identity.method(), logins.learnerFor(identity));
         });
@@ -274,22 +271,22 @@ public class EmrexFlowResource {
      */
     private Response loggedIn(EmrexSession session, String method, Optional<Long> learnerId) {
         if (learnerId.isEmpty()) {
-            LOG.infof("EMREX flow %s: %s login of a person unknown to the register", session.id, method);
-            return finish(session, ReturnCode.NO_RESULTS, "", null);
+            LOG.infof("Transfer %s: %s login of a person unknown to the register", session.id, method);
+            return finish(session, Outcome.NO_RESULTS, "");
         }
         Optional<String> secret = flows.authenticated(session.id, learnerId.get());
         if (secret.isEmpty()) {
             return redirectToStep(flows.find(session.id).orElse(session));
         }
-        LOG.infof("EMREX flow %s: %s login", session.id, method);
+        LOG.infof("Transfer %s: %s login", session.id, method);
         Optional<Learner> learner = results.findLearner(learnerId.get());
         if (learner.isEmpty()) {
-            return finish(session, ReturnCode.NO_RESULTS, "", null);
+            return finish(session, Outcome.NO_RESULTS, "");
         }
         LearnerResults found = flowResults.collect(session.id, learner.get());
         // With an institution unreachable the student is told so on the selection page, not sent back empty-handed.
         if (found.isEmpty() && !found.isPartial()) {
-            return finish(session, ReturnCode.NO_RESULTS, "", null);
+            return finish(session, Outcome.NO_RESULTS, "");
         }
         return Response.seeOther(URI.create("/emrex/flow/" + session.id + "/select"))
                 .header("Set-Cookie", FlowCookie.of(session.id, secret.get(), config).encode())
@@ -353,7 +350,7 @@ public class EmrexFlowResource {
             LearnerResults before = resultsOf(session);
             if (before.isPartial()) {
                 LearnerResults after = flowResults.retryMissing(session.id, before);
-                LOG.infof("EMREX flow %s: asked %d missing institutions again, %d still missing", flowId,
+                LOG.infof("Transfer %s: asked %d missing institutions again, %d still missing", flowId,
                         before.missing().size(), after.missing().size());
             }
             return seeOther(flowId, "select");
@@ -391,15 +388,17 @@ public class EmrexFlowResource {
             try {
                 transfer = documents.build(selected, page.locale());
             } catch (RuntimeException e) {
-                LOG.errorf(e, "EMREX flow %s: building the signed document failed", flowId);
-                return finish(session, ReturnCode.ERROR, "The results could not be signed. Please try again later.", null);
+                LOG.errorf(e, "Transfer %s: building the signed document failed", flowId);
+                return finish(session, Outcome.ERROR, "The results could not be signed. Please try again later.");
             }
-            if (!flows.close(flowId, ReturnCode.OK, version, transfer.documentId(), DisclosedResult.of(selected))) {
+            Optional<Delivery> delivery = flows.close(session, Outcome.OK, "", version, transfer,
+                    DisclosedResult.of(selected));
+            if (delivery.isEmpty()) {
                 return closedPage(flows.find(flowId).orElse(session));
             }
-            LOG.infof("EMREX flow %s: signed document %s, %d bytes", flowId, transfer.documentId(),
+            LOG.infof("Transfer %s: signed document %s, %d bytes", flowId, transfer.documentId(),
                     transfer.signedXml().length);
-            return answerPage(flows.answer(session, ReturnCode.OK, "", transfer.elmoValue()));
+            return answerPage(session, Outcome.OK, delivery.get());
         });
     }
 
@@ -407,7 +406,7 @@ public class EmrexFlowResource {
     @Path("cancel")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response cancel(@PathParam("flowId") String flowId, @CookieParam(FLOW_COOKIE) String browserSecret) {
-        return withOpenFlow(flowId, browserSecret, session -> finish(session, ReturnCode.CANCEL, "", null));
+        return withOpenFlow(flowId, browserSecret, session -> finish(session, Outcome.CANCEL, ""));
     }
 
     // ------------------------------------------------------------------------------------------
@@ -427,12 +426,13 @@ public class EmrexFlowResource {
         return flowResults.of(session.id, learner);
     }
 
-    /** Closes the flow with a code and renders the answer, unless another request closed it first. */
-    private Response finish(EmrexSession session, ReturnCode code, String message, String elmo) {
-        if (!flows.close(session.id, code, null)) {
+    /** Closes the flow without results and renders the answer, unless another request closed it first. */
+    private Response finish(EmrexSession session, Outcome outcome, String message) {
+        Optional<Delivery> delivery = flows.close(session, outcome, message, null, null, List.of());
+        if (delivery.isEmpty()) {
             return closedPage(flows.find(session.id).orElse(session));
         }
-        return answerPage(flows.answer(session, code, message, elmo));
+        return answerPage(session, outcome, delivery.get());
     }
 
     private interface FlowStep {
@@ -450,12 +450,13 @@ public class EmrexFlowResource {
                     && flows.backToLogin(flowId, browserSecret)) {
                 return loginPage(flows.find(flowId).orElse(session), "flow_notice_loginAgain", 200);
             }
-            LOG.warnf("EMREX flow %s: request from a browser that did not start it", flowId);
+            LOG.warnf("Transfer %s: request from a browser that did not start it", flowId);
             return problem("flow_problem_otherBrowser", 403);
         }
         if (flows.isExpired(session)) {
-            if (flows.expire(flowId)) {
-                return answerPage(flows.answer(session, ReturnCode.ERROR, "Session expired", null));
+            Optional<Delivery> delivery = flows.expire(session);
+            if (delivery.isPresent()) {
+                return answerPage(session, Outcome.ERROR, delivery.get());
             }
             return closedPage(flows.find(flowId).orElse(session));
         }
@@ -482,14 +483,22 @@ public class EmrexFlowResource {
     }
 
     /**
-     * The answer to the client. With results, or on cancel and error, the form posts itself; a student without
-     * results first reads why and what they can do, and sends the answer with the button.
+     * The answer to the client. A form (EMREX 1.0) posts itself, with results and on cancel and error; a redirect
+     * (EMREX 2.0) is followed at once. A student without results first reads why and what they can do, and sends
+     * the answer with the button.
      */
-    private Response answerPage(EmrexAnswer answer) {
-        URI target = URI.create(answer.returnUrl());
-        String receiver = receivers.label(answer.returnUrl(), page.locale());
-        TemplateInstance template = answer.returnCode().endsWith("_NO_RESULTS") ? Templates.noResults(answer, receiver)
-                : Templates.answer(answer, receiver);
+    private Response answerPage(EmrexSession session, Outcome outcome, Delivery delivery) {
+        URI target = URI.create(delivery.target());
+        String receiver = receiver(session);
+        TemplateInstance template;
+        if (outcome == Outcome.NO_RESULTS) {
+            template = delivery instanceof Delivery.FormPost form ? Templates.noResults(form, null, receiver)
+                    : Templates.noResults(null, delivery.target(), receiver);
+        } else if (delivery instanceof Delivery.FormPost form) {
+            template = Templates.answer(form, receiver);
+        } else {
+            return Response.seeOther(target).header("Cache-Control", "no-store").build();
+        }
         return Response.ok(template.setLocale(page.locale()).render())
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache")
@@ -516,7 +525,7 @@ public class EmrexFlowResource {
 
     /** The receiver as the student is shown it on every step: its configured name and the return URL's host. */
     private String receiver(EmrexSession session) {
-        return receivers.label(session.returnUrl, page.locale());
+        return flows.protocolOf(session).recipient(session, page.locale());
     }
 
     private static List<String> nullSafe(List<String> values) {

@@ -1,4 +1,4 @@
-package org.edurecords.ncp.emrex;
+package org.edurecords.ncp.transfer;
 
 import java.time.Clock;
 import java.util.List;
@@ -72,12 +72,12 @@ public class FlowResults {
         try {
             Payload payload = json.readValue(snapshot.payload, Payload.class);
             if (payload.version() != Payload.CURRENT) {
-                LOG.infof("EMREX flow %s: kept results are of an older version; asking the sources again", flowId);
+                LOG.infof("Transfer %s: kept results are of an older version; asking the sources again", flowId);
                 return collect(flowId, learner);
             }
             return new LearnerResults(learner, payload.institutions(), payload.missing());
         } catch (JsonProcessingException e) {
-            LOG.warnf("EMREX flow %s: kept results are unreadable (%s); asking the sources again", flowId,
+            LOG.warnf("Transfer %s: kept results are unreadable (%s); asking the sources again", flowId,
                     e.getClass().getSimpleName());
             return collect(flowId, learner);
         }

@@ -1,17 +1,17 @@
-package org.edurecords.ncp.emrex;
+package org.edurecords.ncp.transfer;
 
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import org.edurecords.ncp.config.NcpConfig;
 
 /** The cookie that binds a flow to the browser that started it, scoped to that flow's path. */
-final class FlowCookie {
+public final class FlowCookie {
 
     private FlowCookie() {
     }
 
-    static Cookie of(String flowId, String browserSecret, NcpConfig config) {
-        return Cookie.cookie(EmrexFlowResource.FLOW_COOKIE, browserSecret)
+    public static Cookie of(String flowId, String browserSecret, NcpConfig config) {
+        return Cookie.cookie(TransferFlowResource.FLOW_COOKIE, browserSecret)
                 .setPath("/emrex/flow/" + flowId)
                 .setHttpOnly(true)
                 .setSecure(config.publicUrl().startsWith("https:"))

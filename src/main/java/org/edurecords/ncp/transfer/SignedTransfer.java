@@ -1,4 +1,4 @@
-package org.edurecords.ncp.emrex;
+package org.edurecords.ncp.transfer;
 
 /**
  * A signed ELMO document ready to be posted.

@@ -1,0 +1,64 @@
+package org.edurecords.ncp.emrex2;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.interfaces.ECPrivateKey;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.util.Base64URL;
+import org.edurecords.ncp.signing.Certificates;
+import org.edurecords.ncp.signing.SigningKey;
+import org.edurecords.ncp.signing.SigningKeyStore;
+
+/**
+ * The {@code X-Signature} of every EMREX 2.0 resource answer: a compact JWS with a detached payload (RFC 7515
+ * Appendix F) over the exact body bytes, made with the key and certificate the ELMO's XML signature uses. Header:
+ * {@code alg} (RS256 for an RSA key, ES256 for an EC key), {@code kid} (SHA-256 of the certificate, hex, as our
+ * registry entry lists it) and {@code x5t#S256}. docs/emrex2.md says how a receiver checks it.
+ */
+@ApplicationScoped
+public class ResponseSignature {
+
+    @Inject
+    SigningKeyStore keys;
+
+    /** The signature and its algorithm's name. */
+    public record Signed(String jws, String algorithm) {
+    }
+
+    public Signed sign(byte[] body) {
+        SigningKey key = keys.current();
+        boolean ec = key.privateKey() instanceof ECPrivateKey;
+        JWSAlgorithm algorithm = ec ? JWSAlgorithm.ES256 : JWSAlgorithm.RS256;
+        try {
+            JWSHeader header = new JWSHeader.Builder(algorithm).keyID(Certificates.sha256(key.certificate()))
+                    .x509CertSHA256Thumbprint(Base64URL.encode(sha256(key.certificate().getEncoded()))).build();
+            JWSSigner signer = ec ? new ECDSASigner((ECPrivateKey) key.privateKey())
+                    : new RSASSASigner(key.privateKey());
+            JWSObject jws = new JWSObject(header, new Payload(body));
+            jws.sign(signer);
+            return new Signed(jws.serialize(true), algorithm.getName());
+        } catch (JOSEException | CertificateEncodingException e) {
+            throw new IllegalStateException("The answer cannot be signed", e);
+        }
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

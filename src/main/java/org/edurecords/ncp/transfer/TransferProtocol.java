@@ -1,0 +1,29 @@
+package org.edurecords.ncp.transfer;
+
+import java.util.Locale;
+
+/**
+ * What one protocol (EMREX 1.0, EMREX 2.0) adds to the shared transfer: how the receiver is named to the student,
+ * how an outcome is written in the ledger and the metrics, and how the end of the flow reaches the receiver. The
+ * pages, states, results, document and ledger record are the same for every protocol ({@link TransferFlowResource}).
+ */
+public interface TransferProtocol {
+
+    /** The value of {@link EmrexSession#protocol} for flows of this protocol. */
+    String id();
+
+    /** The receiver as the student is shown it on every step and as the ledger records it. */
+    String recipient(EmrexSession session, Locale locale);
+
+    /** The outcome as this protocol's ledger rows and {@code ncp.transfers} counters carry it. */
+    String code(Outcome outcome);
+
+    /**
+     * How the outcome reaches the receiver. Called in the transaction that closes the flow and records the
+     * disclosure, so whatever the protocol stores for the receiver (an EMREX 2.0 consent and its code) is stored
+     * with it or not at all.
+     *
+     * @param document the signed document of an {@link Outcome#OK} answer, otherwise null
+     */
+    Delivery deliver(EmrexSession session, Outcome outcome, String message, SignedTransfer document);
+}
