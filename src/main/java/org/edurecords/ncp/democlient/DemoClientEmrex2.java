@@ -79,14 +79,16 @@ public class DemoClientEmrex2 {
         Instant now = clock.instant();
         pending.values().removeIf(p -> p.issued().plus(STATE_LIFETIME).isBefore(now));
         if (pending.size() >= MAX_PENDING) {
-            Iterator<String> oldest = pending.keySet().iterator();
-            oldest.next();
-            oldest.remove();
+            // A demo, not a store: beyond the bound, one pending transfer (any) gives way.
+            Iterator<String> any = pending.keySet().iterator();
+            any.next();
+            any.remove();
         }
         String state = Pkce.random(24);
         String verifier = Pkce.verifier();
         pending.put(state, new Pending(verifier, now));
-        return new Start(publicUrl.base() + "/oauth2/authorize", DemoClientRegistration.CLIENT_ID,
+        // Relative, as the 1.0 form's entry: the form stays on the host the page came from (CSP form-action 'self').
+        return new Start("/oauth2/authorize", DemoClientRegistration.CLIENT_ID,
                 registration.redirectUri(), state, Pkce.s256(verifier));
     }
 

@@ -21,8 +21,10 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.edurecords.ncp.elmo.SecureXml;
+import org.edurecords.ncp.signing.Certificates;
 import org.edurecords.ncp.support.DocSnippets;
 import org.edurecords.ncp.support.FrozenClock;
+import org.edurecords.ncp.support.TestSigning;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -122,5 +124,45 @@ class Emrex2ConformanceKitTest {
         assertTrue(summary.contains("[SKIPPED] 15 An expired code is refused"), summary);
         assertTrue(summary.contains("[SKIPPED] 35 An expired token is refused"), summary);
         assertTrue(summary.contains("slow check skipped by --skip-slow"), summary);
+    }
+
+    @Test
+    void theChecksCatchAnUnverifiableSignatureAndAnUnregisteredKey() throws Exception {
+        String root = base.toString().replaceAll("/$", "");
+        // Trusting only a certificate the service does not sign with: every signature check fails, the flow works.
+        Path foreign = Files.createDirectories(Path.of("target")).resolve("emrex2-foreign-cert.pem");
+        Files.writeString(foreign, Certificates.toPem(TestSigning.foreignKey().certificate()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = ConformanceKitCommand.run(new String[] {"--emrex2", "--authorize-url", root + "/oauth2/authorize",
+                "--token-url", root + "/oauth2/token", "--results-url", root + "/results", "--certificate",
+                foreign.toString(), "--client-id", "test-emc", "--client-key", "src/test/resources/emrex2/test-emc.key.pem",
+                "--redirect-uri", "https://emc.example.org/emrex2/callback", "--login", "demo", "--allow-http",
+                "--skip-slow", "--report-dir", "target/conformance-emrex2-foreign"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()),
+                d -> { }, clock);
+        String summary = out.toString(StandardCharsets.UTF_8);
+        assertEquals(1, exit, summary);
+        for (String failed : List.of("24", "25", "34", "36")) {
+            assertTrue(summary.contains("[FAIL   ] " + failed + " "), failed + " fails:\n" + summary);
+        }
+        for (String passed : List.of("05", "12", "14", "23", "33")) {
+            assertTrue(summary.contains("[PASS   ] " + passed + " "), passed + " passes:\n" + summary);
+        }
+        assertTrue(summary.contains("[SKIPPED] 01 "), summary);
+
+        // Holding a key the registry does not know for test-emc: no token, and the checks that need one fail.
+        out.reset();
+        exit = ConformanceKitCommand.run(new String[] {"--emrex2", "--emreg2-url", root + "/emreg2",
+                "--client-id", "test-emc", "--client-key", "src/test/resources/emrex2/other.key.pem",
+                "--redirect-uri", "https://emc.example.org/emrex2/callback", "--login", "demo", "--allow-http",
+                "--skip-slow", "--report-dir", "target/conformance-emrex2-other-key"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()),
+                d -> { }, clock);
+        summary = out.toString(StandardCharsets.UTF_8);
+        assertEquals(1, exit, summary);
+        assertTrue(summary.contains("[FAIL   ] 12 "), summary);
+        assertTrue(summary.contains("HTTP 401 invalid_client"), summary);
+        assertTrue(summary.contains("[FAIL   ] 34 "), summary);
+        assertTrue(summary.contains("[PASS   ] 05 "), "the browser part does not need the key:\n" + summary);
     }
 }
