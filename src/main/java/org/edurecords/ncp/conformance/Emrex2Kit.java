@@ -95,6 +95,46 @@ public final class Emrex2Kit {
 
     private enum Pick { ALL, ONE }
 
+    /** The checklist: number and title (docs/conformance-kit.md). */
+    static final Map<Integer, String> TITLES = Map.ofEntries(
+            Map.entry(1, "The EMREG 2.0 entry names the endpoints, the elmo format and a certificate"),
+            Map.entry(2, "The authorization, token and resource endpoints use https"),
+            Map.entry(3, "The ping URL answers 200 with status UP"),
+            Map.entry(4, "A valid authorization request leads to the EMP's login"),
+            Map.entry(5, "Confirming redirects to the registered redirect URI with a code and the state unchanged"),
+            Map.entry(6, "The code comes only after an explicit confirmation; the page before names the client's host"),
+            Map.entry(7, "An unknown client_id gets an error page (4xx), never a redirect"),
+            Map.entry(8, "A redirect_uri other than the registered one gets an error page (4xx), never a redirect"),
+            Map.entry(9, "A request without code_challenge is redirected with error=invalid_request and the state"),
+            Map.entry(10, "code_challenge_method=plain is redirected with error=invalid_request and the state"),
+            Map.entry(11, "Cancelling is redirected with error=access_denied and the state"),
+            Map.entry(12, "The code, verifier and assertion give a Bearer token (JSON, expires_in at most 600, no-store)"),
+            Map.entry(13, "A wrong code_verifier is refused: 400 invalid_grant"),
+            Map.entry(14, "A code used twice is refused (invalid_grant) and revokes the token of its first use"),
+            Map.entry(15, "An expired code is refused: 400 invalid_grant"),
+            Map.entry(16, "An assertion signed with another key is refused: 401 invalid_client"),
+            Map.entry(17, "An assertion for another audience is refused: 401 invalid_client"),
+            Map.entry(18, "An expired assertion is refused: 401 invalid_client"),
+            Map.entry(19, "An assertion whose jti was used before is refused: 401 invalid_client"),
+            Map.entry(20, "An assertion of an unregistered client is refused: 400 invalid_client"),
+            Map.entry(21, "A token request without a client assertion is refused: 400 invalid_request"),
+            Map.entry(22, "Another grant type is refused: 400 unsupported_grant_type"),
+            Map.entry(23, "elmo: 200 application/xml, not encoded, valid ELMO 1.7"),
+            Map.entry(24, "elmo: the enveloped XML signature verifies with the registered certificate"),
+            Map.entry(25, "elmo: X-Signature verifies over the exact body bytes, and not over a changed body"),
+            Map.entry(26, "X-Request-ID is echoed"),
+            Map.entry(27, "userinfo: the learner of the ELMO namespace, the same person as in the elmo"),
+            Map.entry(28, "pdf_metadata: a pdf_list with pdf_id, title, issue_date, type, size_bytes and a sha256 checksum"),
+            Map.entry(29, "pdf: each listed PDF is application/pdf with the listed sha256 checksum and size"),
+            Map.entry(30, "pdf: an unknown pdf_id is 404, a missing pdf_id 400"),
+            Map.entry(31, "An unsupported data_format or version is refused: 400 invalid_request"),
+            Map.entry(32, "No token or an unknown token: 401 invalid_token with WWW-Authenticate: Bearer"),
+            Map.entry(33, "Two flows give different documents, and each token reads only its own"),
+            Map.entry(34, "A student without results: 204 No Content, with an X-Signature over the empty body"),
+            Map.entry(35, "An expired token is refused: 401 invalid_token"),
+            Map.entry(36, "Every answer of the resource endpoint, errors included, carries a verifying X-Signature"));
+
+
     private Emrex2Options options;
     private final List<CheckResult> results = new ArrayList<>();
     private final List<Received> received = new ArrayList<>();
@@ -146,8 +186,7 @@ public final class Emrex2Kit {
 
     private void registryChecks() {
         if (options.emreg2Url() == null) {
-            skip(1, ENDPOINTS, "The EMREG 2.0 entry names the endpoints, the elmo format and a certificate",
-                    "no --emreg2-url; endpoints given on the command line");
+            skip(1, ENDPOINTS, "no --emreg2-url; endpoints given on the command line");
         } else {
             List<String> problems = new ArrayList<>();
             try {
@@ -170,8 +209,7 @@ public final class Emrex2Kit {
             } catch (IOException | CertificateException e) {
                 problems.add("unreadable entry: " + e.getMessage());
             }
-            add(1, ENDPOINTS, "The EMREG 2.0 entry names the endpoints, the elmo format and a certificate",
-                    problems.isEmpty(), String.join("; ", problems));
+            add(1, ENDPOINTS, problems.isEmpty(), String.join("; ", problems));
         }
         List<URI> endpoints = new ArrayList<>();
         for (URI u : new URI[] {options.authorizeUrl(), options.tokenUrl(), options.resultsUrl()}) {
@@ -181,21 +219,20 @@ public final class Emrex2Kit {
         }
         boolean https = !endpoints.isEmpty() && endpoints.stream().allMatch(u -> "https".equalsIgnoreCase(u.getScheme()));
         if (!https && options.allowHttp()) {
-            skip(2, ENDPOINTS, "The authorization, token and resource endpoints use https", "plain http allowed by --allow-http");
+            skip(2, ENDPOINTS, "plain http allowed by --allow-http");
         } else {
-            add(2, ENDPOINTS, "The authorization, token and resource endpoints use https", https, endpoints.toString());
+            add(2, ENDPOINTS, https, endpoints.toString());
         }
         String ping = entry == null ? null : entry.path("emreg2Props").path("pingUrl").asText(null);
         if (ping == null || ping.isBlank()) {
-            skip(3, ENDPOINTS, "The ping URL answers 200 with status UP", "no pingUrl in an EMREG 2.0 entry");
+            skip(3, ENDPOINTS, "no pingUrl in an EMREG 2.0 entry");
         } else {
             try {
                 Emrex2Http.Answer answer = http.get(URI.create(ping), null, null);
-                add(3, ENDPOINTS, "The ping URL answers 200 with status UP",
-                        answer.status() == 200 && "UP".equals(answer.json().path("status").asText()), answer.describe()
+                add(3, ENDPOINTS, answer.status() == 200 && "UP".equals(answer.json().path("status").asText()), answer.describe()
                                 + " " + answer.text().strip());
             } catch (IOException | IllegalArgumentException e) {
-                add(3, ENDPOINTS, "The ping URL answers 200 with status UP", false, e.getMessage());
+                add(3, ENDPOINTS, false, e.getMessage());
             }
         }
     }
@@ -247,15 +284,13 @@ public final class Emrex2Kit {
         // The happy path: every result ticked.
         Flow a = flow(options.username(), options.password(), Pick.ALL, p -> { });
         Redirect ra = a.redirect();
-        add(4, AUTHORIZE, "A valid authorization request leads to the EMP's login", a.last() != null
+        add(4, AUTHORIZE, a.last() != null
                 && (a.redirect() != null || a.last().status() == 200), a.describe());
-        add(5, AUTHORIZE, "Confirming redirects to the registered redirect URI with a code and the state unchanged",
-                ra != null && ra.code() != null && !ra.code().isEmpty() && a.state().equals(ra.params().get("state"))
+        add(5, AUTHORIZE, ra != null && ra.code() != null && !ra.code().isEmpty() && a.state().equals(ra.params().get("state"))
                         && ra.location().toString().startsWith(options.redirectUri()) && ra.error() == null,
                 a.describe());
         String host = URI.create(options.redirectUri()).getHost();
-        add(6, AUTHORIZE, "The code comes only after an explicit confirmation; the page before names the client's host",
-                ra != null && a.submittedBeforeCode() && a.beforeRedirect() != null
+        add(6, AUTHORIZE, ra != null && a.submittedBeforeCode() && a.beforeRedirect() != null
                         && a.beforeRedirect().html().text().contains(host),
                 a.beforeRedirect() == null ? "no page before the redirect" : a.beforeRedirect().html().text().contains(host)
                         ? "" : "the page before the code does not name " + host);
@@ -280,55 +315,47 @@ public final class Emrex2Kit {
 
         // The first code once more: refused, and the token of its first use no longer reads.
         if (a.code() == null || ta == null) {
-            skip(14, TOKEN, "A code used twice is refused (invalid_grant) and revokes the token of its first use",
-                    "no token from the happy path");
+            skip(14, TOKEN, "no token from the happy path");
         } else {
             Emrex2Http.Answer again = token(a.code(), a.verifier(), assertion().sign(key));
             Emrex2Http.Answer after = results(ta, Map.of("data_format", "elmo"), null, "revoked token");
-            add(14, TOKEN, "A code used twice is refused (invalid_grant) and revokes the token of its first use",
-                    again.status() == 400 && "invalid_grant".equals(again.error()) && after.status() == 401,
+            add(14, TOKEN, again.status() == 400 && "invalid_grant".equals(again.error()) && after.status() == 401,
                     "second use " + again.describe() + ", first token then " + after.describe());
         }
 
         Flow c = codeFlow();
         Emrex2Http.Answer wrongVerifier = c.code() == null ? null : token(c.code(), Pkce.verifier(), assertion().sign(key));
-        expect(13, "A wrong code_verifier is refused: 400 invalid_grant", wrongVerifier, 400, "invalid_grant", c);
+        expect(13, wrongVerifier, 400, "invalid_grant", c);
 
         Flow e = codeFlow();
         Emrex2Http.Answer otherKey = e.code() == null ? null
                 : token(e.code(), e.verifier(), assertion().sign(otherKey()));
-        expect(16, "An assertion signed with another key is refused: 401 invalid_client", otherKey, 401,
-                "invalid_client", e);
+        expect(16, otherKey, 401, "invalid_client", e);
         Flow f = codeFlow();
         Emrex2Http.Answer wrongAud = f.code() == null ? null : token(f.code(), f.verifier(),
                 assertion().audience("https://audience.invalid/oauth2/token").sign(key));
-        expect(17, "An assertion for another audience is refused: 401 invalid_client", wrongAud, 401,
-                "invalid_client", f);
+        expect(17, wrongAud, 401, "invalid_client", f);
         Flow g = codeFlow();
         Instant now = options.clock().instant();
         Emrex2Http.Answer expired = g.code() == null ? null : token(g.code(), g.verifier(),
                 assertion().times(now.minus(Duration.ofMinutes(10)), now.minus(Duration.ofMinutes(5))).sign(key));
-        expect(18, "An expired assertion is refused: 401 invalid_client", expired, 401, "invalid_client", g);
+        expect(18, expired, 401, "invalid_client", g);
         Flow h = codeFlow();
         Emrex2Http.Answer replayed = h.code() == null || firstJti == null ? null
                 : token(h.code(), h.verifier(), assertion().jti(firstJti).sign(key));
-        expect(19, "An assertion whose jti was used before is refused: 401 invalid_client", replayed, 401,
-                "invalid_client", h);
+        expect(19, replayed, 401, "invalid_client", h);
         Flow u = codeFlow();
         Emrex2Http.Answer unknown = u.code() == null ? null : token(u.code(), u.verifier(),
                 new ClientAssertion("unregistered-" + Pkce.random(6), audience(), options.clock().instant()).sign(key));
-        expect(20, "An assertion of an unregistered client is refused: 400 invalid_client", unknown, 400,
-                "invalid_client", u);
+        expect(20, unknown, 400, "invalid_client", u);
         Emrex2Http.Answer noAssertion = http.postForm(options.tokenUrl(), List.of(
                 field("grant_type", "authorization_code"), field("code", u.code() == null ? "none" : u.code()),
                 field("redirect_uri", options.redirectUri()), field("code_verifier", u.verifier())));
-        add(21, TOKEN, "A token request without a client assertion is refused: 400 invalid_request",
-                noAssertion.status() == 400 && "invalid_request".equals(noAssertion.error()), noAssertion.describe());
+        add(21, TOKEN, noAssertion.status() == 400 && "invalid_request".equals(noAssertion.error()), noAssertion.describe());
         Emrex2Http.Answer grant = http.postForm(options.tokenUrl(), List.of(field("grant_type", "password"),
                 field("code", "none"), field("redirect_uri", options.redirectUri()), field("code_verifier", "x"),
                 field("client_assertion_type", ClientAssertion.TYPE), field("client_assertion", assertion().sign(key))));
-        add(22, TOKEN, "Another grant type is refused: 400 unsupported_grant_type",
-                grant.status() == 400 && "unsupported_grant_type".equals(grant.error()), grant.describe());
+        add(22, TOKEN, grant.status() == 400 && "unsupported_grant_type".equals(grant.error()), grant.describe());
 
         noResultsCheck();
         slowChecks(tb);
@@ -340,8 +367,7 @@ public final class Emrex2Kit {
         Map<String, String> unknownClient = authorizeParams(Pkce.random(16), Pkce.s256(Pkce.verifier()));
         unknownClient.put("client_id", "unregistered-" + Pkce.random(6));
         KitBrowser.Page unknown = new KitBrowser().getNoFollow(Emrex2Http.withQuery(options.authorizeUrl(), unknownClient));
-        add(7, AUTHORIZE, "An unknown client_id gets an error page (4xx), never a redirect",
-                is4xx(unknown) && unknown.header("Location") == null && !unknown.body().isBlank(),
+        add(7, AUTHORIZE, is4xx(unknown) && unknown.header("Location") == null && !unknown.body().isBlank(),
                 "HTTP " + unknown.status() + location(unknown));
         List<String> wrongRedirect = new ArrayList<>();
         for (String uri : List.of(options.redirectUri() + "/other", options.redirectUri() + "?x=1",
@@ -353,13 +379,12 @@ public final class Emrex2Kit {
                 wrongRedirect.add(uri + " -> HTTP " + page.status() + location(page));
             }
         }
-        add(8, AUTHORIZE, "A redirect_uri other than the registered one gets an error page (4xx), never a redirect",
-                wrongRedirect.isEmpty(), String.join("; ", wrongRedirect));
-        errorRedirect(9, "A request without code_challenge is redirected with error=invalid_request and the state", p -> {
+        add(8, AUTHORIZE, wrongRedirect.isEmpty(), String.join("; ", wrongRedirect));
+        errorRedirect(9, p -> {
             p.remove("code_challenge");
             p.remove("code_challenge_method");
         }, "invalid_request");
-        errorRedirect(10, "code_challenge_method=plain is redirected with error=invalid_request and the state", p -> {
+        errorRedirect(10, p -> {
             p.put("code_challenge", Pkce.verifier());
             p.put("code_challenge_method", "plain");
         }, "invalid_request");
@@ -371,28 +396,26 @@ public final class Emrex2Kit {
         Element cancel = login.html().select("form").stream()
                 .filter(form -> Forms.isCancel(form) && ConformanceKit.sameOrigin(login, form)).findFirst().orElse(null);
         Redirect cancelled = cancel == null ? null : redirect(browser.submit(login, cancel, Forms.fields(cancel)));
-        add(11, AUTHORIZE, "Cancelling is redirected with error=access_denied and the state",
-                cancelled != null && "access_denied".equals(cancelled.error())
+        add(11, AUTHORIZE, cancelled != null && "access_denied".equals(cancelled.error())
                         && state.equals(cancelled.params().get("state")) && cancelled.code() == null,
                 cancel == null ? "no cancel form on the login page" : cancelled == null ? "no redirect after cancel"
                         : "redirected with " + cancelled.params());
     }
 
-    private void errorRedirect(int number, String title, Consumer<Map<String, String>> change, String error)
+    private void errorRedirect(int number, Consumer<Map<String, String>> change, String error)
             throws IOException {
         String state = Pkce.random(16);
         Map<String, String> params = authorizeParams(state, Pkce.s256(Pkce.verifier()));
         change.accept(params);
         KitBrowser.Page page = new KitBrowser().getNoFollow(Emrex2Http.withQuery(options.authorizeUrl(), params));
         Redirect r = redirect(page);
-        add(number, AUTHORIZE, title, r != null && error.equals(r.error()) && state.equals(r.params().get("state"))
+        add(number, AUTHORIZE, r != null && error.equals(r.error()) && state.equals(r.params().get("state"))
                 && r.code() == null, r == null ? "HTTP " + page.status() + location(page) : "redirected with " + r.params());
     }
 
     private void tokenResponseCheck(Emrex2Http.Answer answer, Token token) {
         if (answer == null) {
-            add(12, TOKEN, "The code, verifier and assertion give a Bearer token (JSON, expires_in at most 600, no-store)",
-                    false, "no code from the happy path");
+            add(12, TOKEN, false, "no code from the happy path");
             return;
         }
         JsonNode json = answer.json();
@@ -400,7 +423,7 @@ public final class Emrex2Kit {
         boolean ok = answer.status() == 200 && token != null && "bearer".equalsIgnoreCase(json.path("token_type").asText())
                 && json.path("expires_in").canConvertToLong() && token.expiresIn() > 0 && token.expiresIn() <= 600
                 && cache.contains("no-store") && answer.contentType().startsWith("application/json");
-        add(12, TOKEN, "The code, verifier and assertion give a Bearer token (JSON, expires_in at most 600, no-store)", ok,
+        add(12, TOKEN, ok,
                 answer.describe() + ", token_type " + json.path("token_type").asText() + ", expires_in "
                         + json.path("expires_in").asText() + ", scope " + json.path("scope").asText() + ", Cache-Control "
                         + cache);
@@ -409,7 +432,7 @@ public final class Emrex2Kit {
     private Document resultChecks(Token token) throws IOException {
         if (token == null) {
             for (int n = 23; n <= 31; n++) {
-                skip(n, RESULTS, "Result check " + n, "no access token from the happy path");
+                skip(n, RESULTS, "no access token from the happy path");
             }
             return null;
         }
@@ -424,8 +447,7 @@ public final class Emrex2Kit {
             parseProblem = ": " + e.getMessage();
         }
         var valid = doc == null ? null : schema.validate(doc);
-        add(23, RESULTS, "elmo: 200 application/xml, not encoded, valid ELMO 1.7",
-                doc != null && elmo.contentType().startsWith("application/xml") && valid.valid(),
+        add(23, RESULTS, doc != null && elmo.contentType().startsWith("application/xml") && valid.valid(),
                 elmo.describe() + " " + elmo.contentType() + parseProblem + (valid == null || valid.valid() ? ""
                         : " " + valid.errors()));
         String xmlVerdict = "no document";
@@ -443,7 +465,7 @@ public final class Emrex2Kit {
                 xmlVerdict = String.join("; ", r.problems());
             }
         }
-        add(24, RESULTS, "elmo: the enveloped XML signature verifies with the registered certificate", xmlValid,
+        add(24, RESULTS, xmlValid,
                 xmlVerdict);
         DetachedSignature.Verdict jws = DetachedSignature.verify(elmo.header("X-Signature"), elmo.body(), trusted);
         byte[] changed = elmo.body().clone();
@@ -452,10 +474,9 @@ public final class Emrex2Kit {
         }
         boolean tamperRefused = changed.length > 0
                 && !DetachedSignature.verify(elmo.header("X-Signature"), changed, trusted).valid();
-        add(25, RESULTS, "elmo: X-Signature verifies over the exact body bytes, and not over a changed body",
-                jws.valid() && tamperRefused, jws.describe() + (tamperRefused ? "" : "; a changed body still verifies")
+        add(25, RESULTS, jws.valid() && tamperRefused, jws.describe() + (tamperRefused ? "" : "; a changed body still verifies")
                         + "; X-Signature-Algorithm " + elmo.header("X-Signature-Algorithm"));
-        add(26, RESULTS, "X-Request-ID is echoed", requestId.equals(elmo.header("X-Request-ID")),
+        add(26, RESULTS, requestId.equals(elmo.header("X-Request-ID")),
                 "sent " + requestId + ", got " + elmo.header("X-Request-ID"));
 
         Emrex2Http.Answer userinfo = results(token, Map.of("data_format", "userinfo"), null, "userinfo");
@@ -476,7 +497,7 @@ public final class Emrex2Kit {
         } catch (SecureXml.XmlParseException | RuntimeException e) {
             userProblem = e.getMessage();
         }
-        add(27, RESULTS, "userinfo: the learner of the ELMO namespace, the same person as in the elmo", userOk,
+        add(27, RESULTS, userOk,
                 userProblem);
 
         Emrex2Http.Answer metadata = results(token, Map.of("data_format", "pdf_metadata"), null, "pdf_metadata");
@@ -495,8 +516,7 @@ public final class Emrex2Kit {
                 metaProblems.add("checksum " + pdf.path("checksum").asText() + " is not sha256:<hex>");
             }
         }
-        add(28, RESULTS, "pdf_metadata: a pdf_list with pdf_id, title, issue_date, type, size_bytes and a sha256 checksum",
-                metaProblems.isEmpty(), String.join("; ", metaProblems));
+        add(28, RESULTS, metaProblems.isEmpty(), String.join("; ", metaProblems));
         List<String> pdfProblems = new ArrayList<>();
         for (JsonNode pdf : list) {
             String id = pdf.path("pdf_id").asText();
@@ -510,19 +530,16 @@ public final class Emrex2Kit {
                         + " bytes, " + checksum);
             }
         }
-        add(29, RESULTS, "pdf: each listed PDF is application/pdf with the listed sha256 checksum and size",
-                !list.isEmpty() && pdfProblems.isEmpty(), list.isEmpty() ? "no PDF listed" : String.join("; ", pdfProblems));
+        add(29, RESULTS, !list.isEmpty() && pdfProblems.isEmpty(), list.isEmpty() ? "no PDF listed" : String.join("; ", pdfProblems));
         Emrex2Http.Answer unknownPdf = results(token, Map.of("data_format", "pdf", "pdf_id", "unknown-" + Pkce.random(6)),
                 null, "unknown pdf_id");
         Emrex2Http.Answer noPdfId = results(token, Map.of("data_format", "pdf"), null, "pdf without pdf_id");
-        add(30, RESULTS, "pdf: an unknown pdf_id is 404, a missing pdf_id 400",
-                unknownPdf.status() == 404 && noPdfId.status() == 400,
+        add(30, RESULTS, unknownPdf.status() == 404 && noPdfId.status() == 400,
                 "unknown " + unknownPdf.describe() + ", missing " + noPdfId.describe());
         Emrex2Http.Answer format = results(token, Map.of("data_format", "docx"), null, "unsupported format");
         Emrex2Http.Answer version = results(token, Map.of("data_format", "elmo", "data_format_version", "0.1"), null,
                 "unsupported version");
-        add(31, RESULTS, "An unsupported data_format or version is refused: 400 invalid_request",
-                format.status() == 400 && "invalid_request".equals(format.error()) && version.status() == 400
+        add(31, RESULTS, format.status() == 400 && "invalid_request".equals(format.error()) && version.status() == 400
                         && "invalid_request".equals(version.error()),
                 "format " + format.describe() + ", version " + version.describe());
         Emrex2Http.Answer none = http.get(Emrex2Http.withQuery(options.resultsUrl(), Map.of("data_format", "elmo")),
@@ -531,8 +548,7 @@ public final class Emrex2Kit {
         Emrex2Http.Answer bogus = http.get(Emrex2Http.withQuery(options.resultsUrl(), Map.of("data_format", "elmo")),
                 Pkce.random(24), null);
         received.add(new Received("unknown token", bogus));
-        add(32, RESULTS, "No token or an unknown token: 401 invalid_token with WWW-Authenticate: Bearer",
-                invalidToken(none) && invalidToken(bogus), "no token " + none.describe() + " " + none.header("WWW-Authenticate")
+        add(32, RESULTS, invalidToken(none) && invalidToken(bogus), "no token " + none.describe() + " " + none.header("WWW-Authenticate")
                         + ", unknown " + bogus.describe());
         return doc;
     }
@@ -543,9 +559,8 @@ public final class Emrex2Kit {
     }
 
     private void crossFlowCheck(Token ta, Document elmoA, Token tb) throws IOException {
-        String title = "Two flows give different documents, and each token reads only its own";
         if (ta == null || tb == null || elmoA == null) {
-            add(33, RESULTS, title, false, ta == null || elmoA == null ? "no document from the happy path"
+            add(33, RESULTS, false, ta == null || elmoA == null ? "no document from the happy path"
                     : "no token from the second flow");
             return;
         }
@@ -575,50 +590,47 @@ public final class Emrex2Kit {
                 problems.add("the second token read the first flow's PDF " + pdf.path("pdf_id").asText());
             }
         }
-        add(33, RESULTS, title, problems.isEmpty(), String.join("; ", problems));
+        add(33, RESULTS, problems.isEmpty(), String.join("; ", problems));
     }
 
     private void noResultsCheck() throws IOException {
-        String title = "A student without results: 204 No Content, with an X-Signature over the empty body";
         if (options.noResultsUsername() == null) {
-            skip(34, RESULTS, title, "no --no-results-user given");
+            skip(34, RESULTS, "no --no-results-user given");
             return;
         }
         Flow flow = flow(options.noResultsUsername(), options.noResultsPassword(), Pick.ALL, p -> { });
         if (flow.code() == null) {
-            add(34, RESULTS, title, false, flow.describe());
+            add(34, RESULTS, false, flow.describe());
             return;
         }
         Token token = token(token(flow.code(), flow.verifier(), assertion().sign(key)));
         if (token == null) {
-            add(34, RESULTS, title, false, "no token for the code of the empty transfer");
+            add(34, RESULTS, false, "no token for the code of the empty transfer");
             return;
         }
         Emrex2Http.Answer answer = results(token, Map.of("data_format", "elmo"), null, "no results");
         DetachedSignature.Verdict jws = DetachedSignature.verify(answer.header("X-Signature"), answer.body(), trusted);
-        add(34, RESULTS, title, answer.status() == 204 && answer.body().length == 0 && jws.valid(),
+        add(34, RESULTS, answer.status() == 204 && answer.body().length == 0 && jws.valid(),
                 answer.describe() + ", " + answer.body().length + " bytes, " + jws.describe());
     }
 
     private void slowChecks(Token tb) throws IOException {
-        String codeTitle = "An expired code is refused: 400 invalid_grant";
-        String tokenTitle = "An expired token is refused: 401 invalid_token";
         if (options.skipSlow()) {
-            skip(15, TOKEN, codeTitle, "slow check skipped by --skip-slow");
-            skip(35, RESULTS, tokenTitle, "slow check skipped by --skip-slow");
+            skip(15, TOKEN, "slow check skipped by --skip-slow");
+            skip(35, RESULTS, "slow check skipped by --skip-slow");
             return;
         }
         Flow late = codeFlow();
         if (late.code() == null) {
-            add(15, TOKEN, codeTitle, false, late.describe());
+            add(15, TOKEN, false, late.describe());
         } else {
             options.waiter().wait(options.codeLifetime().plusSeconds(1));
             Emrex2Http.Answer answer = token(late.code(), late.verifier(), assertion().sign(key));
-            add(15, TOKEN, codeTitle, answer.status() == 400 && "invalid_grant".equals(answer.error()),
+            add(15, TOKEN, answer.status() == 400 && "invalid_grant".equals(answer.error()),
                     "after " + options.codeLifetime().plusSeconds(1).toSeconds() + " s: " + answer.describe());
         }
         if (tb == null) {
-            add(35, RESULTS, tokenTitle, false, "no token of the second flow");
+            add(35, RESULTS, false, "no token of the second flow");
             return;
         }
         Instant end = tb.issued().plusSeconds(tb.expiresIn() + 1);
@@ -627,7 +639,7 @@ public final class Emrex2Kit {
             options.waiter().wait(left);
         }
         Emrex2Http.Answer answer = results(tb, Map.of("data_format", "elmo"), null, "expired token");
-        add(35, RESULTS, tokenTitle, answer.status() == 401 && "invalid_token".equals(answer.error())
+        add(35, RESULTS, answer.status() == 401 && "invalid_token".equals(answer.error())
                 && invalidToken(answer), "after " + (tb.expiresIn() + 1) + " s: " + answer.describe());
     }
 
@@ -640,8 +652,7 @@ public final class Emrex2Kit {
                 unsigned.add(r.context() + " (HTTP " + r.answer().status() + "): " + v.problem());
             }
         }
-        add(36, RESULTS, "Every answer of the resource endpoint, errors included, carries a verifying X-Signature",
-                !received.isEmpty() && unsigned.isEmpty(), received.size() + " answers checked"
+        add(36, RESULTS, !received.isEmpty() && unsigned.isEmpty(), received.size() + " answers checked"
                         + (unsigned.isEmpty() ? "" : "; " + String.join("; ", unsigned)));
     }
 
@@ -784,8 +795,8 @@ public final class Emrex2Kit {
         return answer;
     }
 
-    private void expect(int number, String title, Emrex2Http.Answer answer, int status, String error, Flow flow) {
-        add(number, TOKEN, title, answer != null && answer.status() == status && error.equals(answer.error()),
+    private void expect(int number, Emrex2Http.Answer answer, int status, String error, Flow flow) {
+        add(number, TOKEN, answer != null && answer.status() == status && error.equals(answer.error()),
                 answer == null ? "no code to try it with: " + flow.describe() : answer.describe());
     }
 
@@ -835,20 +846,20 @@ public final class Emrex2Kit {
     }
 
     private void failUnrecorded(IOException e) {
-        for (int n = 1; n <= 36; n++) {
+        for (int n = 1; n <= TITLES.size(); n++) {
             int number = n;
             if (results.stream().noneMatch(r -> r.number() == number)) {
-                add(n, n <= 3 ? ENDPOINTS : n <= 11 ? AUTHORIZE : n <= 22 ? TOKEN : RESULTS, "Check " + n, false,
+                add(n, n <= 3 ? ENDPOINTS : n <= 11 ? AUTHORIZE : n <= 22 ? TOKEN : RESULTS, false,
                         "the EMP could not be driven: " + e);
             }
         }
     }
 
-    private void add(int number, String group, String title, boolean passed, String detail) {
-        results.add(new CheckResult(number, group, title, passed ? Status.PASS : Status.FAIL, detail));
+    private void add(int number, String group, boolean passed, String detail) {
+        results.add(new CheckResult(number, group, TITLES.get(number), passed ? Status.PASS : Status.FAIL, detail));
     }
 
-    private void skip(int number, String group, String title, String why) {
-        results.add(new CheckResult(number, group, title, Status.SKIPPED, why));
+    private void skip(int number, String group, String why) {
+        results.add(new CheckResult(number, group, TITLES.get(number), Status.SKIPPED, why));
     }
 }
