@@ -57,6 +57,24 @@ public class Emrex2Protocol implements TransferProtocol {
         return name + " (" + URI.create(session.returnUrl).getHost() + ")";
     }
 
+    /** Only an https logo is shown; anything else in the registry is left out of the page. */
+    @Override
+    public String recipientLogo(EmrexSession session) {
+        Emrex2Authorization authorization = Emrex2Authorization.findById(session.id);
+        if (authorization == null) {
+            return null;
+        }
+        return clients.find(authorization.clientId).map(RegisteredClient::logo)
+                .filter(logo -> logo.startsWith("https://") && logo.length() <= 2048)
+                .filter(logo -> {
+                    try {
+                        return URI.create(logo).getHost() != null;
+                    } catch (IllegalArgumentException e) {
+                        return false;
+                    }
+                }).orElse(null);
+    }
+
     /** The ledger and the counters say {@code EMREX2_OK} etc.: the owner reads "results sent" as for 1.0. */
     @Override
     public String code(Outcome outcome) {

@@ -10,6 +10,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.inject.Inject;
 
 import org.edurecords.ncp.config.NcpConfig;
@@ -35,6 +37,7 @@ public class OwnRegistryEntry {
     }
 
     /** Our EMREG 2.0 entry: the 1.0 facts plus the three EMREX 2.0 URLs (docs/emrex2.md). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Emreg2Entry(String name, String adminEmail, String website, String publicKey, Country country,
             List<Institution> institutions, Emreg2Props emreg2Props) {
     }
@@ -45,12 +48,14 @@ public class OwnRegistryEntry {
     public record Institution(String name) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DataFormat(String name, String version, String schemaUrl) {
     }
 
     public record EvidenceType(String name) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Emreg2Props(List<DataFormat> supportedDataFormats, List<EvidenceType> availableEvidenceTypes,
             String authorizationUrl, String tokenUrl, String resourceUrl, String requiredTrustLevel, String pingUrl) {
     }

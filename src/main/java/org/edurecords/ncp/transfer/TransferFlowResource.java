@@ -72,7 +72,7 @@ public class TransferFlowResource {
 
         static native TemplateInstance preview(String flowId, String receiver, String returnOrigin, Learner learner,
                 String birthDate, List<InstitutionView> institutions, long version, List<UnreachableView> unreachable,
-                SelectionSummary summary);
+                SelectionSummary summary, String logo);
 
         static native TemplateInstance answer(Delivery.FormPost answer, String receiver);
 
@@ -366,10 +366,19 @@ public class TransferFlowResource {
             }
             LearnerResults selected = resultsOf(session).select(session.selectedIds());
             Learner learner = selected.learner();
-            return page(Templates.preview(flowId, receiver(session), SecurityHeaders.origin(URI.create(session.returnUrl)),
+            String logo = flows.protocolOf(session).recipientLogo(session);
+            Response preview = page(Templates.preview(flowId, receiver(session),
+                    SecurityHeaders.origin(URI.create(session.returnUrl)),
                     learner, Formats.date(learner.birthDate(), page.locale()),
                     views.previewPage(selected, page.locale()), session.version,
-                    views.unreachable(selected.missing(), page.locale()), views.summary(selected, page.locale())), 200);
+                    views.unreachable(selected.missing(), page.locale()), views.summary(selected, page.locale()),
+                    logo), 200);
+            if (logo != null) {
+                // The client's registered logo is the one image from elsewhere this page may show.
+                preview.getHeaders().putSingle(SecurityHeaders.CSP,
+                        SecurityHeaders.contentSecurityPolicy(null, URI.create(logo)));
+            }
+            return preview;
         });
     }
 

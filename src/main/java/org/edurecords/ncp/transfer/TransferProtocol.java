@@ -15,6 +15,11 @@ public interface TransferProtocol {
     /** The receiver as the student is shown it on every step and as the ledger records it. */
     String recipient(EmrexSession session, Locale locale);
 
+    /** The receiver's registered logo (an https URL) for the consent page, or null. */
+    default String recipientLogo(EmrexSession session) {
+        return null;
+    }
+
     /** The outcome as this protocol's ledger rows and {@code ncp.transfers} counters carry it. */
     String code(Outcome outcome);
 

@@ -22,11 +22,17 @@ public final class SecurityHeaders {
      * @param formTarget the EMREX return URL the page posts to, or null for pages that post only to us
      */
     public static String contentSecurityPolicy(URI formTarget) {
+        return contentSecurityPolicy(formTarget, null);
+    }
+
+    /** @param imageSource an https image from elsewhere that the page shows (an EMREX 2.0 client's logo), or null */
+    public static String contentSecurityPolicy(URI formTarget, URI imageSource) {
         String formAction = "'self'";
         if (formTarget != null) {
             formAction += " " + origin(formTarget);
         }
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+        String images = imageSource == null ? "'self' data:" : "'self' data: " + origin(imageSource);
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src " + images + "; object-src 'none'; "
                 + "base-uri 'none'; frame-ancestors 'none'; form-action " + formAction;
     }
 

@@ -33,9 +33,13 @@ class AuthorizeResourceTest {
     void aGoodRequestStartsTheSamePagesAs10AndTheConsentGivesACode() {
         Emrex2Client client = client();
         client.startAndLogin("anna", "demo");
-        Document preview = FlowClient.html(client.selectAll());
+        Response previewPage = client.selectAll();
+        Document preview = FlowClient.html(previewPage);
         assertTrue(preview.text().contains("Test admissions (emc.example.org)"),
                 "the consent page names the client by its registered name and host: " + preview.text());
+        assertEquals("https://emc.example.org/logo.png", preview.selectFirst("img.recipient-logo").attr("src"));
+        assertTrue(previewPage.header("Content-Security-Policy").contains("img-src 'self' data: https://emc.example.org;"),
+                previewPage.header("Content-Security-Policy"));
         Response confirmed = client.confirm();
         assertEquals(303, confirmed.statusCode());
         Map<String, String> answer = client.redirectParameters(confirmed.header("Location"));

@@ -16,7 +16,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.edurecords.ncp.support.CauseChain;
+import io.restassured.response.Response;
 import org.edurecords.ncp.support.DemoFlow;
+import org.edurecords.ncp.support.Emrex2Client;
 import org.edurecords.ncp.support.ElmoChecks;
 import org.edurecords.ncp.support.FlowClient;
 import org.jsoup.nodes.Document;
@@ -62,6 +64,25 @@ class PostgresFlowTest {
         String xml = new String(ElmoChecks.decodeAndCheck(fields.get("elmo")), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(xml.contains("status=\"unavailable\""), "the ELMO records the missing institution");
         assertTrue(xml.contains("<title xml:lang=\"en\">Bergen University College</title>"), "historic issuer name");
+    }
+
+    @Test
+    void leavesAnEmrex2TokenAndAnOpenEmrex2FlowForTheOtherInstance() {
+        Emrex2Client client = new Emrex2Client(PostgresInstances.PUBLIC_URL);
+        String code = client.consent("anna", "demo");
+        String assertion = client.assertion();
+        Response token = client.token(code, client.verifier, assertion);
+        assertEquals(200, token.statusCode(), token.asString());
+        System.setProperty(PostgresInstances.HANDOFF_TOKEN, token.jsonPath().getString("access_token"));
+        System.setProperty(PostgresInstances.HANDOFF_ASSERTION, assertion);
+
+        Emrex2Client second = new Emrex2Client(PostgresInstances.PUBLIC_URL);
+        second.startAndLogin("anna", "demo");
+        second.selectAll();
+        System.setProperty(PostgresInstances.HANDOFF_EMREX2_FLOW, second.flowPath + "|" + second.state + "|"
+                + second.verifier);
+        System.setProperty(PostgresInstances.HANDOFF_EMREX2_COOKIES, second.browser.cookies().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";")));
     }
 
     @Test

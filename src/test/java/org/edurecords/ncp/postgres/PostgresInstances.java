@@ -18,7 +18,9 @@ public final class PostgresInstances {
 
     /** db-kind is fixed at build time; a test profile re-augments the application, so it can switch it. */
     static Map<String, String> postgres(String name) {
-        return Map.of("quarkus.datasource.db-kind", "postgresql", "ncp.name", name);
+        // One public URL for both, as behind one load balancer: an EMREX 2.0 client assertion names it as audience.
+        return Map.of("quarkus.datasource.db-kind", "postgresql", "ncp.name", name,
+                "ncp.public-url", PUBLIC_URL, "ncp.public-url-follows-port", "false");
     }
 
     public static class InstanceA implements QuarkusTestProfile {
@@ -48,4 +50,10 @@ public final class PostgresInstances {
     /** What instance A leaves for instance B: the browser state of a flow it started (JVM-wide). */
     static final String HANDOFF_FLOW = "edurecords.test.handoff.flow";
     static final String HANDOFF_COOKIES = "edurecords.test.handoff.cookies";
+    /** An EMREX 2.0 access token issued by instance A, a client assertion A accepted, a 2.0 flow A started. */
+    static final String HANDOFF_TOKEN = "edurecords.test.handoff.emrex2.token";
+    static final String HANDOFF_ASSERTION = "edurecords.test.handoff.emrex2.assertion";
+    static final String HANDOFF_EMREX2_FLOW = "edurecords.test.handoff.emrex2.flow";
+    static final String HANDOFF_EMREX2_COOKIES = "edurecords.test.handoff.emrex2.cookies";
+    static final String PUBLIC_URL = "https://ncp.example.org";
 }

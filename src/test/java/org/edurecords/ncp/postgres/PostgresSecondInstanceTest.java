@@ -16,6 +16,7 @@ import io.restassured.response.Response;
 import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.transfer.EmrexSession;
 import org.edurecords.ncp.support.DemoFlow;
+import org.edurecords.ncp.support.Emrex2Client;
 import org.edurecords.ncp.support.ElmoChecks;
 import org.edurecords.ncp.support.FlowClient;
 import org.jsoup.nodes.Document;
@@ -57,6 +58,38 @@ class PostgresSecondInstanceTest {
         String flowId = flow.flowPath.substring(flow.flowPath.lastIndexOf('/') + 1);
         assertEquals(EmrexSession.State.ANSWERED, QuarkusTransaction.requiringNew()
                 .call(() -> EmrexSession.<EmrexSession>findById(flowId).state));
+    }
+
+    @Test
+    void redeemsOnThisInstanceWhatInstanceAIssuedForEmrex2() {
+        String token = System.getProperty(PostgresInstances.HANDOFF_TOKEN);
+        assertNotNull(token, "instance A (PostgresFlowTest) must run first and leave an EMREX 2.0 token behind");
+        Response results = Emrex2Client.results(token, "data_format=elmo");
+        assertEquals(200, results.statusCode(), "a token issued by instance A reads the results on instance B");
+        assertTrue(results.asString().contains("Anna Kristine"));
+        assertTrue(Emrex2Client.signatureValid(results, Emrex2Client.publishedCertificate()));
+
+        // The flow instance A started is confirmed here, and its code redeemed here.
+        String[] flow = System.getProperty(PostgresInstances.HANDOFF_EMREX2_FLOW).split("\\|", 3);
+        Emrex2Client client = new Emrex2Client(PostgresInstances.PUBLIC_URL);
+        client.flowPath = flow[0];
+        client.state = flow[1];
+        client.verifier = flow[2];
+        Map<String, String> cookies = new LinkedHashMap<>();
+        for (String pair : System.getProperty(PostgresInstances.HANDOFF_EMREX2_COOKIES).split(";")) {
+            String[] kv = pair.split("=", 2);
+            cookies.put(kv[0], kv[1]);
+        }
+        client.browser.restoreCookies(cookies);
+        Response confirmed = client.confirm();
+        assertEquals(303, confirmed.statusCode(), confirmed.asString());
+        String code = client.redirectParameters(confirmed.header("Location")).get("code");
+        // The assertion instance A accepted is a replay here: its jti is in the shared database.
+        Response replay = client.token(code, client.verifier, System.getProperty(PostgresInstances.HANDOFF_ASSERTION));
+        assertEquals(401, replay.statusCode(), replay.asString());
+        assertEquals("invalid_client", replay.jsonPath().getString("error"));
+        Response fresh = client.token(code);
+        assertEquals(200, fresh.statusCode(), fresh.asString());
     }
 
     @Test

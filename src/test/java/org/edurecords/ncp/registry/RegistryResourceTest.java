@@ -43,6 +43,28 @@ class RegistryResourceTest {
     }
 
     @Test
+    void emreg2EntryPublishesTheThreeUrlsTheFormatsAndEveryCertificate() throws Exception {
+        Response response = given().get("/emreg2");
+        assertEquals(200, response.statusCode());
+        JsonPath json = response.jsonPath();
+        String base = "http://localhost:" + io.restassured.RestAssured.port;
+        assertEquals(base + "/oauth2/authorize", json.getString("emreg2Props.authorizationUrl"));
+        assertEquals(base + "/oauth2/token", json.getString("emreg2Props.tokenUrl"));
+        assertEquals(base + "/results", json.getString("emreg2Props.resourceUrl"));
+        assertEquals(List.of("elmo", "userinfo", "pdf_metadata", "pdf"),
+                json.getList("emreg2Props.supportedDataFormats.name"));
+        assertEquals("1.7", json.getString("emreg2Props.supportedDataFormats[0].version"));
+        assertEquals(List.of("higher-education-results"), json.getList("emreg2Props.availableEvidenceTypes.name"));
+        assertEquals("NO", json.getString("country.isoCode"));
+        assertEquals(true, json.getBoolean("country.singleFetch"));
+        assertEquals(List.of("All"), json.getList("institutions.name"));
+        assertEquals(List.of(ElmoChecks.exampleCertificate()), Certificates.parsePem(json.getString("publicKey")));
+        Response ping = given().get(json.getString("emreg2Props.pingUrl").substring(base.length()));
+        assertEquals(200, ping.statusCode());
+        assertEquals("UP", ping.jsonPath().getString("status"));
+    }
+
+    @Test
     void ewpManifestEntryCarriesBase64DerCertificates() throws Exception {
         Response response = given().get("/emreg/ewp-manifest-entry.xml");
         assertEquals(200, response.statusCode());

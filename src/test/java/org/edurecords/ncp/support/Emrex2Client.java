@@ -60,6 +60,8 @@ public class Emrex2Client {
     public String state;
     public String verifier;
     public String flowPath;
+    /** The answer to the login POST: a redirect to the selection, or the no-results page. */
+    public Response login;
 
     public Emrex2Client(String publicUrl) {
         this(publicUrl, CLIENT_ID, REDIRECT_URI, KEY);
@@ -100,7 +102,7 @@ public class Emrex2Client {
         String location = authorize.header("Location");
         flowPath = location.substring(location.indexOf("/emrex/flow/"), location.lastIndexOf('/'));
         assertEquals(200, browser.get(flowPath + "/login").statusCode());
-        Response login = browser.post(flowPath + "/login", Map.of("username", username, "password", password));
+        login = browser.post(flowPath + "/login", Map.of("username", username, "password", password));
         assertTrue(login.statusCode() == 303 || login.statusCode() == 200, login.asString());
         return this;
     }
@@ -197,7 +199,10 @@ public class Emrex2Client {
      * and the signature verifies with the certificate's key over BASE64URL(header) "." BASE64URL(body).
      */
     public static boolean signatureValid(Response response, X509Certificate certificate) {
-        String jws = response.header("X-Signature");
+        return signatureValid(response.header("X-Signature"), response.asByteArray(), certificate);
+    }
+
+    public static boolean signatureValid(String jws, byte[] body, X509Certificate certificate) {
         if (jws == null) {
             return false;
         }
@@ -208,7 +213,6 @@ public class Emrex2Client {
         try {
             String header = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
             boolean rsa = header.contains("\"RS256\"");
-            byte[] body = response.asByteArray();
             byte[] input = (parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(body))
                     .getBytes(StandardCharsets.US_ASCII);
             Signature check = Signature.getInstance(rsa ? "SHA256withRSA" : "SHA256withECDSAinP1363Format");
