@@ -23,6 +23,7 @@ import io.restassured.RestAssured;
 import org.edurecords.ncp.elmo.SecureXml;
 import org.edurecords.ncp.signing.Certificates;
 import org.edurecords.ncp.support.DocSnippets;
+import org.edurecords.ncp.support.Emrex2Client;
 import org.edurecords.ncp.support.FrozenClock;
 import org.edurecords.ncp.support.TestSigning;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,5 +165,64 @@ class Emrex2ConformanceKitTest {
         assertTrue(summary.contains("HTTP 401 invalid_client"), summary);
         assertTrue(summary.contains("[FAIL   ] 34 "), summary);
         assertTrue(summary.contains("[PASS   ] 05 "), "the browser part does not need the key:\n" + summary);
+    }
+
+    @Test
+    void theDocumentedCurlAndOpensslLinesCompleteATransfer() throws Exception {
+        DocSnippets.require("openssl", "curl", "jq");
+        String root = base.toString().replaceAll("/$", "");
+        Path doc = Path.of("docs/emrex2.md");
+        Path dir = Files.createDirectories(Path.of("target/emrex2-doc-curl"));
+        Files.copy(Path.of("src/test/resources/emrex2/test-emc.key.pem"), dir.resolve("client.key.pem"),
+                StandardCopyOption.REPLACE_EXISTING);
+        String b64url = "b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }\n";
+        Map<String, String> env = new java.util.HashMap<>(Map.of("NCP", root, "CLIENT_ID", "test-emc",
+                "REDIRECT_URI", "https://emc.example.org/emrex2/callback"));
+
+        DocSnippets.Run pkce = DocSnippets.run(dir, b64url + DocSnippets.snippet(doc, "EMREX 2.0 PKCE")
+                + "printf '%s %s %s' \"$STATE\" \"$VERIFIER\" \"$CHALLENGE\"\n", env);
+        assertEquals(0, pkce.exit(), pkce.output());
+        String[] values = pkce.output().strip().split(" ");
+        assertEquals(Pkce.s256(values[1]), values[2], "the documented challenge is S256 of the verifier");
+
+        // The student's part, in a browser of the tests.
+        Emrex2Client student = new Emrex2Client(root);
+        Map<String, String> query = new java.util.LinkedHashMap<>();
+        query.put("response_type", "code");
+        query.put("client_id", "test-emc");
+        query.put("redirect_uri", "https://emc.example.org/emrex2/callback");
+        query.put("state", values[0]);
+        query.put("code_challenge", values[2]);
+        query.put("code_challenge_method", "S256");
+        io.restassured.response.Response authorize = student.authorize(query);
+        assertEquals(303, authorize.statusCode(), authorize.asString());
+        String location = authorize.header("Location");
+        student.flowPath = location.substring(location.indexOf("/emrex/flow/"), location.lastIndexOf('/'));
+        student.browser.get(student.flowPath + "/login");
+        student.browser.post(student.flowPath + "/login", Map.of("username", "anna", "password", "demo"));
+        student.selectAll();
+        io.restassured.response.Response confirmed = student.confirm();
+        Map<String, String> redirect = student.redirectParameters(confirmed.header("Location"));
+        assertEquals(values[0], redirect.get("state"));
+
+        // The client's part, as the page writes it; the assertion carries the machine's time.
+        clock.advance(Duration.between(clock.instant(), Instant.now()));
+        env.put("CODE", redirect.get("code"));
+        env.put("VERIFIER", values[1]);
+        String client = b64url + DocSnippets.snippet(doc, "EMREX 2.0 client assertion")
+                + DocSnippets.snippet(doc, "EMREX 2.0 token request").strip() + " > token.json\n"
+                + "TOKEN=$(jq -r .access_token token.json)\n"
+                + DocSnippets.snippet(doc, "EMREX 2.0 results request")
+                + DocSnippets.snippet(doc, "EMREX 2.0 registry certificates")
+                + DocSnippets.snippet(doc, "EMREX 2.0 X-Signature with openssl");
+        DocSnippets.Run run = DocSnippets.run(dir, client, env);
+        assertEquals(0, run.exit(), run.output() + Files.readString(dir.resolve("token.json")));
+        assertTrue(run.output().contains("Verified OK"), run.output());
+        assertEquals("Bearer", new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("token.json")
+                .toFile()).path("token_type").asText());
+        Document elmo = SecureXml.parse(Files.readAllBytes(dir.resolve("answer.xml")));
+        assertEquals("Anna Kristine", elmo.getElementsByTagNameNS(ConformanceKit.NS, "givenNames").item(0).getTextContent());
+        assertTrue(Files.readString(dir.resolve("headers.txt")).toLowerCase(java.util.Locale.ROOT)
+                .contains("x-request-id:"), "the request id came back");
     }
 }

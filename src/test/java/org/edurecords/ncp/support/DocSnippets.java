@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Shell lines of the documentation, run as they are written: the code block that follows a
  * {@code <!-- tested: NAME -->} line of a Markdown file, run by {@code sh} in a folder of the test's choosing.
- * A machine without {@code openssl} skips the test with a message.
+ * A machine without {@code openssl} (or another program the lines need) skips the test with a message.
  */
 public final class DocSnippets {
 
@@ -37,7 +37,7 @@ public final class DocSnippets {
 
     public static Run run(Path dir, String script, Map<String, String> environment) throws IOException,
             InterruptedException {
-        requireOpenssl();
+        require("openssl");
         ProcessBuilder process = new ProcessBuilder("sh", "-c", script).directory(dir.toFile()).redirectErrorStream(true);
         process.environment().putAll(environment);
         Process p = process.start();
@@ -49,18 +49,16 @@ public final class DocSnippets {
         return new Run(p.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
 
-    private static void requireOpenssl() throws InterruptedException {
-        try {
-            Process p = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
+    /** Aborts the calling test, with a message, when one of the programs is not installed. */
+    public static void require(String... programs) throws IOException, InterruptedException {
+        for (String program : programs) {
+            Process p = new ProcessBuilder("sh", "-c", "command -v " + program).redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
-            if (p.waitFor() == 0) {
-                return;
+            if (p.waitFor() != 0) {
+                String message = "SKIPPED: no " + program + " on this machine; the documented lines are not run";
+                System.out.println(message);
+                Assumptions.abort(message);
             }
-        } catch (IOException e) {
-            // below
         }
-        String message = "SKIPPED: no openssl on this machine; the documented openssl lines are not run";
-        System.out.println(message);
-        Assumptions.abort(message);
     }
 }
