@@ -28,6 +28,7 @@ public final class ClientAssertion {
     public static final String TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
     private final String clientId;
+    private String subject;
     private String audience;
     private String jti = UUID.randomUUID().toString();
     private Instant issuedAt;
@@ -35,6 +36,7 @@ public final class ClientAssertion {
 
     public ClientAssertion(String clientId, String audience, Instant now) {
         this.clientId = clientId;
+        this.subject = clientId;
         this.audience = audience;
         this.issuedAt = now;
         this.expires = now.plusSeconds(60);
@@ -42,6 +44,12 @@ public final class ClientAssertion {
 
     public ClientAssertion audience(String value) {
         audience = value;
+        return this;
+    }
+
+    /** Another {@code sub} than the client id (an assertion to be refused). */
+    public ClientAssertion subject(String value) {
+        subject = value;
         return this;
     }
 
@@ -62,7 +70,7 @@ public final class ClientAssertion {
 
     /** The compact JWT, signed with {@code key}. */
     public String sign(PrivateKey key) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(clientId).subject(clientId).audience(audience)
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(clientId).subject(subject).audience(audience)
                 .jwtID(jti).issueTime(Date.from(issuedAt)).expirationTime(Date.from(expires)).build();
         try {
             JWSSigner signer;

@@ -43,11 +43,11 @@ public final class ConformanceKitCommand {
               --client-id ID                 the client id registered at the EMP
               --client-key FILE              the client's private key, PKCS#8 PEM (RSA: RS256, EC P-256: ES256)
               --redirect-uri URI             the client's registered redirect URI (never called; the kit reads it)
-              --login, --user, --password, --no-results-user, --no-results-password   as above (check 34)
+              --login, --user, --password, --no-results-user, --no-results-password   as above (check 39)
               --emreg-url URL                the EMP's EMREX 1.0 entry, whose certificates are trusted too
               --certificate FILE             a PEM certificate to trust (repeatable)
-              --code-lifetime SECONDS        how long the EMP's codes live (default 60; check 15 waits one second more)
-              --skip-slow                    skip checks 15 and 35, which wait for a code and a token to expire
+              --code-lifetime SECONDS        how long the EMP's codes live (default 60; check 18 waits one second more)
+              --skip-slow                    skip checks 18 and 40, which wait for a code and a token to expire
               --allow-http                   a local EMP without TLS: check 2 is skipped
               --report-dir DIR               as above
             """.formatted(KitOptions.DEFAULT_RETURN_URL);

@@ -108,31 +108,36 @@ public final class Emrex2Kit {
             Map.entry(9, "A request without code_challenge is redirected with error=invalid_request and the state"),
             Map.entry(10, "code_challenge_method=plain is redirected with error=invalid_request and the state"),
             Map.entry(11, "Cancelling is redirected with error=access_denied and the state"),
-            Map.entry(12, "The code, verifier and assertion give a Bearer token (JSON, expires_in at most 600, no-store)"),
-            Map.entry(13, "A wrong code_verifier is refused: 400 invalid_grant"),
-            Map.entry(14, "A code used twice is refused (invalid_grant) and revokes the token of its first use"),
-            Map.entry(15, "An expired code is refused: 400 invalid_grant"),
-            Map.entry(16, "An assertion signed with another key is refused: 401 invalid_client"),
-            Map.entry(17, "An assertion for another audience is refused: 401 invalid_client"),
-            Map.entry(18, "An expired assertion is refused: 401 invalid_client"),
-            Map.entry(19, "An assertion whose jti was used before is refused: 401 invalid_client"),
-            Map.entry(20, "An assertion of an unregistered client is refused: 400 invalid_client"),
-            Map.entry(21, "A token request without a client assertion is refused: 400 invalid_request"),
-            Map.entry(22, "Another grant type is refused: 400 unsupported_grant_type"),
-            Map.entry(23, "elmo: 200 application/xml, not encoded, valid ELMO 1.7"),
-            Map.entry(24, "elmo: the enveloped XML signature verifies with the registered certificate"),
-            Map.entry(25, "elmo: X-Signature verifies over the exact body bytes, and not over a changed body"),
-            Map.entry(26, "X-Request-ID is echoed"),
-            Map.entry(27, "userinfo: the learner of the ELMO namespace, the same person as in the elmo"),
-            Map.entry(28, "pdf_metadata: a pdf_list with pdf_id, title, issue_date, type, size_bytes and a sha256 checksum"),
-            Map.entry(29, "pdf: each listed PDF is application/pdf with the listed sha256 checksum and size"),
-            Map.entry(30, "pdf: an unknown pdf_id is 404, a missing pdf_id 400"),
-            Map.entry(31, "An unsupported data_format or version is refused: 400 invalid_request"),
-            Map.entry(32, "No token or an unknown token: 401 invalid_token with WWW-Authenticate: Bearer"),
-            Map.entry(33, "Two flows give different documents, and each token reads only its own"),
-            Map.entry(34, "A student without results: 204 No Content, with an X-Signature over the empty body"),
-            Map.entry(35, "An expired token is refused: 401 invalid_token"),
-            Map.entry(36, "Every answer of the resource endpoint, errors included, carries a verifying X-Signature"));
+            Map.entry(12, "A request without state is redirected with error=invalid_request"),
+            Map.entry(13, "response_type=token is redirected with error=unsupported_response_type and the state"),
+            Map.entry(14, "An unknown scope is redirected with error=invalid_scope and the state"),
+            Map.entry(15, "The code, verifier and assertion give a Bearer token (JSON, expires_in at most 600, no-store)"),
+            Map.entry(16, "A wrong code_verifier is refused: 400 invalid_grant"),
+            Map.entry(17, "A code used twice is refused (invalid_grant) and revokes the token of its first use"),
+            Map.entry(18, "An expired code is refused: 400 invalid_grant"),
+            Map.entry(19, "An assertion signed with another key is refused: 401 invalid_client"),
+            Map.entry(20, "An assertion for another audience is refused: 401 invalid_client"),
+            Map.entry(21, "An expired assertion is refused: 401 invalid_client"),
+            Map.entry(22, "An assertion whose jti was used before is refused: 401 invalid_client"),
+            Map.entry(23, "An assertion of an unregistered client is refused: 400 invalid_client"),
+            Map.entry(24, "A token request without a client assertion is refused: 400 invalid_request"),
+            Map.entry(25, "Another grant type is refused: 400 unsupported_grant_type"),
+            Map.entry(26, "An assertion valid for more than 5 minutes is refused: 401 invalid_client"),
+            Map.entry(27, "An assertion whose sub is not its iss is refused: 401 invalid_client"),
+            Map.entry(28, "elmo: 200 application/xml, not encoded, valid ELMO 1.7"),
+            Map.entry(29, "elmo: the enveloped XML signature verifies with the registered certificate"),
+            Map.entry(30, "elmo: X-Signature verifies over the exact body bytes, and not over a changed body"),
+            Map.entry(31, "X-Request-ID is echoed"),
+            Map.entry(32, "userinfo: the learner of the ELMO namespace, the same person as in the elmo"),
+            Map.entry(33, "pdf_metadata: a pdf_list with pdf_id, title, issue_date, type, size_bytes and a sha256 checksum"),
+            Map.entry(34, "pdf: each listed PDF is application/pdf with the listed sha256 checksum and size"),
+            Map.entry(35, "pdf: an unknown pdf_id is 404, a missing pdf_id 400"),
+            Map.entry(36, "An unsupported data_format or version is refused: 400 invalid_request"),
+            Map.entry(37, "No token or an unknown token: 401 invalid_token with WWW-Authenticate: Bearer"),
+            Map.entry(38, "Two flows give different documents, and each token reads only its own"),
+            Map.entry(39, "A student without results: 204 No Content, with an X-Signature over the empty body"),
+            Map.entry(40, "An expired token is refused: 401 invalid_token"),
+            Map.entry(41, "Every answer of the resource endpoint, errors included, carries a verifying X-Signature"));
 
 
     private Emrex2Options options;
@@ -315,47 +320,56 @@ public final class Emrex2Kit {
 
         // The first code once more: refused, and the token of its first use no longer reads.
         if (a.code() == null || ta == null) {
-            skip(14, TOKEN, "no token from the happy path");
+            skip(17, TOKEN, "no token from the happy path");
         } else {
             Emrex2Http.Answer again = token(a.code(), a.verifier(), assertion().sign(key));
             Emrex2Http.Answer after = results(ta, Map.of("data_format", "elmo"), null, "revoked token");
-            add(14, TOKEN, again.status() == 400 && "invalid_grant".equals(again.error()) && after.status() == 401,
+            add(17, TOKEN, again.status() == 400 && "invalid_grant".equals(again.error()) && after.status() == 401,
                     "second use " + again.describe() + ", first token then " + after.describe());
         }
 
         Flow c = codeFlow();
         Emrex2Http.Answer wrongVerifier = c.code() == null ? null : token(c.code(), Pkce.verifier(), assertion().sign(key));
-        expect(13, wrongVerifier, 400, "invalid_grant", c);
+        expect(16, wrongVerifier, 400, "invalid_grant", c);
 
         Flow e = codeFlow();
         Emrex2Http.Answer otherKey = e.code() == null ? null
                 : token(e.code(), e.verifier(), assertion().sign(otherKey()));
-        expect(16, otherKey, 401, "invalid_client", e);
+        expect(19, otherKey, 401, "invalid_client", e);
         Flow f = codeFlow();
         Emrex2Http.Answer wrongAud = f.code() == null ? null : token(f.code(), f.verifier(),
                 assertion().audience("https://audience.invalid/oauth2/token").sign(key));
-        expect(17, wrongAud, 401, "invalid_client", f);
+        expect(20, wrongAud, 401, "invalid_client", f);
         Flow g = codeFlow();
         Instant now = options.clock().instant();
         Emrex2Http.Answer expired = g.code() == null ? null : token(g.code(), g.verifier(),
                 assertion().times(now.minus(Duration.ofMinutes(10)), now.minus(Duration.ofMinutes(5))).sign(key));
-        expect(18, expired, 401, "invalid_client", g);
+        expect(21, expired, 401, "invalid_client", g);
         Flow h = codeFlow();
         Emrex2Http.Answer replayed = h.code() == null || firstJti == null ? null
                 : token(h.code(), h.verifier(), assertion().jti(firstJti).sign(key));
-        expect(19, replayed, 401, "invalid_client", h);
+        expect(22, replayed, 401, "invalid_client", h);
         Flow u = codeFlow();
         Emrex2Http.Answer unknown = u.code() == null ? null : token(u.code(), u.verifier(),
                 new ClientAssertion("unregistered-" + Pkce.random(6), audience(), options.clock().instant()).sign(key));
-        expect(20, unknown, 400, "invalid_client", u);
+        expect(23, unknown, 400, "invalid_client", u);
+        Flow far = codeFlow();
+        Instant at = options.clock().instant();
+        Emrex2Http.Answer tooLong = far.code() == null ? null : token(far.code(), far.verifier(),
+                assertion().times(at, at.plus(Duration.ofMinutes(10))).sign(key));
+        expect(26, tooLong, 401, "invalid_client", far);
+        Flow other = codeFlow();
+        Emrex2Http.Answer otherSubject = other.code() == null ? null : token(other.code(), other.verifier(),
+                assertion().subject("someone-else").sign(key));
+        expect(27, otherSubject, 401, "invalid_client", other);
         Emrex2Http.Answer noAssertion = http.postForm(options.tokenUrl(), List.of(
                 field("grant_type", "authorization_code"), field("code", u.code() == null ? "none" : u.code()),
                 field("redirect_uri", options.redirectUri()), field("code_verifier", u.verifier())));
-        add(21, TOKEN, noAssertion.status() == 400 && "invalid_request".equals(noAssertion.error()), noAssertion.describe());
+        add(24, TOKEN, noAssertion.status() == 400 && "invalid_request".equals(noAssertion.error()), noAssertion.describe());
         Emrex2Http.Answer grant = http.postForm(options.tokenUrl(), List.of(field("grant_type", "password"),
                 field("code", "none"), field("redirect_uri", options.redirectUri()), field("code_verifier", "x"),
                 field("client_assertion_type", ClientAssertion.TYPE), field("client_assertion", assertion().sign(key))));
-        add(22, TOKEN, grant.status() == 400 && "unsupported_grant_type".equals(grant.error()), grant.describe());
+        add(25, TOKEN, grant.status() == 400 && "unsupported_grant_type".equals(grant.error()), grant.describe());
 
         noResultsCheck();
         slowChecks(tb);
@@ -388,6 +402,13 @@ public final class Emrex2Kit {
             p.put("code_challenge", Pkce.verifier());
             p.put("code_challenge_method", "plain");
         }, "invalid_request");
+        KitBrowser.Page noState = new KitBrowser().getNoFollow(Emrex2Http.withQuery(options.authorizeUrl(),
+                without(authorizeParams(Pkce.random(16), Pkce.s256(Pkce.verifier())), "state")));
+        Redirect stateless = redirect(noState);
+        add(12, AUTHORIZE, stateless != null && "invalid_request".equals(stateless.error()) && stateless.code() == null,
+                stateless == null ? "HTTP " + noState.status() + location(noState) : "redirected with " + stateless.params());
+        errorRedirect(13, p -> p.put("response_type", "token"), "unsupported_response_type");
+        errorRedirect(14, p -> p.put("scope", "no-such-evidence-type"), "invalid_scope");
         // Cancel on the login page.
         String state = Pkce.random(16);
         KitBrowser browser = new KitBrowser(options.redirectUri());
@@ -415,7 +436,7 @@ public final class Emrex2Kit {
 
     private void tokenResponseCheck(Emrex2Http.Answer answer, Token token) {
         if (answer == null) {
-            add(12, TOKEN, false, "no code from the happy path");
+            add(15, TOKEN, false, "no code from the happy path");
             return;
         }
         JsonNode json = answer.json();
@@ -423,7 +444,7 @@ public final class Emrex2Kit {
         boolean ok = answer.status() == 200 && token != null && "bearer".equalsIgnoreCase(json.path("token_type").asText())
                 && json.path("expires_in").canConvertToLong() && token.expiresIn() > 0 && token.expiresIn() <= 600
                 && cache.contains("no-store") && answer.contentType().startsWith("application/json");
-        add(12, TOKEN, ok,
+        add(15, TOKEN, ok,
                 answer.describe() + ", token_type " + json.path("token_type").asText() + ", expires_in "
                         + json.path("expires_in").asText() + ", scope " + json.path("scope").asText() + ", Cache-Control "
                         + cache);
@@ -431,7 +452,7 @@ public final class Emrex2Kit {
 
     private Document resultChecks(Token token) throws IOException {
         if (token == null) {
-            for (int n = 23; n <= 31; n++) {
+            for (int n = 28; n <= 36; n++) {
                 skip(n, RESULTS, "no access token from the happy path");
             }
             return null;
@@ -447,7 +468,7 @@ public final class Emrex2Kit {
             parseProblem = ": " + e.getMessage();
         }
         var valid = doc == null ? null : schema.validate(doc);
-        add(23, RESULTS, doc != null && elmo.contentType().startsWith("application/xml") && valid.valid(),
+        add(28, RESULTS, doc != null && elmo.contentType().startsWith("application/xml") && valid.valid(),
                 elmo.describe() + " " + elmo.contentType() + parseProblem + (valid == null || valid.valid() ? ""
                         : " " + valid.errors()));
         String xmlVerdict = "no document";
@@ -465,7 +486,7 @@ public final class Emrex2Kit {
                 xmlVerdict = String.join("; ", r.problems());
             }
         }
-        add(24, RESULTS, xmlValid,
+        add(29, RESULTS, xmlValid,
                 xmlVerdict);
         DetachedSignature.Verdict jws = DetachedSignature.verify(elmo.header("X-Signature"), elmo.body(), trusted);
         byte[] changed = elmo.body().clone();
@@ -474,9 +495,9 @@ public final class Emrex2Kit {
         }
         boolean tamperRefused = changed.length > 0
                 && !DetachedSignature.verify(elmo.header("X-Signature"), changed, trusted).valid();
-        add(25, RESULTS, jws.valid() && tamperRefused, jws.describe() + (tamperRefused ? "" : "; a changed body still verifies")
+        add(30, RESULTS, jws.valid() && tamperRefused, jws.describe() + (tamperRefused ? "" : "; a changed body still verifies")
                         + "; X-Signature-Algorithm " + elmo.header("X-Signature-Algorithm"));
-        add(26, RESULTS, requestId.equals(elmo.header("X-Request-ID")),
+        add(31, RESULTS, requestId.equals(elmo.header("X-Request-ID")),
                 "sent " + requestId + ", got " + elmo.header("X-Request-ID"));
 
         Emrex2Http.Answer userinfo = results(token, Map.of("data_format", "userinfo"), null, "userinfo");
@@ -497,7 +518,7 @@ public final class Emrex2Kit {
         } catch (SecureXml.XmlParseException | RuntimeException e) {
             userProblem = e.getMessage();
         }
-        add(27, RESULTS, userOk,
+        add(32, RESULTS, userOk,
                 userProblem);
 
         Emrex2Http.Answer metadata = results(token, Map.of("data_format", "pdf_metadata"), null, "pdf_metadata");
@@ -516,7 +537,7 @@ public final class Emrex2Kit {
                 metaProblems.add("checksum " + pdf.path("checksum").asText() + " is not sha256:<hex>");
             }
         }
-        add(28, RESULTS, metaProblems.isEmpty(), String.join("; ", metaProblems));
+        add(33, RESULTS, metaProblems.isEmpty(), String.join("; ", metaProblems));
         List<String> pdfProblems = new ArrayList<>();
         for (JsonNode pdf : list) {
             String id = pdf.path("pdf_id").asText();
@@ -530,16 +551,16 @@ public final class Emrex2Kit {
                         + " bytes, " + checksum);
             }
         }
-        add(29, RESULTS, !list.isEmpty() && pdfProblems.isEmpty(), list.isEmpty() ? "no PDF listed" : String.join("; ", pdfProblems));
+        add(34, RESULTS, !list.isEmpty() && pdfProblems.isEmpty(), list.isEmpty() ? "no PDF listed" : String.join("; ", pdfProblems));
         Emrex2Http.Answer unknownPdf = results(token, Map.of("data_format", "pdf", "pdf_id", "unknown-" + Pkce.random(6)),
                 null, "unknown pdf_id");
         Emrex2Http.Answer noPdfId = results(token, Map.of("data_format", "pdf"), null, "pdf without pdf_id");
-        add(30, RESULTS, unknownPdf.status() == 404 && noPdfId.status() == 400,
+        add(35, RESULTS, unknownPdf.status() == 404 && noPdfId.status() == 400,
                 "unknown " + unknownPdf.describe() + ", missing " + noPdfId.describe());
         Emrex2Http.Answer format = results(token, Map.of("data_format", "docx"), null, "unsupported format");
         Emrex2Http.Answer version = results(token, Map.of("data_format", "elmo", "data_format_version", "0.1"), null,
                 "unsupported version");
-        add(31, RESULTS, format.status() == 400 && "invalid_request".equals(format.error()) && version.status() == 400
+        add(36, RESULTS, format.status() == 400 && "invalid_request".equals(format.error()) && version.status() == 400
                         && "invalid_request".equals(version.error()),
                 "format " + format.describe() + ", version " + version.describe());
         Emrex2Http.Answer none = http.get(Emrex2Http.withQuery(options.resultsUrl(), Map.of("data_format", "elmo")),
@@ -548,7 +569,7 @@ public final class Emrex2Kit {
         Emrex2Http.Answer bogus = http.get(Emrex2Http.withQuery(options.resultsUrl(), Map.of("data_format", "elmo")),
                 Pkce.random(24), null);
         received.add(new Received("unknown token", bogus));
-        add(32, RESULTS, invalidToken(none) && invalidToken(bogus), "no token " + none.describe() + " " + none.header("WWW-Authenticate")
+        add(37, RESULTS, invalidToken(none) && invalidToken(bogus), "no token " + none.describe() + " " + none.header("WWW-Authenticate")
                         + ", unknown " + bogus.describe());
         return doc;
     }
@@ -560,7 +581,7 @@ public final class Emrex2Kit {
 
     private void crossFlowCheck(Token ta, Document elmoA, Token tb) throws IOException {
         if (ta == null || tb == null || elmoA == null) {
-            add(33, RESULTS, false, ta == null || elmoA == null ? "no document from the happy path"
+            add(38, RESULTS, false, ta == null || elmoA == null ? "no document from the happy path"
                     : "no token from the second flow");
             return;
         }
@@ -590,47 +611,47 @@ public final class Emrex2Kit {
                 problems.add("the second token read the first flow's PDF " + pdf.path("pdf_id").asText());
             }
         }
-        add(33, RESULTS, problems.isEmpty(), String.join("; ", problems));
+        add(38, RESULTS, problems.isEmpty(), String.join("; ", problems));
     }
 
     private void noResultsCheck() throws IOException {
         if (options.noResultsUsername() == null) {
-            skip(34, RESULTS, "no --no-results-user given");
+            skip(39, RESULTS, "no --no-results-user given");
             return;
         }
         Flow flow = flow(options.noResultsUsername(), options.noResultsPassword(), Pick.ALL, p -> { });
         if (flow.code() == null) {
-            add(34, RESULTS, false, flow.describe());
+            add(39, RESULTS, false, flow.describe());
             return;
         }
         Token token = token(token(flow.code(), flow.verifier(), assertion().sign(key)));
         if (token == null) {
-            add(34, RESULTS, false, "no token for the code of the empty transfer");
+            add(39, RESULTS, false, "no token for the code of the empty transfer");
             return;
         }
         Emrex2Http.Answer answer = results(token, Map.of("data_format", "elmo"), null, "no results");
         DetachedSignature.Verdict jws = DetachedSignature.verify(answer.header("X-Signature"), answer.body(), trusted);
-        add(34, RESULTS, answer.status() == 204 && answer.body().length == 0 && jws.valid(),
+        add(39, RESULTS, answer.status() == 204 && answer.body().length == 0 && jws.valid(),
                 answer.describe() + ", " + answer.body().length + " bytes, " + jws.describe());
     }
 
     private void slowChecks(Token tb) throws IOException {
         if (options.skipSlow()) {
-            skip(15, TOKEN, "slow check skipped by --skip-slow");
-            skip(35, RESULTS, "slow check skipped by --skip-slow");
+            skip(18, TOKEN, "slow check skipped by --skip-slow");
+            skip(40, RESULTS, "slow check skipped by --skip-slow");
             return;
         }
         Flow late = codeFlow();
         if (late.code() == null) {
-            add(15, TOKEN, false, late.describe());
+            add(18, TOKEN, false, late.describe());
         } else {
             options.waiter().wait(options.codeLifetime().plusSeconds(1));
             Emrex2Http.Answer answer = token(late.code(), late.verifier(), assertion().sign(key));
-            add(15, TOKEN, answer.status() == 400 && "invalid_grant".equals(answer.error()),
+            add(18, TOKEN, answer.status() == 400 && "invalid_grant".equals(answer.error()),
                     "after " + options.codeLifetime().plusSeconds(1).toSeconds() + " s: " + answer.describe());
         }
         if (tb == null) {
-            add(35, RESULTS, false, "no token of the second flow");
+            add(40, RESULTS, false, "no token of the second flow");
             return;
         }
         Instant end = tb.issued().plusSeconds(tb.expiresIn() + 1);
@@ -639,7 +660,7 @@ public final class Emrex2Kit {
             options.waiter().wait(left);
         }
         Emrex2Http.Answer answer = results(tb, Map.of("data_format", "elmo"), null, "expired token");
-        add(35, RESULTS, answer.status() == 401 && "invalid_token".equals(answer.error())
+        add(40, RESULTS, answer.status() == 401 && "invalid_token".equals(answer.error())
                 && invalidToken(answer), "after " + (tb.expiresIn() + 1) + " s: " + answer.describe());
     }
 
@@ -652,7 +673,7 @@ public final class Emrex2Kit {
                 unsigned.add(r.context() + " (HTTP " + r.answer().status() + "): " + v.problem());
             }
         }
-        add(36, RESULTS, !received.isEmpty() && unsigned.isEmpty(), received.size() + " answers checked"
+        add(41, RESULTS, !received.isEmpty() && unsigned.isEmpty(), received.size() + " answers checked"
                         + (unsigned.isEmpty() ? "" : "; " + String.join("; ", unsigned)));
     }
 
@@ -725,6 +746,11 @@ public final class Emrex2Kit {
             }
         }
         return null;
+    }
+
+    private static Map<String, String> without(Map<String, String> params, String name) {
+        params.remove(name);
+        return params;
     }
 
     private static Map<String, String> toMap(List<Map.Entry<String, String>> fields) {
@@ -849,7 +875,7 @@ public final class Emrex2Kit {
         for (int n = 1; n <= TITLES.size(); n++) {
             int number = n;
             if (results.stream().noneMatch(r -> r.number() == number)) {
-                add(n, n <= 3 ? ENDPOINTS : n <= 11 ? AUTHORIZE : n <= 22 ? TOKEN : RESULTS, false,
+                add(n, n <= 3 ? ENDPOINTS : n <= 14 ? AUTHORIZE : n <= 27 ? TOKEN : RESULTS, false,
                         "the EMP could not be driven: " + e);
             }
         }
