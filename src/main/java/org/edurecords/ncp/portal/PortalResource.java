@@ -9,13 +9,11 @@ import java.util.Optional;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -23,12 +21,8 @@ import io.quarkus.oidc.IdToken;
 import io.quarkus.oidc.OidcSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
-import io.vertx.core.http.HttpServerRequest;
-import org.edurecords.ncp.auth.AuthenticatedStudent;
 import org.edurecords.ncp.auth.DemoLogin;
 import org.edurecords.ncp.auth.HeaderLogin;
-import org.edurecords.ncp.auth.Identity;
 import org.edurecords.ncp.auth.LoginFailure;
 import org.edurecords.ncp.auth.LoginLink;
 import org.edurecords.ncp.auth.OidcLogin;
@@ -46,8 +40,6 @@ import org.edurecords.ncp.selection.SelectionViews;
 import org.edurecords.ncp.selection.UnreachableView;
 import org.edurecords.ncp.web.Formats;
 import org.edurecords.ncp.web.PageContext;
-import org.edurecords.ncp.web.RateLimited;
-import org.edurecords.ncp.web.RateLimits;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -172,69 +164,6 @@ public class PortalResource {
                 .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff").build();
     }
 
-    @GET
-    @RateLimited(RateLimits.Limit.LOGIN)
-    @Path("login/oidc/start")
-    public Response oidcStart() {
-        if (!oidcLogin.enabled()) {
-            return page(Templates.login(logins.forPortal(), demoLogin.enabled(), null, ""), 404);
-        }
-        return Response.seeOther(URI.create("/my-results/login/oidc")).header("Set-Cookie", oidcLogin.noFlowCookieHeader())
-                .build();
-    }
-
-    /** Protected by quarkus-oidc: reached only after the code flow with the provider has completed. */
-    @GET
-    @Path("login/oidc")
-    @Authenticated
-    public Response oidcLogin(@CookieParam(PortalSessions.COOKIE) String previous) {
-        try {
-            Identity identity = oidcLogin.identify(idToken);
-            String hint = config.auth().oidc().endSessionUrl().isPresent() ? idToken.getRawToken() : null;
-            return loggedIn(previous, identity, logins.learnerFor(identity), hint);
-        } catch (LoginFailure e) {
-            return failed(e);
-        } finally {
-            oidcLogin.endLocalSession(oidcSession);
-        }
-    }
-
-    @GET
-    @RateLimited(RateLimits.Limit.LOGIN)
-    @Path("login/header")
-    public Response headerLogin(@CookieParam(PortalSessions.COOKIE) String previous, @Context HttpServerRequest request) {
-        if (!headerLogin.enabled()) {
-            return page(Templates.login(logins.forPortal(), demoLogin.enabled(), null, ""), 404);
-        }
-        try {
-            Identity identity = headerLogin.identify(request);
-            return loggedIn(previous, identity, logins.learnerFor(identity), null);
-        } catch (LoginFailure e) {
-            if (e.kind() == LoginFailure.Kind.UNTRUSTED_SOURCE) {
-                return page(Templates.login(logins.forPortal(), demoLogin.enabled(), e.kind().messageKey(), ""), 403);
-            }
-            return failed(e);
-        }
-    }
-
-    @POST
-    @RateLimited(RateLimits.Limit.LOGIN)
-    @Path("login/demo")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response demoLogin(@CookieParam(PortalSessions.COOKIE) String previous, @FormParam("username") String username,
-            @FormParam("password") String password) {
-        if (!demoLogin.enabled()) {
-            return page(Templates.login(logins.forPortal(), false, null, ""), 403);
-        }
-        Optional<AuthenticatedStudent> student = demoLogin.authenticate(username, password);
-        if (student.isEmpty()) {
-            LOG.info("Portal demo login refused");
-            return page(Templates.login(logins.forPortal(), true, "login_failed", username == null ? "" : username), 401);
-        }
-        return loggedIn(previous, new Identity("demo", "demo", username, null, null, null),
-                Optional.of(student.get().learnerId()), null);
-    }
-
     @POST
     @Path("logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -252,16 +181,6 @@ public class PortalResource {
         return Response.seeOther(target).cookie(sessions.expiredCookie()).header("Cache-Control", "no-store").build();
     }
 
-    private Response loggedIn(String previous, Identity identity, Optional<Long> learnerId, String idTokenHint) {
-        String token = sessions.start(previous, learnerId.orElse(null), identity, idTokenHint);
-        return Response.seeOther(URI.create("/my-results")).cookie(sessions.cookie(token))
-                .header("Cache-Control", "no-store").build();
-    }
-
-    private Response failed(LoginFailure failure) {
-        LOG.infof("Portal login failed (%s)", failure.kind());
-        return page(Templates.login(logins.forPortal(), demoLogin.enabled(), failure.kind().messageKey(), ""), 401);
-    }
 
     private Response page(TemplateInstance template, int status) {
         return page.html(template, status);
