@@ -216,6 +216,27 @@ class DemoClientWalkThroughTest {
     }
 
     @Test
+    void emrex2PersonWithoutResultsComesBackWithACodeAndA204() throws Exception {
+        try (WebClient browser = browser(true)) {
+            HtmlPage login = submit(browser.getPage(new URL(root, "/demo-client")), "start-emrex2");
+            ((org.htmlunit.html.HtmlInput) login.getElementById("username")).type("bjorn");
+            ((org.htmlunit.html.HtmlInput) login.getElementById("password")).type("demo");
+            HtmlPage noResults = clickButton(login, "//form[contains(@action,'/login')]//button");
+            assertTrue(noResults.getElementById("no-results") != null, noResults.asNormalizedText());
+            HtmlPage result = ((org.htmlunit.html.HtmlAnchor) noResults.getElementById("emrex-answer")).click();
+            assertTrue(result.getUrl().getPath().endsWith("/demo-client/emrex2/return"), result.getUrl().toString());
+            for (String check : List.of("demo2_check_state", "demo2_check_token", "demo2_check_results",
+                    "demo2_check_x_signature")) {
+                assertEquals("ok", result.<DomElement>querySelector("[data-check='" + check + "']").getAttribute("class"),
+                        result.asNormalizedText());
+            }
+            assertTrue(result.querySelector("[data-check='demo2_check_results']").asNormalizedText().contains("HTTP 204"));
+            assertEquals(1, result.querySelectorAll("#resource-calls li[data-status='204']").size());
+            assertTrue(result.getElementById("learner-name") == null, "no document with 204");
+        }
+    }
+
+    @Test
     void emrex2CancelComesBackAsAccessDenied() throws Exception {
         try (WebClient browser = browser(false)) {
             browser.addRequestHeader("Accept-Language", "nb");
