@@ -224,5 +224,16 @@ class Emrex2ConformanceKitTest {
         assertEquals("Anna Kristine", elmo.getElementsByTagNameNS(ConformanceKit.NS, "givenNames").item(0).getTextContent());
         assertTrue(Files.readString(dir.resolve("headers.txt")).toLowerCase(java.util.Locale.ROOT)
                 .contains("x-request-id:"), "the request id came back");
+
+        // Asked for gzip, the answer still comes as it was signed (identity), as the page says.
+        String token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("token.json").toFile())
+                .path("access_token").asText();
+        java.net.http.HttpResponse<byte[]> gzip = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "/results?data_format=elmo"))
+                        .header("Authorization", "Bearer " + token).header("Accept-Encoding", "gzip").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("identity", gzip.headers().firstValue("Content-Encoding").orElse("identity"));
+        assertTrue(DetachedSignature.verify(gzip.headers().firstValue("X-Signature").orElseThrow(), gzip.body(),
+                Emrex2Kit.certificates(Files.readString(dir.resolve("ncp-certs.pem")))).valid());
     }
 }
