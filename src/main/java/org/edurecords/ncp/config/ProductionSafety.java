@@ -73,6 +73,10 @@ public class ProductionSafety {
         for (String source : org.edurecords.ncp.results.http.HttpElmoSources.plainHttpSources(config)) {
             problems.add("ncp.sources.http." + source + ".url-template must use https");
         }
+        config.emrex2().clientRegistry().orElse(List.of()).stream().map(String::strip)
+                .filter(source -> source.startsWith("http://"))
+                .forEach(source -> problems.add("ncp.emrex2.client-registry must use https URLs: the registry decides"
+                        + " which clients may fetch results"));
         problems.addAll(unsafeLogin(config.auth()));
         problems.addAll(org.edurecords.ncp.emrex.KnownReceivers.problems(config));
         return problems;

@@ -36,6 +36,27 @@ public class Tokens {
     @Inject
     Clock clock;
 
+    /** The draft's limits hold in every profile: a longer code or token lifetime refuses to start. */
+    void checkLifetimes(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        java.util.List<String> problems = lifetimeProblems(config.emrex2());
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", problems));
+        }
+    }
+
+    static java.util.List<String> lifetimeProblems(NcpConfig.Emrex2 emrex2) {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        if (emrex2.codeLifetime().isNegative() || emrex2.codeLifetime().isZero()
+                || emrex2.codeLifetime().compareTo(java.time.Duration.ofSeconds(60)) > 0) {
+            problems.add("ncp.emrex2.code-lifetime must be more than 0 and at most 60 seconds");
+        }
+        if (emrex2.tokenLifetime().isNegative() || emrex2.tokenLifetime().isZero()
+                || emrex2.tokenLifetime().compareTo(java.time.Duration.ofSeconds(300)) > 0) {
+            problems.add("ncp.emrex2.token-lifetime must be more than 0 and at most 300 seconds");
+        }
+        return problems;
+    }
+
     /** An issued access token and what it may read. */
     public record Issued(String accessToken, long expiresIn, String scope) {
     }

@@ -72,6 +72,15 @@ class ProductionLoginSafetyTest {
         assertEquals(List.of("ncp.public-url-follows-port must be false"), problems("prod", settings));
     }
 
+    @Test
+    void theEmrex2ClientRegistryMustBeReadOverHttps() throws IOException {
+        assertEquals(List.of("ncp.emrex2.client-registry must use https URLs: the registry decides which clients may"
+                + " fetch results"), problems("prod", Map.of("ncp.auth.oidc.enabled", "true",
+                        "ncp.emrex2.client-registry", "/etc/ncp/clients.json,http://emreg.example.org/api/")));
+        assertEquals(List.of(), problems("prod", Map.of("ncp.auth.oidc.enabled", "true",
+                "ncp.emrex2.client-registry", "/etc/ncp/clients.json,https://emreg.example.org/api/")));
+    }
+
     private static List<String> problems(String profile, Map<String, String> given) throws IOException {
         // Every operator sets the public address; the tests add what they are about.
         Map<String, String> operatorSettings = new java.util.HashMap<>(Map.of("ncp.public-url", "https://ncp.example.org",
