@@ -287,7 +287,7 @@ public final class Emrex2Kit {
 
     private void checks() throws IOException {
         // The happy path: every result ticked.
-        Flow a = flow(options.username(), options.password(), Pick.ALL, p -> { });
+        Flow a = flow(options.username(), options.password(), Pick.ALL);
         Redirect ra = a.redirect();
         add(4, AUTHORIZE, a.last() != null
                 && (a.redirect() != null || a.last().status() == 200), a.describe());
@@ -314,7 +314,7 @@ public final class Emrex2Kit {
         Document elmoA = resultChecks(ta);
 
         // A second flow of the same student with one result: another document, its own token.
-        Flow b = flow(options.username(), options.password(), Pick.ONE, p -> { });
+        Flow b = flow(options.username(), options.password(), Pick.ONE);
         Token tb = b.code() == null ? null : token(token(b.code(), b.verifier(), assertion().sign(key)));
         crossFlowCheck(ta, elmoA, tb);
 
@@ -619,7 +619,7 @@ public final class Emrex2Kit {
             skip(39, RESULTS, "no --no-results-user given");
             return;
         }
-        Flow flow = flow(options.noResultsUsername(), options.noResultsPassword(), Pick.ALL, p -> { });
+        Flow flow = flow(options.noResultsUsername(), options.noResultsPassword(), Pick.ALL);
         if (flow.code() == null) {
             add(39, RESULTS, false, flow.describe());
             return;
@@ -693,15 +693,14 @@ public final class Emrex2Kit {
     /** A flow only for its code: the student without results when there is one (no document to make). */
     private Flow codeFlow() throws IOException {
         return options.noResultsUsername() != null
-                ? flow(options.noResultsUsername(), options.noResultsPassword(), Pick.ALL, p -> { })
-                : flow(options.username(), options.password(), Pick.ONE, p -> { });
+                ? flow(options.noResultsUsername(), options.noResultsPassword(), Pick.ALL)
+                : flow(options.username(), options.password(), Pick.ONE);
     }
 
-    private Flow flow(String user, String password, Pick pick, Consumer<Map<String, String>> change) throws IOException {
+    private Flow flow(String user, String password, Pick pick) throws IOException {
         String state = Pkce.random(16);
         String verifier = Pkce.verifier();
         Map<String, String> params = authorizeParams(state, Pkce.s256(verifier));
-        change.accept(params);
         KitBrowser browser = new KitBrowser(options.redirectUri());
         KitBrowser.Page first = browser.getNoFollow(Emrex2Http.withQuery(options.authorizeUrl(), params));
         Redirect early = redirect(first);
