@@ -167,6 +167,13 @@ public interface NcpConfig {
 
         /** PEM certificate the demo client trusts; defaults to ncp.signing.certificate-path. */
         Optional<String> clientCertificatePath();
+
+        /**
+         * The demo client's EMREX 2.0 private key (PKCS#8 PEM): generated there at the first start with the demo
+         * client on, reused later; its public key is the demo client's registration (docs/emrex2.md).
+         */
+        @WithDefault("data/demo-client-emrex2.key.pem")
+        String clientEmrex2Key();
     }
 
     interface Elmo {

@@ -308,7 +308,7 @@ public final class ConformanceKit {
      * The form that moves a transfer on: not a cancel form, never an answer form (the kit reads answers, it
      * does not post them to the client); a selection form (checkboxes) first.
      */
-    private static Element continueForm(KitBrowser.Page page) {
+    static Element continueForm(KitBrowser.Page page) {
         List<Element> forms = page.html().select("form").stream()
                 .filter(f -> "post".equalsIgnoreCase(f.attr("method")) && !Forms.isCancel(f) && sameOrigin(page, f))
                 .toList();
@@ -317,7 +317,7 @@ public final class ConformanceKit {
     }
 
     /** Forms that stay at the NCP: relative actions, or the origin of the page. */
-    private static boolean sameOrigin(KitBrowser.Page page, Element form) {
+    static boolean sameOrigin(KitBrowser.Page page, Element form) {
         String action = form.absUrl("action");
         if (action.isEmpty()) {
             return true;

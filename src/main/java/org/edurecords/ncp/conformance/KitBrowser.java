@@ -26,6 +26,8 @@ public final class KitBrowser {
 
     private static final int MAX_REDIRECTS = 10;
     private final HttpClient http;
+    /** A redirect to an address starting with this is not followed (an EMREX 2.0 client's redirect URI), or null. */
+    private final String stopAt;
 
     /** One HTTP answer, parsed as HTML. */
     public record Page(URI url, int status, HttpResponseHeaders headers, String body, Document html) {
@@ -43,13 +45,23 @@ public final class KitBrowser {
     }
 
     public KitBrowser() {
+        this(null);
+    }
+
+    /** A browser that stops at a redirect to {@code stopAt...}: the answer page is that redirect itself. */
+    public KitBrowser(String stopAt) {
+        this.stopAt = stopAt;
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
         http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(20)).build();
     }
 
     public Page get(URI url) throws IOException {
-        return follow(send(HttpRequest.newBuilder(url).GET()));
+        return follow(getNoFollow(url));
+    }
+
+    public Page getNoFollow(URI url) throws IOException {
+        return send(HttpRequest.newBuilder(url).GET());
     }
 
     /** A form POST without following redirects: the entry checks look at the first answer. */
@@ -75,7 +87,11 @@ public final class KitBrowser {
     Page follow(Page page) throws IOException {
         Page current = page;
         for (int i = 0; i < MAX_REDIRECTS && current.status() / 100 == 3 && current.header("Location") != null; i++) {
-            current = send(HttpRequest.newBuilder(current.url().resolve(current.header("Location"))).GET());
+            URI next = current.url().resolve(current.header("Location"));
+            if (stopAt != null && next.toString().startsWith(stopAt)) {
+                return current;
+            }
+            current = send(HttpRequest.newBuilder(next).GET());
         }
         return current;
     }

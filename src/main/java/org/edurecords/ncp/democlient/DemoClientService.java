@@ -101,21 +101,41 @@ public class DemoClientService {
         VerificationResult signature = new JdkXmlSignatureVerifier().verify(document, trustedCertificate());
         checks.add(new Check("demo_check_signature", signature.valid(),
                 signature.valid() ? signature.signatureAlgorithm() : String.join("; ", signature.problems())));
+        return read(sessionId, returnCode, returnMessage, checks, document, null, null);
+    }
+
+    /** An EMREX 2.0 answer: the checks made, the document (or null) and the PDF fetched beside it (or null). */
+    ReceivedAnswer readDocument(List<Check> checks, Document document, byte[] pdf, Emrex2Exchange exchange) {
+        if (document == null) {
+            return new ReceivedAnswer(null, null, null, checks, null, null, List.of(), null, List.of(), exchange);
+        }
+        return read(null, null, null, checks, document, pdf, exchange);
+    }
+
+    private ReceivedAnswer read(String sessionId, String returnCode, String returnMessage, List<Check> checks,
+            Document document, byte[] pdf, Emrex2Exchange exchange) {
         try {
             Elmo parsed = (Elmo) ElmoJaxb.context().createUnmarshaller().unmarshal(document);
-            String transcriptId = storeTranscript(parsed);
+            String transcriptId = pdf != null ? keep(pdf) : storeTranscript(parsed);
             List<ReceivedReport> reports = ElmoSummaries.summarise(parsed).reports().stream()
                     .map(DemoClientService::report).toList();
             Elmo.Learner learner = parsed.getLearner();
             return new ReceivedAnswer(sessionId, returnCode, returnMessage, checks,
                     learner.getGivenNames() + " " + learner.getFamilyName(),
                     learner.getBday() == null ? null : learner.getBday().toXMLFormat(), reports, transcriptId,
-                    missingInstitutions(document));
+                    missingInstitutions(document), exchange);
         } catch (JAXBException | RuntimeException e) {
             LOG.info("Demo client could not read a received document", e);
             checks.add(new Check("demo_check_decoded", false, "unreadable ELMO content"));
-            return new ReceivedAnswer(sessionId, returnCode, returnMessage, checks, null, null, List.of(), null);
+            return new ReceivedAnswer(sessionId, returnCode, returnMessage, checks, null, null, List.of(), null,
+                    List.of(), exchange);
         }
+    }
+
+    private String keep(byte[] pdf) {
+        String id = token();
+        transcripts.put(id, pdf);
+        return id;
     }
 
     /** The institutions the sending NCP could not read, as its completeness extension names them. */
@@ -145,9 +165,7 @@ public class DemoClientService {
                 String content = attachment.getContent().get(0).getValue();
                 String prefix = "data:application/pdf;base64,";
                 if (content.startsWith(prefix)) {
-                    String id = token();
-                    transcripts.put(id, Base64.getDecoder().decode(content.substring(prefix.length())));
-                    return id;
+                    return keep(Base64.getDecoder().decode(content.substring(prefix.length())));
                 }
             }
         }

@@ -424,4 +424,60 @@ public interface MoreMessages {
 
     @Message
     String emrex2_refused_redirect();
+
+    // --- the demo client's EMREX 2.0 mode
+
+    @Message
+    String demo2_heading_v1();
+
+    @Message
+    String demo2_heading();
+
+    @Message
+    String demo2_intro();
+
+    @Message
+    String demo2_client_id();
+
+    @Message
+    String demo2_redirect_uri();
+
+    @Message
+    String demo2_start();
+
+    @Message
+    String demo2_error();
+
+    @Message
+    String demo2_error_description();
+
+    @Message
+    String demo2_token_response();
+
+    @Message
+    String demo2_token_hidden();
+
+    @Message
+    String demo2_calls();
+
+    @Message
+    String demo2_check_state();
+
+    @Message
+    String demo2_check_token();
+
+    @Message
+    String demo2_check_results();
+
+    @Message
+    String demo2_check_xml_signature();
+
+    @Message
+    String demo2_check_x_signature();
+
+    @Message
+    String demo2_check_pdf();
+
+    @Message
+    String demo2_check_exchange();
 }

@@ -170,6 +170,86 @@ class DemoClientWalkThroughTest {
         }
     }
 
+    @Test
+    void emrex2TransferIsFetchedWithATokenAndBothSignaturesVerify() throws Exception {
+        try (WebClient browser = browser(true)) {
+            HtmlPage start = browser.getPage(new URL(root, "/demo-client"));
+            assertEquals("demo-client", ((org.htmlunit.html.HtmlInput) start.getElementById("client_id")).getValue());
+            String redirect = ((org.htmlunit.html.HtmlInput) start.getElementById("redirect_uri")).getValue();
+            assertTrue(redirect.endsWith("/demo-client/emrex2/return"), redirect);
+            HtmlPage login = submit(start, "start-emrex2");
+            assertTrue(login.getUrl().getPath().endsWith("/login"), login.getUrl().toString());
+            ((org.htmlunit.html.HtmlInput) login.getElementById("username")).type("anna");
+            ((org.htmlunit.html.HtmlInput) login.getElementById("password")).type("demo");
+            HtmlPage selection = clickButton(login, "//form[contains(@action,'/login')]//button");
+            ((HtmlCheckBoxInput) selection.getElementById("inst-1")).click();
+            HtmlPage preview = clickButton(selection, "//form[contains(@action,'/select')]//button");
+            assertTrue(preview.asNormalizedText().contains("Demo client"), "the consent names the registered client");
+
+            HtmlPage result = clickButton(preview, "//form[contains(@action,'/confirm')]//button");
+            assertTrue(result.getUrl().getPath().endsWith("/demo-client/emrex2/return"), result.getUrl().toString());
+            List<DomElement> checks = result.getByXPath("//ul[@class='checks']/li");
+            assertEquals(List.of("demo2_check_state", "demo2_check_token", "demo2_check_results", "demo_check_schema",
+                    "demo2_check_xml_signature", "demo2_check_pdf", "demo2_check_x_signature"),
+                    checks.stream().map(c -> c.getAttribute("data-check")).toList());
+            for (DomElement check : checks) {
+                assertEquals("ok", check.getAttribute("class"), check.asNormalizedText());
+            }
+            assertTrue(result.querySelector("[data-check='demo2_check_x_signature']").asNormalizedText()
+                    .contains("elmo: RS256 verified"), result.asNormalizedText());
+            assertEquals("Anna Kristine Sørbø-Łukasiewicz", result.getElementById("learner-name").asNormalizedText());
+            assertEquals("180", result.querySelector("[data-credits='uio.no']").asNormalizedText().replaceAll("\\.0+$", ""));
+            // The token answer is shown without the token.
+            assertEquals("200", result.getElementById("token-status").asNormalizedText());
+            assertEquals("Bearer", result.querySelector("#token-response [data-field='token_type']").asNormalizedText());
+            assertTrue(result.querySelector("#token-response [data-field='access_token']") == null);
+            assertEquals(3, result.querySelectorAll("#resource-calls li[data-status='200']").size(),
+                    result.asNormalizedText());
+            Page transcript = ((org.htmlunit.html.HtmlAnchor) result.getElementById("transcript-link")).click();
+            assertEquals("application/pdf", transcript.getWebResponse().getContentType());
+
+            // The same redirect once more: its state was used, nothing is fetched again.
+            HtmlPage again = browser.getPage(result.getUrl());
+            assertEquals("failed", again.<DomElement>querySelector("[data-check='demo2_check_state']").getAttribute("class"));
+            assertTrue(again.getElementById("token-response") == null);
+        }
+    }
+
+    @Test
+    void emrex2PersonWithoutResultsComesBackWithACodeAndA204() throws Exception {
+        try (WebClient browser = browser(true)) {
+            HtmlPage login = submit(browser.getPage(new URL(root, "/demo-client")), "start-emrex2");
+            ((org.htmlunit.html.HtmlInput) login.getElementById("username")).type("bjorn");
+            ((org.htmlunit.html.HtmlInput) login.getElementById("password")).type("demo");
+            HtmlPage noResults = clickButton(login, "//form[contains(@action,'/login')]//button");
+            assertTrue(noResults.getElementById("no-results") != null, noResults.asNormalizedText());
+            HtmlPage result = ((org.htmlunit.html.HtmlAnchor) noResults.getElementById("emrex-answer")).click();
+            assertTrue(result.getUrl().getPath().endsWith("/demo-client/emrex2/return"), result.getUrl().toString());
+            for (String check : List.of("demo2_check_state", "demo2_check_token", "demo2_check_results",
+                    "demo2_check_x_signature")) {
+                assertEquals("ok", result.<DomElement>querySelector("[data-check='" + check + "']").getAttribute("class"),
+                        result.asNormalizedText());
+            }
+            assertTrue(result.querySelector("[data-check='demo2_check_results']").asNormalizedText().contains("HTTP 204"));
+            assertEquals(1, result.querySelectorAll("#resource-calls li[data-status='204']").size());
+            assertTrue(result.getElementById("learner-name") == null, "no document with 204");
+        }
+    }
+
+    @Test
+    void emrex2CancelComesBackAsAccessDenied() throws Exception {
+        try (WebClient browser = browser(false)) {
+            browser.addRequestHeader("Accept-Language", "nb");
+            HtmlPage login = submit(browser.getPage(new URL(root, "/demo-client")), "start-emrex2");
+            HtmlPage result = clickButton(login, "//form[contains(@action,'/cancel')]//button");
+            assertTrue(result.getUrl().getPath().endsWith("/demo-client/emrex2/return"), result.getUrl().toString());
+            assertEquals("access_denied", result.getElementById("emrex2-error").asNormalizedText());
+            assertEquals("ok", result.<DomElement>querySelector("[data-check='demo2_check_state']").getAttribute("class"));
+            assertTrue(result.getElementById("learner-name") == null);
+            assertTrue(result.asNormalizedText().contains("Feil"), "the page in bokmål");
+        }
+    }
+
     private static WebClient browser(boolean javaScript) {
         WebClient browser = new WebClient(BrowserVersion.FIREFOX);
         browser.getOptions().setJavaScriptEnabled(javaScript);
