@@ -288,8 +288,9 @@ class LiveSourcesTest {
                     "University of Oslo"), institutionsOn(selection));
             assertEquals(java.util.Set.of("Slow University College"), unreachableOn(selection).keySet());
         });
-        // The slow source's timeout (1 s) plus one second, for every one of them.
-        assertTrue(took.stream().allMatch(ms -> ms <= 2000), "from the login to the selection page, in ms: " + took);
+        // The slow source's timeout (1 s) plus two seconds for twenty logins reading their results at once on two
+        // cores, late in a long test run; the trickle itself would take a minute.
+        assertTrue(took.stream().allMatch(ms -> ms <= 3000), "from the login to the selection page, in ms: " + took);
 
         // The slow source was asked by at most its share of the threads at once, and every call has ended.
         assertTrue(wireMock.findAll(getRequestedFor(urlEqualTo(SLOW))).size() <= 20);
