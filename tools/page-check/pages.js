@@ -54,6 +54,24 @@ const results = [];
     await page.waitForURL('**/demo-client/return');
     await shotAndScan(page, lang, 'demo-client-result');
 
+    // The same transfer by EMREX 2.0: the demo client's second form, the same pages, the client's result page.
+    await page.goto(`${BASE}/demo-client`);
+    await page.click('#start-emrex2 button');
+    await page.waitForURL('**/login');
+    await page.fill('#username', 'anna');
+    await page.fill('#password', 'demo');
+    await page.click('form[action$="/login"] button');
+    await page.waitForURL('**/select');
+    await page.check('#inst-1');
+    await page.click('form[action$="/select"] button');
+    await page.waitForURL('**/preview');
+    await shotAndScan(page, lang, 'emrex2-consent');
+    await page.click('form[action$="/confirm"] button');
+    await page.waitForURL('**/demo-client/emrex2/return**');
+    await shotAndScan(page, lang, 'demo-client-emrex2-result');
+    await page.goto(`${BASE}/oauth2/authorize?client_id=nobody`);
+    await shotAndScan(page, lang, 'emrex2-refused', lang === 'en');
+
     // The citizen portal: results, share by link, the owner's links, the ledger.
     await page.goto(`${BASE}/my-results`);
     await shotAndScan(page, lang, 'portal-login', lang === 'en');
