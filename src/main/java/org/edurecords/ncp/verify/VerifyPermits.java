@@ -26,6 +26,11 @@ public class VerifyPermits {
         permits = new Semaphore(Math.max(1, config.verify().maxConcurrent()));
     }
 
+    /** Slots free now (for the tests, which start from an idle verifier). */
+    int available() {
+        return permits.availablePermits();
+    }
+
     /** Takes a slot for this request until its answer ends; false when all are taken. */
     public boolean admit(RoutingContext ctx) {
         if (!permits.tryAcquire()) {
