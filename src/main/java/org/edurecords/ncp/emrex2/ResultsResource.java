@@ -2,8 +2,6 @@ package org.edurecords.ncp.emrex2;
 
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -202,7 +200,7 @@ public class ResultsResource {
         entry.put("issue_date", consent.createdAt.atOffset(ZoneOffset.UTC).toLocalDate().toString());
         entry.put("type", "transcript_of_records");
         entry.put("size_bytes", pdf.length);
-        entry.put("checksum", "sha256:" + HexFormat.of().formatHex(sha256(pdf)));
+        entry.put("checksum", "sha256:" + HexFormat.of().formatHex(ResponseSignature.sha256(pdf)));
         return json(Map.of("pdf_list", List.of(entry)));
     }
 
@@ -214,14 +212,6 @@ public class ResultsResource {
         try {
             return json.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

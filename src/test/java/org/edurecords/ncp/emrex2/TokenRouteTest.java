@@ -62,6 +62,24 @@ class TokenRouteTest {
     }
 
     @Test
+    void rsaClientsMaySignWithPs256ButNotWithHs256() {
+        Emrex2Client client = client();
+        String code = client.consent("anna", "demo");
+        Response ps256 = client.token(code, client.verifier, Emrex2Client.assertion(client.claims(clock.instant())
+                .build(), client.key, com.nimbusds.jose.JWSAlgorithm.PS256));
+        assertEquals(200, ps256.statusCode(), ps256.asString());
+        Emrex2Client other = client();
+        String otherCode = other.consent("anna", "demo");
+        // An HMAC "signature" keyed with the public key is the classic algorithm confusion: refused.
+        String header = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"alg\":\"HS256\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String claims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                other.claims(clock.instant()).build().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertError(other.token(otherCode, other.verifier, header + "." + claims + ".c2lnbmF0dXJl"), 401,
+                "invalid_client");
+    }
+
+    @Test
     void aCodeUsedTwiceIsRefusedAndWhatTheFirstUseGaveIsRevoked() {
         Emrex2Client client = client();
         String code = client.consent("anna", "demo");

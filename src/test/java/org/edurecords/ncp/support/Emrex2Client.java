@@ -158,10 +158,14 @@ public class Emrex2Client {
     }
 
     public static String assertion(JWTClaimsSet claims, PrivateKey key) {
+        return assertion(claims, key, key.getAlgorithm().equals("EC") ? JWSAlgorithm.ES256 : JWSAlgorithm.RS256);
+    }
+
+    public static String assertion(JWTClaimsSet claims, PrivateKey key, JWSAlgorithm algorithm) {
         try {
             boolean ec = key.getAlgorithm().equals("EC");
             JWSSigner signer = ec ? new ECDSASigner((java.security.interfaces.ECPrivateKey) key) : new RSASSASigner(key);
-            SignedJWT jwt = new SignedJWT(new JWSHeader(ec ? JWSAlgorithm.ES256 : JWSAlgorithm.RS256), claims);
+            SignedJWT jwt = new SignedJWT(new JWSHeader(algorithm), claims);
             jwt.sign(signer);
             return jwt.serialize();
         } catch (Exception e) {
