@@ -197,6 +197,7 @@ class PackagedApplicationIT {
                 assertTrue(metrics.body().contains("ncp_transfers_total{code=\"" + code + "\"} 0.0"), code + ":\n"
                         + metrics.body().lines().filter(x -> x.startsWith("ncp_")).toList());
             }
+            assertTrue(metrics.body().contains("ncp_document_build_seconds_count 0.0"), "the document timer exists at 0");
             HttpResponse<String> openapi = http.send(HttpRequest.newBuilder(URI.create(managementBase + "/q/openapi"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, openapi.statusCode());

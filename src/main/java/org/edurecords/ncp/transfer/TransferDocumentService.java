@@ -85,6 +85,23 @@ public class TransferDocumentService {
     /** The whole pipeline with every input explicit. */
     public SignedTransfer build(LearnerResults selected, Locale locale, SigningKey key, OffsetDateTime now,
             String documentId) {
+        // ncp.document.build: the whole signed document (ELMO, PDF, PAdES, XML signature, encoding); ncp.sign.time
+        // is the XML signature inside it.
+        Timer.Sample whole = metrics == null ? null : Timer.start(metrics);
+        try {
+            return buildUntimed(selected, locale, key, now, documentId);
+        } finally {
+            if (whole != null) {
+                whole.stop(metrics.timer(DOCUMENT_TIMER));
+            }
+        }
+    }
+
+    /** The timer of the whole signed-document build, registered at start-up. */
+    public static final String DOCUMENT_TIMER = "ncp.document.build";
+
+    private SignedTransfer buildUntimed(LearnerResults selected, Locale locale, SigningKey key, OffsetDateTime now,
+            String documentId) {
         // The PAdES signature is made as the PDF is saved, not by reloading and updating the saved file.
         PdfSignature pdfSignature = config.pdf().padesSignature()
                 ? pdfSigner.whileSaving(key, GregorianCalendar.from(now.toZonedDateTime()), PDF_SIGNATURE_REASON) : null;

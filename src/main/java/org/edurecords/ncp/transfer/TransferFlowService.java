@@ -70,6 +70,7 @@ public class TransferFlowService {
             }
         }
         metrics.timer("ncp.sign.time");
+        metrics.timer(TransferDocumentService.DOCUMENT_TIMER);
     }
 
     public TransferProtocol protocolOf(EmrexSession session) {
