@@ -57,6 +57,15 @@ public class Emrex2Protocol implements TransferProtocol {
         return name + " (" + URI.create(session.returnUrl).getHost() + ")";
     }
 
+    /**
+     * A flow consents once, so the flow's id is the consent's reference id: the ledger row written before the
+     * consent is stored already names it.
+     */
+    @Override
+    public String consentReference(EmrexSession session) {
+        return session.id;
+    }
+
     /** Only an https logo is shown; anything else in the registry is left out of the page. */
     @Override
     public String recipientLogo(EmrexSession session) {
@@ -103,7 +112,7 @@ public class Emrex2Protocol implements TransferProtocol {
     private String issue(EmrexSession session, Emrex2Authorization authorization, SignedTransfer document) {
         Instant now = clock.instant();
         Consent consent = new Consent();
-        consent.refId = SecretTokens.random(24);
+        consent.refId = consentReference(session);
         consent.flowId = session.id;
         consent.clientId = authorization.clientId;
         consent.learnerId = session.learnerId;

@@ -144,7 +144,7 @@ public class ResultsResource {
             return;
         }
         ledger.record(Disclosure.emrex2Retrieval(consent.learnerId, consent.recipient, format, consent.documentId,
-                results ? ledger.resultsOfDocument(consent.documentId) : List.of()));
+                results ? ledger.resultsOfDocument(consent.documentId) : List.of(), consent.refId));
     }
 
     private Response.ResponseBuilder signed(Response.ResponseBuilder builder, String type, byte[] body,

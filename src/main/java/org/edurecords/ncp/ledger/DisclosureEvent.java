@@ -50,6 +50,9 @@ public class DisclosureEvent extends PanacheEntityBase {
 
     public String label;
 
+    /** EMREX 2.0: the reference id of the consent. */
+    public String reference;
+
     /** JSON array of {@link DisclosedResult}; read it through {@link DisclosureLedger#resultsOf}. */
     public String results;
 }

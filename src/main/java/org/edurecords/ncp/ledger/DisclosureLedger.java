@@ -50,6 +50,7 @@ public class DisclosureLedger {
         event.shareLinkId = disclosure.shareLinkId();
         event.documentId = disclosure.documentId();
         event.label = disclosure.label();
+        event.reference = disclosure.reference();
         event.results = disclosure.results().isEmpty() ? null : toJson(disclosure.results());
         event.persist();
         // Flushed here so that a failing insert fails the disclosure, not a later commit after the answer is out.

@@ -52,14 +52,15 @@ public class LedgerExport {
     public record Owner(String givenNames, String familyName, LocalDate birthDate) {
     }
 
+    /** @param reference EMREX 2.0: the consent's reference id; null otherwise (the CSV leaves it out) */
     public record Event(Instant time, DisclosureKind kind, String recipient, String returnCode, String shareLinkId,
-            String documentId, String label, List<DisclosedResult> results) {
+            String documentId, String label, List<DisclosedResult> results, String reference) {
     }
 
     public byte[] json(Learner learner, List<DisclosureEvent> events, Instant now) {
         List<Event> rows = events.stream()
                 .map(e -> new Event(e.occurredAt, e.kind, e.recipient, e.returnCode, e.shareLinkId, e.documentId,
-                        e.label, ledger.resultsOf(e)))
+                        e.label, ledger.resultsOf(e), e.reference))
                 .toList();
         Document document = new Document(new Owner(learner.givenNames(), learner.familyName(), learner.birthDate()),
                 now, rows);

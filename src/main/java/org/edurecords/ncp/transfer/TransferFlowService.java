@@ -287,6 +287,6 @@ public class TransferFlowService {
                 ? page.locale()
                 : session.locale == null ? Locale.ENGLISH : Locale.forLanguageTag(session.locale);
         ledger.record(Disclosure.emrexTransfer(session.learnerId, protocol.recipient(session, shown), code,
-                documentId, disclosed), clock.instant());
+                documentId, disclosed, protocol.consentReference(session)), clock.instant());
     }
 }

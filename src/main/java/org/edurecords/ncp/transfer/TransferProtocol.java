@@ -20,6 +20,11 @@ public interface TransferProtocol {
         return null;
     }
 
+    /** The reference id of what the student consents to, kept in the ledger row of the answer; null when none. */
+    default String consentReference(EmrexSession session) {
+        return null;
+    }
+
     /** The outcome as this protocol's ledger rows and {@code ncp.transfers} counters carry it. */
     String code(Outcome outcome);
 

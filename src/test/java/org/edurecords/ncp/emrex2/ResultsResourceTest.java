@@ -163,5 +163,18 @@ class ResultsResourceTest {
         long after = QuarkusTransaction.requiringNew().call(() -> DisclosureEvent.count("kind",
                 DisclosureKind.EMREX2_RETRIEVAL));
         assertEquals(before + 2, after);
+        // The consent's row and the retrievals' rows name the same consent (ref id) and document.
+        java.util.List<DisclosureEvent> rows = QuarkusTransaction.requiringNew().call(() -> DisclosureEvent
+                .<DisclosureEvent>list("order by id desc").subList(0, 3));
+        assertEquals(DisclosureKind.EMREX_TRANSFER, rows.get(2).kind);
+        assertEquals("EMREX2_OK", rows.get(2).returnCode);
+        assertTrue(rows.get(2).reference != null && rows.get(2).reference.length() >= 43);
+        for (DisclosureEvent retrieval : rows.subList(0, 2)) {
+            assertEquals(DisclosureKind.EMREX2_RETRIEVAL, retrieval.kind);
+            assertEquals(rows.get(2).reference, retrieval.reference);
+            assertEquals(rows.get(2).documentId, retrieval.documentId);
+        }
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> Consent.findById(rows.get(2).reference) != null),
+                "the reference is the consent's ref id");
     }
 }

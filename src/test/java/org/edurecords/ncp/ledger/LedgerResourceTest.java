@@ -217,7 +217,7 @@ class LedgerResourceTest {
 
     @Test
     void recordingRequiresTheTransactionOfTheDisclosure() {
-        Disclosure disclosure = Disclosure.emrexTransfer(1L, "x.example", "NCP_OK", null, List.of());
+        Disclosure disclosure = Disclosure.emrexTransfer(1L, "x.example", "NCP_OK", null, List.of(), null);
         assertThrows(RuntimeException.class, () -> ledger.record(disclosure),
                 "a ledger row outside the disclosure's transaction could be stored without (or after) the disclosure");
     }
