@@ -3,7 +3,6 @@ package org.edurecords.ncp.emrex2;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
-import java.security.interfaces.ECPrivateKey;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +13,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.util.Base64URL;
 import org.edurecords.ncp.signing.Certificates;
@@ -24,8 +22,8 @@ import org.edurecords.ncp.signing.SigningKeyStore;
 /**
  * The {@code X-Signature} of every EMREX 2.0 resource answer: a compact JWS with a detached payload (RFC 7515
  * Appendix F) over the exact body bytes, made with the key and certificate the ELMO's XML signature uses. Header:
- * {@code alg} (RS256 for an RSA key, ES256 for an EC key), {@code kid} (SHA-256 of the certificate, hex, as our
- * registry entry lists it) and {@code x5t#S256}. docs/emrex2.md says how a receiver checks it.
+ * {@code alg} RS256 (the signing key is RSA, as the key loader requires), {@code kid} (SHA-256 of the certificate,
+ * hex, as our registry view lists it) and {@code x5t#S256}. docs/emrex2.md says how a receiver checks it.
  */
 @ApplicationScoped
 public class ResponseSignature {
@@ -39,13 +37,11 @@ public class ResponseSignature {
 
     public Signed sign(byte[] body) {
         SigningKey key = keys.current();
-        boolean ec = key.privateKey() instanceof ECPrivateKey;
-        JWSAlgorithm algorithm = ec ? JWSAlgorithm.ES256 : JWSAlgorithm.RS256;
+        JWSAlgorithm algorithm = JWSAlgorithm.RS256;
         try {
             JWSHeader header = new JWSHeader.Builder(algorithm).keyID(Certificates.sha256(key.certificate()))
                     .x509CertSHA256Thumbprint(Base64URL.encode(sha256(key.certificate().getEncoded()))).build();
-            JWSSigner signer = ec ? new ECDSASigner((ECPrivateKey) key.privateKey())
-                    : new RSASSASigner(key.privateKey());
+            JWSSigner signer = new RSASSASigner(key.privateKey());
             JWSObject jws = new JWSObject(header, new Payload(body));
             jws.sign(signer);
             return new Signed(jws.serialize(true), algorithm.getName());
