@@ -42,6 +42,7 @@ import org.edurecords.ncp.support.FlowClient;
 import org.edurecords.ncp.support.InjectWireMock;
 import org.edurecords.ncp.support.InstitutionElmo;
 import org.edurecords.ncp.support.TestInstitutions;
+import org.edurecords.ncp.support.WireMockInstitutions;
 import org.edurecords.ncp.support.LiveSourcesProfile;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -61,10 +62,10 @@ import org.w3c.dom.NodeList;
 class LiveSourcesTest {
 
     private static final String RETURN_URL = "https://client.example.org/emc/onReturn";
-    private static final String ANNA = "17049812345";
-    private static final String FAST = "/fast/elmo/" + ANNA;
-    private static final String SLOW = "/slow/elmo/" + ANNA;
-    private static final String BROKEN = "/broken/elmo/" + ANNA;
+    private static final String ANNA = WireMockInstitutions.ANNA;
+    private static final String FAST = WireMockInstitutions.FAST;
+    private static final String SLOW = WireMockInstitutions.SLOW;
+    private static final String BROKEN = WireMockInstitutions.BROKEN;
 
     @InjectWireMock
     WireMockServer wireMock;

@@ -15,6 +15,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 public class WireMockInstitutions extends WireMockResource {
 
     public static final String FAST_TOKEN = "fast-source-token-0123456789abcdef";
+    /** Anna's identifier at the institutions, and the paths where each institution is asked for her results. */
+    public static final String ANNA = "17049812345";
+    public static final String FAST = "/fast/elmo/" + ANNA;
+    public static final String SLOW = "/slow/elmo/" + ANNA;
+    public static final String BROKEN = "/broken/elmo/" + ANNA;
 
 
     @Override
