@@ -88,6 +88,22 @@ class PhoneLayoutTest {
             wait.until(ExpectedConditions.urlContains("/demo-client/return"));
             check(owner, "demo client result");
 
+            // The same transfer by EMREX 2.0: the consent is the same preview; the demo client shows what it fetched.
+            owner.get(base + "/demo-client");
+            owner.findElement(By.cssSelector("#start-emrex2 button")).click();
+            wait.until(ExpectedConditions.urlContains("/login"));
+            owner.findElement(By.id("username")).sendKeys("anna");
+            owner.findElement(By.id("password")).sendKeys("demo");
+            owner.findElement(By.cssSelector("form[action$='/login'] button")).click();
+            wait.until(ExpectedConditions.urlContains("/select"));
+            owner.findElement(By.id("inst-1")).click();
+            owner.findElement(By.cssSelector("form[action$='/select'] button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("/preview"));
+            check(owner, "EMREX 2.0 consent");
+            owner.findElement(By.cssSelector("form[action$='/confirm'] button")).click();
+            wait.until(ExpectedConditions.urlContains("/demo-client/emrex2/return"));
+            check(owner, "demo client EMREX 2.0 result");
+
             owner.get(base + "/my-results");
             check(owner, "portal login");
             owner.findElement(By.id("username")).sendKeys("anna");
@@ -120,15 +136,16 @@ class PhoneLayoutTest {
             owner.findElement(By.cssSelector("form button[type=submit]")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.results")));
             check(owner, "recipient: results");
-            for (String path : List.of("/verification", "/help", "/privacy", "/accessibility", "/contact", "/no-such-page")) {
-                owner.get(base + path + "?lang=" + language);
+            for (String path : List.of("/verification", "/help", "/privacy", "/accessibility", "/contact", "/no-such-page",
+                    "/oauth2/authorize?client_id=nobody&x=1")) {
+                owner.get(base + path + (path.contains("?") ? "&" : "?") + "lang=" + language);
                 check(owner, path);
             }
         } finally {
             owner.quit();
         }
         System.out.println("[layout] " + language + ": " + String.join("; ", measured));
-        assertEquals(21, measured.size(), "every page of the walk was measured: " + measured);
+        assertEquals(24, measured.size(), "every page of the walk was measured: " + measured);
         assertTrue(problems.isEmpty(), language + ":\n" + String.join("\n", problems));
     }
 
