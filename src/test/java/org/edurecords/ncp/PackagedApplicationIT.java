@@ -198,6 +198,7 @@ class PackagedApplicationIT {
                         + metrics.body().lines().filter(x -> x.startsWith("ncp_")).toList());
             }
             assertTrue(metrics.body().contains("ncp_document_build_seconds_count 0.0"), "the document timer exists at 0");
+            assertTrue(metrics.body().contains("ncp_document_build_cpu_seconds_total 0.0"), "its CPU counter too");
             HttpResponse<String> openapi = http.send(HttpRequest.newBuilder(URI.create(managementBase + "/q/openapi"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, openapi.statusCode());

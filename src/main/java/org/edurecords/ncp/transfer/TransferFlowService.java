@@ -71,6 +71,7 @@ public class TransferFlowService {
         }
         metrics.timer("ncp.sign.time");
         metrics.timer(TransferDocumentService.DOCUMENT_TIMER);
+        TransferDocumentService.cpuCounter(metrics);
     }
 
     public TransferProtocol protocolOf(EmrexSession session) {

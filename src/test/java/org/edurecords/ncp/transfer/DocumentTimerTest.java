@@ -11,7 +11,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.edurecords.ncp.support.DemoFlow;
 import org.junit.jupiter.api.Test;
 
-/** {@code ncp.document.build} times every signed document, whoever asks for it: one more per confirmed transfer. */
+/**
+ * {@code ncp.document.build} times every signed document, whoever asks for it: one more per confirmed transfer;
+ * {@code ncp.document.build.cpu} adds the CPU time of the same build.
+ */
 @QuarkusTest
 class DocumentTimerTest {
 
@@ -26,6 +29,7 @@ class DocumentTimerTest {
     void everyConfirmedTransferIsTimedAsAWhole() {
         double documents = count("ncp_document_build_seconds_count");
         double signatures = count("ncp_sign_time_seconds_count");
+        double cpu = count("ncp_document_build_cpu_seconds_total");
         DemoFlow flow = new DemoFlow("timer-" + System.nanoTime(), "https://client.example.org/return").start();
         assertEquals(303, flow.login("anna", "demo").statusCode());
         flow.select(Map.of("lo", List.of("113"))).then().statusCode(303);
@@ -34,5 +38,7 @@ class DocumentTimerTest {
         assertEquals(signatures + 1, count("ncp_sign_time_seconds_count"));
         assertTrue(count("ncp_document_build_seconds_sum") >= count("ncp_sign_time_seconds_sum"),
                 "the whole document takes at least as long as its XML signature");
+        double cpuOfThisDocument = count("ncp_document_build_cpu_seconds_total") - cpu;
+        assertTrue(cpuOfThisDocument > 0 && cpuOfThisDocument < 5, "CPU seconds of one document: " + cpuOfThisDocument);
     }
 }
