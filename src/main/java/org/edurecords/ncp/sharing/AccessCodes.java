@@ -20,7 +20,7 @@ public final class AccessCodes {
     static final int LENGTH = 12;
     private static final int GROUP = 4;
     private static final String SCHEME = "pbkdf2-sha256";
-    private static final int ITERATIONS = 210_000;
+    private static final int ITERATIONS = 20_000;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 256;
     private static final SecureRandom RANDOM = new SecureRandom();
