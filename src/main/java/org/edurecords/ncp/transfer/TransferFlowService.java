@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -269,9 +270,17 @@ public class TransferFlowService {
     /** The one way a flow changes state: a conditional update that also bumps the version the preview shows. */
     private boolean update(String flowId, Set<EmrexSession.State> from, EmrexSession.State to, String set,
             String condition, Parameters parameters) {
-        parameters.and("to", to).and("now", clock.instant()).and("id", flowId).and("from", from);
+        parameters.and("to", to).and("now", clock.instant()).and("id", flowId);
+        // One parameter per state rather than a list parameter: Hibernate translates a statement with a list
+        // parameter again on every execution, one with single values once.
+        StringBuilder states = new StringBuilder();
+        int i = 0;
+        for (EmrexSession.State state : new TreeSet<>(from)) {
+            states.append(i == 0 ? "" : ", ").append(":from").append(i);
+            parameters.and("from" + i++, state);
+        }
         int updated = EmrexSession.update("state = :to, " + set + ", updatedAt = :now, version = version + 1"
-                + " where id = :id and state in :from" + condition, parameters);
+                + " where id = :id and state in (" + states + ")" + condition, parameters);
         return updated == 1;
     }
 
