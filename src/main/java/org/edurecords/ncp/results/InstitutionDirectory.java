@@ -1,12 +1,17 @@
 package org.edurecords.ncp.results;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.edurecords.ncp.results.store.InstitutionEntity;
 import org.edurecords.ncp.results.store.InstitutionNameEntity;
@@ -18,13 +23,35 @@ import org.edurecords.ncp.results.store.InstitutionNameEntity;
 @ApplicationScoped
 public class InstitutionDirectory {
 
-    @Transactional
+    /**
+     * How long an institution read from the directory is used without asking the database again. The directory
+     * changes only with a migration or an operator's SQL, and every page of a flow asks for each institution shown;
+     * an institution not found is never kept, so one added is found at once.
+     */
+    static final Duration KEPT_FOR = Duration.ofMinutes(1);
+
+    private record Kept<T>(T value, long readAt) {
+
+        boolean fresh() {
+            return System.nanoTime() - readAt < KEPT_FOR.toNanos();
+        }
+    }
+
+    private final Map<String, Kept<Institution>> bySchac = new ConcurrentHashMap<>();
+    private final Map<Long, Kept<List<LocalizedText>>> formerNames = new ConcurrentHashMap<>();
+
     public Optional<Institution> bySchac(String schac) {
         if (schac == null) {
             return Optional.empty();
         }
-        return InstitutionEntity.<InstitutionEntity>find("schac", schac).firstResultOptional()
-                .map(InstitutionEntity::toRecord);
+        Kept<Institution> kept = bySchac.get(schac);
+        if (kept != null && kept.fresh()) {
+            return Optional.of(kept.value());
+        }
+        Optional<Institution> found = QuarkusTransaction.joiningExisting().call(() -> InstitutionEntity
+                .<InstitutionEntity>find("schac", schac).firstResultOptional().map(InstitutionEntity::toRecord));
+        found.ifPresent(institution -> bySchac.put(schac, new Kept<>(institution, System.nanoTime())));
+        return found;
     }
 
     @Transactional
@@ -60,7 +87,6 @@ public class InstitutionDirectory {
      * Today's name of an institution shown under an earlier name (before a merger or a renaming), or empty
      * when the name shown is the current one. Looked up by SCHAC code, so it works for kept snapshots too.
      */
-    @Transactional
     public Optional<Institution> renamedTo(Institution shown) {
         if (shown == null || shown.schac() == null || shown.name().isEmpty()) {
             return Optional.empty();
@@ -69,9 +95,20 @@ public class InstitutionDirectory {
         if (current.isEmpty() || shown.name().equals(current.get().name())) {
             return Optional.empty();
         }
-        // Shown under one of its former names, as asOf names it (today's name where the former one lacks a language).
-        boolean earlierName = InstitutionNameEntity.<InstitutionNameEntity>list("institutionId", current.get().id())
-                .stream().anyMatch(former -> former.name().orElse(current.get().name()).equals(shown.name()));
+        boolean earlierName = formerNames(current.get()).contains(shown.name());
         return earlierName ? current : Optional.empty();
+    }
+
+    /** Its former names as {@link #asOf} shows them: today's name in a language a former name lacks. */
+    private List<LocalizedText> formerNames(Institution current) {
+        Kept<List<LocalizedText>> kept = formerNames.get(current.id());
+        if (kept != null && kept.fresh()) {
+            return kept.value();
+        }
+        List<LocalizedText> names = QuarkusTransaction.joiningExisting().call(() -> InstitutionNameEntity
+                .<InstitutionNameEntity>list("institutionId", current.id()).stream()
+                .map(former -> former.name().orElse(current.name())).toList());
+        formerNames.put(current.id(), new Kept<>(names, System.nanoTime()));
+        return names;
     }
 }
