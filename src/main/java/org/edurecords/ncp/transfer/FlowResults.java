@@ -1,7 +1,13 @@
 package org.edurecords.ncp.transfer;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -65,6 +71,16 @@ public class FlowResults {
 
     /** The results kept for this flow; asks the sources if nothing was kept yet. */
     public LearnerResults of(String flowId, Learner learner) {
+        // Each step of a flow needs its results; the snapshot's time says whether the parsed copy is still the one
+        // kept (any instance may have replaced it), without reading and parsing the whole payload again.
+        Optional<Instant> stamp = storedAt(flowId);
+        if (stamp.isEmpty()) {
+            return collect(flowId, learner);
+        }
+        Parsed recent = parsed.get(flowId);
+        if (recent != null && recent.storedAt().equals(stamp.get())) {
+            return new LearnerResults(learner, recent.payload().institutions(), recent.payload().missing());
+        }
         ResultSnapshot snapshot = find(flowId);
         if (snapshot == null) {
             return collect(flowId, learner);
@@ -75,12 +91,34 @@ public class FlowResults {
                 LOG.infof("Transfer %s: kept results are of an older version; asking the sources again", flowId);
                 return collect(flowId, learner);
             }
+            parsed.put(flowId, new Parsed(snapshot.createdAt, payload));
             return new LearnerResults(learner, payload.institutions(), payload.missing());
         } catch (JsonProcessingException e) {
             LOG.warnf("Transfer %s: kept results are unreadable (%s); asking the sources again", flowId,
                     e.getClass().getSimpleName());
             return collect(flowId, learner);
         }
+    }
+
+    /** A parsed snapshot and the time it was kept; the results' records are immutable, so steps may share them. */
+    private record Parsed(Instant storedAt, Payload payload) {
+    }
+
+    /** The parsed snapshots of the most recent flows of this instance, least recently used out first. */
+    private final Map<String, Parsed> parsed = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
+            return size() > PARSED_KEPT;
+        }
+    });
+
+    static final int PARSED_KEPT = 256;
+
+    @Transactional
+    Optional<Instant> storedAt(String flowId) {
+        return ResultSnapshot.getEntityManager()
+                .createQuery("select s.createdAt from ResultSnapshot s where s.flowId = :flow", Instant.class)
+                .setParameter("flow", flowId).getResultStream().findFirst();
     }
 
     @Transactional
@@ -90,22 +128,27 @@ public class FlowResults {
 
     @Transactional
     void store(String flowId, LearnerResults fresh) {
+        parsed.remove(flowId);
         String payload;
         try {
             payload = json.writeValueAsString(new Payload(Payload.CURRENT, fresh.institutions(), fresh.missing()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Results cannot be kept", e);
         }
+        // Microseconds, as the database keeps them: the time read back is the time kept with the parsed copy.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ResultSnapshot snapshot = ResultSnapshot.findById(flowId);
         if (snapshot == null) {
             snapshot = new ResultSnapshot();
             snapshot.flowId = flowId;
             snapshot.payload = payload;
-            snapshot.createdAt = clock.instant();
+            snapshot.createdAt = now;
             snapshot.persist();
         } else {
             snapshot.payload = payload;
-            snapshot.createdAt = clock.instant();
+            snapshot.createdAt = now;
         }
+        // The next step finds it parsed; if this transaction does not commit, the time read back differs.
+        parsed.put(flowId, new Parsed(now, new Payload(Payload.CURRENT, fresh.institutions(), fresh.missing())));
     }
 }
