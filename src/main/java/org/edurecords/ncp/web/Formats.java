@@ -1,8 +1,7 @@
 package org.edurecords.ncp.web;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -40,8 +39,10 @@ public final class Formats {
         if (credits == null) {
             return "";
         }
-        DecimalFormat format = new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(
-                Languages.norwegianConventions(locale) ? Locale.forLanguageTag("nb-NO") : Locale.ENGLISH));
-        return format.format(credits);
+        // As DecimalFormat "0.##" would write it (two decimals at most, half-even, no grouping), without making a
+        // DecimalFormat for each of the many figures a page shows.
+        BigDecimal rounded = credits.setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        String plain = (rounded.scale() < 0 ? rounded.setScale(0) : rounded).toPlainString();
+        return Languages.norwegianConventions(locale) ? plain.replace('.', ',').replace('-', '\u2212') : plain;
     }
 }
