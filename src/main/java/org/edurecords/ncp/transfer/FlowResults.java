@@ -112,7 +112,8 @@ public class FlowResults {
         }
     });
 
-    static final int PARSED_KEPT = 256;
+    // Enough for the flows in progress at once on one instance; each holds a learner's whole results.
+    static final int PARSED_KEPT = 64;
 
     @Transactional
     Optional<Instant> storedAt(String flowId) {
