@@ -136,7 +136,8 @@ public class FlowResults {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Results cannot be kept", e);
         }
-        // Microseconds, as the database keeps them: the time read back is the time kept with the parsed copy.
+        // Microseconds, as the databases keep them. The parsed copy is made from the stored JSON on the next step, not
+        // from these objects, so that every step, on any instance, works from exactly what was stored.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ResultSnapshot snapshot = ResultSnapshot.findById(flowId);
         if (snapshot == null) {
@@ -149,7 +150,5 @@ public class FlowResults {
             snapshot.payload = payload;
             snapshot.createdAt = now;
         }
-        // The next step finds it parsed; if this transaction does not commit, the time read back differs.
-        parsed.put(flowId, new Parsed(now, new Payload(Payload.CURRENT, fresh.institutions(), fresh.missing())));
     }
 }

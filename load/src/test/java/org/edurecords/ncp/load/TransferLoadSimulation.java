@@ -130,11 +130,8 @@ public class TransferLoadSimulation extends Simulation {
                         .formParam("returnUrl", service.base + "/demo-client/return")
                         .check(status().is(303), header("Location").transform(TransferLoadSimulation::flowBase)
                                 .saveAs("flow"))),
-                login(p, "#{flow}/login"),
-                select(p, "#{flow}/select"),
-                preview(p),
-                timed(p + " confirm", request -> request.post("#{flow}/confirm")
-                        .formParam("csrf-token", "#{csrf}").formParam("version", "#{version}")
+                studentSteps(p),
+                timed(p + " confirm", request -> confirm(request)
                         .check(status().is(200), css("form input[name=elmo]", "value").exists())));
     }
 
@@ -151,11 +148,8 @@ public class TransferLoadSimulation extends Simulation {
                         .queryParam("code_challenge", "#{challenge}").queryParam("code_challenge_method", "S256")
                         .check(status().is(303), header("Location").transform(TransferLoadSimulation::flowBase)
                                 .saveAs("flow"))),
-                login(p, "#{flow}/login"),
-                select(p, "#{flow}/select"),
-                preview(p),
-                timed(p + " consent", request -> request.post("#{flow}/confirm")
-                        .formParam("csrf-token", "#{csrf}").formParam("version", "#{version}")
+                studentSteps(p),
+                timed(p + " consent", request -> confirm(request)
                         .check(status().is(303), header("Location")
                                 .transform(location -> query(location).get("code")).notNull().saveAs("code"))),
                 timed(p + " token", request -> request.post("/oauth2/token")
@@ -214,6 +208,16 @@ public class TransferLoadSimulation extends Simulation {
                 timed(p + " select", request -> request.post(page)
                         .formParam("csrf-token", "#{csrf}").multivaluedFormParam("lo", "#{lo}")
                         .check(status().is(303))));
+    }
+
+    /** What the student does in either protocol between the entry and the confirmation. */
+    private static ChainBuilder studentSteps(String p) {
+        return exec(login(p, "#{flow}/login"), select(p, "#{flow}/select"), preview(p));
+    }
+
+    /** The preview's confirm button: the version the student saw travels with it. */
+    private static HttpRequestActionBuilder confirm(Http request) {
+        return request.post("#{flow}/confirm").formParam("csrf-token", "#{csrf}").formParam("version", "#{version}");
     }
 
     private static ChainBuilder preview(String p) {
