@@ -44,8 +44,8 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
  *
  * <p>A warm-up runs the three in turn; then each runs alone for {@code load.seconds}, so that the service's CPU
  * time between the start and end of a phase is that scenario's alone. Each phase records the service's process
- * CPU time, its document meters and its peak resident memory; {@link LoadReport} puts them beside Gatling's
- * latencies.
+ * CPU time, its document meters and its peak resident memory; the report printed at the end puts them beside the
+ * response times of each step ({@link StepTimes}).
  */
 public class TransferLoadSimulation extends Simulation {
 
