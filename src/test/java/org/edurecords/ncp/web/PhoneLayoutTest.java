@@ -67,14 +67,10 @@ class PhoneLayoutTest {
             owner.findElement(By.cssSelector("#start-transfer button")).click();
             wait.until(ExpectedConditions.urlContains("/login"));
             check(owner, "login");
-            owner.findElement(By.id("username")).sendKeys("anna");
-            owner.findElement(By.id("password")).sendKeys("demo");
-            owner.findElement(By.cssSelector("form[action$='/login'] button")).click();
+            demoLogin(owner, "/login");
             wait.until(ExpectedConditions.urlContains("/select"));
             check(owner, "selection");
-            owner.findElement(By.id("inst-1")).click();
-            owner.findElement(By.cssSelector("form[action$='/select'] button[type=submit]")).click();
-            wait.until(ExpectedConditions.urlContains("/preview"));
+            selectFirstInstitution(owner, wait);
             check(owner, "preview");
             Chromium.viewport(owner, 390, 844);
             long sendAt = ((Number) owner.executeScript(
@@ -92,13 +88,9 @@ class PhoneLayoutTest {
             owner.get(base + "/demo-client");
             owner.findElement(By.cssSelector("#start-emrex2 button")).click();
             wait.until(ExpectedConditions.urlContains("/login"));
-            owner.findElement(By.id("username")).sendKeys("anna");
-            owner.findElement(By.id("password")).sendKeys("demo");
-            owner.findElement(By.cssSelector("form[action$='/login'] button")).click();
+            demoLogin(owner, "/login");
             wait.until(ExpectedConditions.urlContains("/select"));
-            owner.findElement(By.id("inst-1")).click();
-            owner.findElement(By.cssSelector("form[action$='/select'] button[type=submit]")).click();
-            wait.until(ExpectedConditions.urlContains("/preview"));
+            selectFirstInstitution(owner, wait);
             check(owner, "EMREX 2.0 consent");
             owner.findElement(By.cssSelector("form[action$='/confirm'] button")).click();
             wait.until(ExpectedConditions.urlContains("/demo-client/emrex2/return"));
@@ -106,9 +98,7 @@ class PhoneLayoutTest {
 
             owner.get(base + "/my-results");
             check(owner, "portal login");
-            owner.findElement(By.id("username")).sendKeys("anna");
-            owner.findElement(By.id("password")).sendKeys("demo");
-            owner.findElement(By.cssSelector("form[action$='/login/demo'] button")).click();
+            demoLogin(owner, "/login/demo");
             wait.until(ExpectedConditions.urlMatches(".*/my-results$"));
             check(owner, "my results");
             owner.findElement(By.id("share-link")).click();
@@ -147,6 +137,20 @@ class PhoneLayoutTest {
         System.out.println("[layout] " + language + ": " + String.join("; ", measured));
         assertEquals(24, measured.size(), "every page of the walk was measured: " + measured);
         assertTrue(problems.isEmpty(), language + ":\n" + String.join("\n", problems));
+    }
+
+    /** The demo login as anna, sent with the button of the form whose action ends so. */
+    private static void demoLogin(ChromeDriver driver, String formAction) {
+        driver.findElement(By.id("username")).sendKeys("anna");
+        driver.findElement(By.id("password")).sendKeys("demo");
+        driver.findElement(By.cssSelector("form[action$='" + formAction + "'] button")).click();
+    }
+
+    /** Ticks the first institution on the selection page and waits for the preview. */
+    private static void selectFirstInstitution(ChromeDriver driver, WebDriverWait wait) {
+        driver.findElement(By.id("inst-1")).click();
+        driver.findElement(By.cssSelector("form[action$='/select'] button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/preview"));
     }
 
     @SuppressWarnings("unchecked")
