@@ -80,6 +80,12 @@ public class TransferLoadSimulation extends Simulation {
             .userAgentHeader("ncp-load");
 
     {
+        for (String phase : PHASES) {
+            if (!TITLES.containsKey(phase)) {
+                throw new IllegalArgumentException("load.scenarios: no scenario '" + phase
+                        + "'; the scenarios are emrex1, share and emrex2");
+            }
+        }
         PopulationBuilder chain = null;
         for (int i = PHASES.length - 1; i >= 0; i--) {
             String phase = PHASES[i];
