@@ -1,14 +1,13 @@
 package org.edurecords.ncp.verify;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
 
+import org.edurecords.ncp.elmo.ElmoAttachments;
 import org.edurecords.ncp.elmo.ElmoJaxb;
 import org.edurecords.ncp.elmo.model.Attachment;
 import org.edurecords.ncp.elmo.model.Elmo;
@@ -25,8 +24,6 @@ import org.w3c.dom.Document;
 
 /** Reads the structured summary a receiver imports out of an ELMO v1 document. */
 public final class ElmoSummaries {
-    private static final String PDF_MAGIC = "%PDF-";
-
 
     /** The summary, or the reason why there is none. */
     public record Extracted(Summary summary, String problem) {
@@ -116,34 +113,13 @@ public final class ElmoSummaries {
     private static List<AttachmentInfo> attachments(List<Attachment> attachments) {
         List<AttachmentInfo> out = new ArrayList<>();
         for (Attachment a : attachments) {
-            String content = a.getContent().isEmpty() ? "" : a.getContent().get(0).getValue();
-            String mediaType = null;
-            long bytes = 0;
-            boolean pdf = false;
-            if (content.startsWith("data:") && content.indexOf(',') > 0) {
-                String header = content.substring(5, content.indexOf(','));
-                mediaType = header.split(";")[0];
-                String data = content.substring(content.indexOf(',') + 1);
-                if (header.endsWith(";base64")) {
-                    try {
-                        byte[] decoded = Base64.getDecoder().decode(data.replace(" ", ""));
-                        bytes = decoded.length;
-                        pdf = decoded.length >= 5
-                                && PDF_MAGIC.equals(new String(decoded, 0, 5, StandardCharsets.ISO_8859_1));
-                    } catch (IllegalArgumentException e) {
-                        mediaType = mediaType + " (content is not valid base64)";
-                    }
-                } else {
-                    bytes = data.length();
-                }
-            }
-            out.add(new AttachmentInfo(a.getType(), english(a.getTitle()), mediaType, bytes, pdf));
+            ElmoAttachments.Described d = ElmoAttachments.describe(a);
+            out.add(new AttachmentInfo(d.type(), d.title(), d.mediaType(), d.bytes(), d.pdf()));
         }
         return out;
     }
 
     private static String english(List<TokenWithOptionalLang> titles) {
-        return titles.stream().filter(t -> "en".equals(t.getLang())).map(TokenWithOptionalLang::getValue).findFirst()
-                .orElse(titles.isEmpty() ? null : titles.get(0).getValue());
+        return ElmoAttachments.english(titles);
     }
 }
