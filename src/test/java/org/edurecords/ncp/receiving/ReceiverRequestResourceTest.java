@@ -51,6 +51,9 @@ class ReceiverRequestResourceTest {
     @Inject
     WebhookOutbox outbox;
 
+    @Inject
+    ReceiverRequests requests;
+
     @Test
     void refusesCallsWithoutTheReceiversToken() {
         Response none = given().contentType(ContentType.JSON).body("{}").post(ReceiverRequestResource.PATH);
@@ -127,6 +130,31 @@ class ReceiverRequestResourceTest {
         late.put("elmo", "");
         assertEquals(404, journey.answer(late).statusCode());
         assertEquals("cancelled", journey.read().getString("status"));
+    }
+
+    @Test
+    void aRequestExpiresAfterItsLifetimeAndIsDeletedAfterTheRetention() {
+        FrozenClock clock = FrozenClock.install();
+        ApplicantJourney journey = new ApplicantJourney().create("C-retention", ApplicantJourney.ANNA, "bachelor-degree");
+        clock.advance(Duration.ofDays(14).minusSeconds(1));
+        assertEquals("waiting", journey.read().getString("status"));
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals("expired", journey.read().getString("status"), "ncp.receiving.request-lifetime is P14D");
+        assertEquals(410, journey.applicant.get(journey.applicantPath).statusCode());
+
+        clock.advance(Duration.ofDays(76));
+        requests.purge();
+        assertEquals(404, ApplicantJourney.api().get(ReceiverRequestResource.PATH + "/" + journey.requestId)
+                .statusCode(), "deleted 90 days after it was made (ncp.receiving.retention)");
+        assertEquals(404, journey.applicant.get(journey.applicantPath).statusCode());
+    }
+
+    @Test
+    void theApiIsDescribedInTheOpenApiDocument() {
+        String openapi = given().get("/q/openapi?format=json").asString();
+        assertTrue(openapi.contains("\"/api/receiver/requests\""), "the requests API is documented");
+        assertTrue(openapi.contains("/api/receiver/requests/{id}/answers/{answer}/document"));
+        assertTrue(openapi.contains("receiverToken"), "with its bearer token");
     }
 
     @Test
