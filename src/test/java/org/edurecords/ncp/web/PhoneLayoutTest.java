@@ -126,8 +126,16 @@ class PhoneLayoutTest {
             owner.findElement(By.cssSelector("form button[type=submit]")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.results")));
             check(owner, "recipient: results");
-            for (String path : List.of("/verification", "/help", "/privacy", "/accessibility", "/contact", "/no-such-page",
-                    "/oauth2/authorize?client_id=nobody&x=1")) {
+            // An applicant's page of a results request, made by the test case office's API.
+            String request = io.restassured.RestAssured.given()
+                    .header("Authorization", "Bearer test-case-office-token-0123456789abcdef")
+                    .contentType("application/json")
+                    .body("{\"caseReference\":\"LAYOUT-1\",\"profile\":\"bachelor-degree\",\"purpose\":"
+                            + "\"Application for citizenship\",\"person\":{\"givenNames\":\"Anna Kristine\","
+                            + "\"familyName\":\"Sørbø-Łukasiewicz\",\"birthDate\":\"1998-04-17\"}}")
+                    .post("/api/receiver/requests").jsonPath().getString("id");
+            for (String path : List.of("/receive/" + request, "/receive/no-such-request", "/verification", "/help",
+                    "/privacy", "/accessibility", "/contact", "/no-such-page", "/oauth2/authorize?client_id=nobody&x=1")) {
                 owner.get(base + path + (path.contains("?") ? "&" : "?") + "lang=" + language);
                 check(owner, path);
             }
@@ -135,7 +143,7 @@ class PhoneLayoutTest {
             owner.quit();
         }
         System.out.println("[layout] " + language + ": " + String.join("; ", measured));
-        assertEquals(24, measured.size(), "every page of the walk was measured: " + measured);
+        assertEquals(26, measured.size(), "every page of the walk was measured: " + measured);
         assertTrue(problems.isEmpty(), language + ":\n" + String.join("\n", problems));
     }
 
