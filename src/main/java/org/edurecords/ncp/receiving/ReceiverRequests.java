@@ -289,7 +289,28 @@ public class ReceiverRequests {
         String code = returnCode == null ? "" : returnCode.strip().toUpperCase(Locale.ROOT);
         AnswerEvaluation.Checked checked = code.endsWith("_OK") && elmo != null && !elmo.isBlank()
                 ? evaluation.check(elmo, person, trip.providerUrl) : null;
-        return evaluation.store(trip.id, code, returnMessage, elmo, checked);
+        for (int attempt = 1;; attempt++) {
+            try {
+                return evaluation.store(trip.id, code, returnMessage, elmo, checked);
+            } catch (RuntimeException e) {
+                // Two answers of one request at the same moment: the later commit lost the race on the request's
+                // version; evaluating again over both answers is what it must do anyway.
+                if (attempt == 3 || !concurrentUpdate(e)) {
+                    throw e;
+                }
+                LOG.infof("Results request %s: evaluated again after a concurrent answer", request.id);
+            }
+        }
+    }
+
+    private static boolean concurrentUpdate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException
+                    || t instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<ReceiverAnswer> openTrip(String receiverId, String sessionId) {

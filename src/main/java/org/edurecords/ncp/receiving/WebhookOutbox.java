@@ -19,6 +19,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -55,12 +57,21 @@ public class WebhookOutbox {
     @Inject
     Clock clock;
 
+    @Inject
+    MeterRegistry metrics;
+
     private HttpClient http;
 
     @PostConstruct
     void init() {
         http = HttpClient.newBuilder().connectTimeout(config.receiving().webhookTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Counts attempts by what became of them: {@code delivered}, {@code failed} (retried later), {@code abandoned}. */
+    private void count(String outcome) {
+        Counter.builder("ncp.receiving.webhook.attempts").description("Webhook attempts to receivers' case systems")
+                .tag("outcome", outcome).register(metrics).increment();
     }
 
     /** The event a case system receives: the request as {@code GET /api/receiver/requests/{id}} shows it. */
@@ -179,6 +190,7 @@ public class WebhookOutbox {
             if (error == null) {
                 d.deliveredAt = at;
                 d.nextAttemptAt = null;
+                count("delivered");
                 LOG.infof("Webhook %s delivered to receiver %s (attempt %d, %d)", id, d.receiverId, d.attempts, status);
                 return;
             }
@@ -186,10 +198,12 @@ public class WebhookOutbox {
             if (next.isAfter(d.createdAt.plus(config.receiving().webhookRetryFor()))) {
                 d.abandonedAt = at;
                 d.nextAttemptAt = null;
+                count("abandoned");
                 LOG.warnf("Webhook %s to receiver %s given up after %d attempts: %s", id, d.receiverId, d.attempts,
                         error);
             } else {
                 d.nextAttemptAt = next;
+                count("failed");
                 LOG.warnf("Webhook %s to receiver %s failed (attempt %d: %s); next at %s", id, d.receiverId,
                         d.attempts, error, next);
             }

@@ -143,6 +143,21 @@ class ApplicantResourceTest {
     }
 
     @Test
+    void anAnswerThatIsNotADocumentIsKeptAndNeedsAReview() {
+        ApplicantJourney journey = new ApplicantJourney().create("C-garbage", ApplicantJourney.ANNA, "bachelor-degree");
+        Map<String, String> trip = journey.choose(journey.thisNcp());
+        Response arrived = journey.answer(Map.of("sessionId", trip.get("sessionId"), "returnCode", "NCP_OK",
+                "returnMessage", "", "elmo", "this is <not> base64 %%%"));
+        assertEquals(200, arrived.statusCode());
+        assertEquals("NOT_VERIFIED", Jsoup.parse(arrived.asString()).selectFirst("#arrival").attr("data-arrival"));
+        JsonPath request = journey.read();
+        assertEquals("needs_review", request.getString("outcome"));
+        assertEquals("FAIL", request.getString("answers[0].verification.steps[0].verdict"), "base64 is the failing step");
+        Response original = ApplicantJourney.api().get(URI(request.getString("answers[0].document")));
+        assertEquals("this is <not> base64 %%%", original.asString(), "kept exactly as received");
+    }
+
+    @Test
     void aCancellationAtTheNcpLeavesTheRequestWaiting() {
         ApplicantJourney journey = new ApplicantJourney().create("C-cancel-ncp", ApplicantJourney.ANNA, "bachelor-degree");
         Map<String, String> trip = journey.choose(journey.thisNcp());
