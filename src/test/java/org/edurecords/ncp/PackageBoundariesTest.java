@@ -63,6 +63,15 @@ class PackageBoundariesTest {
     }
 
     @Test
+    void receivingBuildsOnTheVerifierNotTheOtherWayRound() {
+        noClasses().that().resideInAnyPackage(packages("verify", "results", "elmo", "pdf", "signing", "registry",
+                        "config", "web"))
+                .and().doNotHaveFullyQualifiedName(BASE + ".config.ProductionSafety")
+                .should().dependOnClassesThat().resideInAnyPackage(packages("receiving"))
+                .check(classes);
+    }
+
+    @Test
     void nothingDependsOnTheTools() {
         noClasses().that().resideOutsideOfPackages(packages("democlient", "conformance"))
                 .should().dependOnClassesThat().resideInAnyPackage(packages("democlient", "conformance"))
