@@ -58,7 +58,7 @@ class ProfileWordsTest {
                 + "{'credits': {'atLeast': 7.5, 'courseCodes': ['IN1000', 'IN2010'], 'iscedCodes': ['0613']}},"
                 + "{'passed': {'codes': ['EXPHIL03'], 'titlePatterns': ['^ex(amen)?\\\\s*phil'], 'issuerCountries': ['SE', 'NO'],"
                 + " 'issuerInRegistry': true}},"
-                + "{'grade': {'codes': ['MAT1100', 'MAT1110'], 'atLeast': 'C', 'minCount': 2, 'achievedFrom': '2015-01-01',"
+                + "{'grade': {'codes': ['MAT1100', 'MAT1110'], 'atLeast': 'c', 'minCount': 2, 'achievedFrom': '2015-01-01',"
                 + " 'achievedTo': '2020-12-31'}},"
                 + "{'grade': {'codes': ['IN9999'], 'atLeast': 'passed', 'achievedFrom': '2019-08-01'}}]}}").replace('\'', '"'));
         Locale locale = Locale.forLanguageTag(language);
