@@ -63,6 +63,53 @@ public interface NcpConfig {
 
         /** Where the entry comes from, when it was taken from an EMREG list (its {@code url} there). */
         Optional<String> emregEntry();
+
+        /**
+         * Bearer token of this receiver's case system for {@code /api/receiver} (docs/receivers.md); the receiver
+         * cannot use the API while it is unset. At least 32 characters in production.
+         */
+        Optional<String> apiToken();
+
+        /**
+         * Where evaluated requests are POSTed (signed, docs/receivers.md "Webhook"); https in production. Without it,
+         * the case system reads results with {@code GET /api/receiver/requests/{id}} only.
+         */
+        Optional<String> webhookUrl();
+    }
+
+    /** The receiver side of EMREX: results requests of case systems, their evaluation and delivery. */
+    Receiving receiving();
+
+    interface Receiving {
+        /** How long an applicant has to fetch their results after the case system asked. */
+        @WithDefault("P14D")
+        Duration requestLifetime();
+
+        /**
+         * How long a request's personal data (expected person, answers, documents, evaluation) is kept after it was
+         * created; then the request is deleted with everything under it.
+         */
+        @WithDefault("P90D")
+        Duration retention();
+
+        /** How long the webhook of an evaluated request is retried before it is given up (it stays readable by the API). */
+        @WithDefault("PT24H")
+        Duration webhookRetryFor();
+
+        /** The wait after the first failed delivery; each further failure doubles it, up to {@code webhook-max-backoff}. */
+        @WithDefault("PT30S")
+        Duration webhookFirstBackoff();
+
+        @WithDefault("PT1H")
+        Duration webhookMaxBackoff();
+
+        /** Connect and answer time allowed to a receiver's webhook endpoint per attempt. */
+        @WithDefault("PT10S")
+        Duration webhookTimeout();
+
+        /** How often the outbox is looked at for due deliveries (a Quarkus scheduler interval). */
+        @WithDefault("10s")
+        String webhookPollEvery();
     }
 
     Signing signing();

@@ -117,7 +117,7 @@ public class EntryRequestValidator {
             problems.add("problem_returnUrl_notHttps");
             return null;
         }
-        if (receivers.forHost(uri.getHost()).isEmpty()) {
+        if (receivers.forReturnUrl(uri.toString()).isEmpty()) {
             // Not a known receiver: no form is ever posted there, not even a cancellation (no open redirect).
             problems.add("problem_returnUrl_hostNotAllowed");
             return null;

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.edurecords.ncp.config.NcpConfig;
+import org.edurecords.ncp.web.PublicUrl;
 
 /**
  * The receivers of {@code ncp.receivers}: who may be answered, and how a student is told who that is. A return URL
@@ -21,8 +22,17 @@ import org.edurecords.ncp.config.NcpConfig;
 @ApplicationScoped
 public class KnownReceivers {
 
+    /**
+     * The path below which this service receives answers for its own receivers (docs/receivers.md), followed by the
+     * receiver's id: a return URL there belongs to that receiver whatever this service's host is.
+     */
+    public static final String RECEIVING_RETURN_PATH = "/receive/return/";
+
     @Inject
     NcpConfig config;
+
+    @Inject
+    PublicUrl publicUrl;
 
     private volatile List<Receiver> receivers;
 
@@ -43,8 +53,33 @@ public class KnownReceivers {
         return all().stream().filter(r -> r.accepts(host)).findFirst();
     }
 
-    /** How pages, the answer and the ledger name the receiver of a return URL: "Name (host)", or the host alone. */
+    /** The receiver by its id. */
+    public Optional<Receiver> byId(String id) {
+        return all().stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The receiver of a return URL: the one named in the path when the URL is this service's own receiving address
+     * (an applicant fetching results for a receiver of ours), else the one whose hosts include the URL's host.
+     */
+    public Optional<Receiver> forReturnUrl(String returnUrl) {
+        String own = publicUrl.base() + RECEIVING_RETURN_PATH;
+        if (returnUrl.startsWith(own)) {
+            String id = returnUrl.substring(own.length());
+            return id.isEmpty() || id.contains("/") || id.contains("?") || id.contains("#") ? Optional.empty() : byId(id);
+        }
+        return forHost(URI.create(returnUrl).getHost());
+    }
+
+    /**
+     * How pages, the answer and the ledger name the receiver of a return URL: "Name (host)", or the host alone; a
+     * receiver served through this service is "Name (this service's name)".
+     */
     public String label(String returnUrl, Locale locale) {
+        if (returnUrl.startsWith(publicUrl.base() + RECEIVING_RETURN_PATH)) {
+            return forReturnUrl(returnUrl).map(r -> r.name(locale) + " (" + config.name() + ")")
+                    .orElse(URI.create(returnUrl).getHost());
+        }
         String host = URI.create(returnUrl).getHost();
         return forHost(host).map(r -> r.name(locale) + " (" + host + ")").orElse(host);
     }
@@ -53,7 +88,8 @@ public class KnownReceivers {
         List<Receiver> list = new ArrayList<>();
         for (Map.Entry<String, NcpConfig.Receiver> entry : new TreeMap<>(config.receivers()).entrySet()) {
             NcpConfig.Receiver r = entry.getValue();
-            list.add(new Receiver(entry.getKey(), r.name(), r.returnHosts(), r.emregEntry()));
+            list.add(new Receiver(entry.getKey(), r.name(), r.returnHosts(), r.emregEntry(), r.apiToken(),
+                    r.webhookUrl()));
         }
         return List.copyOf(list);
     }

@@ -15,8 +15,15 @@ import org.edurecords.ncp.results.LocalizedText;
  *
  * @param names display name per language tag
  * @param returnHosts exact hosts, or {@code *.domain} for any host below a domain
+ * @param apiToken    the bearer token of its case system for the results requests API
+ * @param webhookUrl  where its evaluated results requests are posted
  */
-public record Receiver(String id, Map<String, String> names, List<String> returnHosts, Optional<String> emregEntry) {
+public record Receiver(String id, Map<String, String> names, List<String> returnHosts, Optional<String> emregEntry,
+        Optional<String> apiToken, Optional<String> webhookUrl) {
+
+    public Receiver(String id, Map<String, String> names, List<String> returnHosts, Optional<String> emregEntry) {
+        this(id, names, returnHosts, emregEntry, Optional.empty(), Optional.empty());
+    }
 
     public Receiver {
         names = Map.copyOf(names);
@@ -56,6 +63,12 @@ public record Receiver(String id, Map<String, String> names, List<String> return
                 return List.of("ncp.receivers." + id + ".return-hosts: '" + rule
                         + "' is neither a host nor *.domain (with at least one dot)");
             }
+        }
+        if (apiToken.filter(t -> t.strip().length() < 32).isPresent()) {
+            return List.of("ncp.receivers." + id + ".api-token must have at least 32 characters");
+        }
+        if (webhookUrl.filter(u -> !u.toLowerCase(Locale.ROOT).startsWith("https://")).isPresent()) {
+            return List.of("ncp.receivers." + id + ".webhook-url must be an https URL");
         }
         return List.of();
     }

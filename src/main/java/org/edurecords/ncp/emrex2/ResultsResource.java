@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.edurecords.ncp.elmo.SecureXml;
 import org.edurecords.ncp.ledger.Disclosure;
 import org.edurecords.ncp.ledger.DisclosureLedger;
+import org.edurecords.ncp.signing.ResponseSignature;
 import org.edurecords.ncp.signing.TransferEncoding;
 import org.edurecords.ncp.signing.TransferEncodingException;
 import org.jboss.logging.Logger;

@@ -69,7 +69,9 @@ public class RequestLimits {
      * @param authorization its Authorization header, or null: only the admin token earns the import limit
      */
     public long limitFor(String path, String authorization) {
-        if ("/api/verify".equals(path) || "/verification".equals(path)) {
+        if ("/api/verify".equals(path) || "/verification".equals(path)
+                || (path != null && path.startsWith("/receive/return/"))) {
+            // An NCP's answer for a receiver of ours is a signed document, as large as the verifier accepts.
             return config.verify().maxRequestBytes();
         }
         if (path != null && path.startsWith("/admin/import/")

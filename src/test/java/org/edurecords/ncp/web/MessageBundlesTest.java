@@ -34,7 +34,8 @@ class MessageBundlesTest {
      * Qute 3.33 cannot generate a bundle of more than 300 messages (ADR 0006), hence more than one.
      */
     private static final Map<String, Class<?>> BUNDLES = Map.of("msg", Messages.class, "vmsg", VerificationMessages.class,
-            "more", MoreMessages.class, "pdf", Object.class, "profile", Object.class);
+            "more", MoreMessages.class, "pdf", Object.class, "profile", Object.class, "rcv",
+            ReceivingMessages.class);
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     /** Texts that are the same in every language: names, codes, units. */

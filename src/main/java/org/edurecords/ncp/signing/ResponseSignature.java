@@ -1,4 +1,4 @@
-package org.edurecords.ncp.emrex2;
+package org.edurecords.ncp.signing;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,13 +15,10 @@ import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.util.Base64URL;
-import org.edurecords.ncp.signing.Certificates;
-import org.edurecords.ncp.signing.SigningKey;
-import org.edurecords.ncp.signing.SigningKeyStore;
 
 /**
- * The {@code X-Signature} of every EMREX 2.0 resource answer: a compact JWS with a detached payload (RFC 7515
- * Appendix F) over the exact body bytes, made with the key and certificate the ELMO's XML signature uses. Header:
+ * The {@code X-Signature} of every EMREX 2.0 resource answer and of every webhook to a receiver: a compact JWS with
+ * a detached payload (RFC 7515 Appendix F) over the exact body bytes, made with the key and certificate the ELMO's XML signature uses. Header:
  * {@code alg} RS256 (the signing key is RSA, as the key loader requires), {@code kid} (SHA-256 of the certificate,
  * hex, as our registry view lists it) and {@code x5t#S256}. docs/emrex2.md says how a receiver checks it.
  */
@@ -50,7 +47,8 @@ public class ResponseSignature {
         }
     }
 
-    static byte[] sha256(byte[] data) {
+    /** SHA-256 of the bytes. */
+    public static byte[] sha256(byte[] data) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(data);
         } catch (NoSuchAlgorithmException e) {

@@ -1,0 +1,90 @@
+package org.edurecords.ncp.receiving;
+
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import org.edurecords.ncp.emrex.KnownReceivers;
+import org.edurecords.ncp.web.ErrorAnswers;
+import org.edurecords.ncp.web.Languages;
+import org.edurecords.ncp.web.PageContext;
+import org.edurecords.ncp.web.RequestLimits;
+import org.edurecords.ncp.web.SecurityHeaders;
+
+/**
+ * Where NCPs answer for our receivers ({@code POST /receive/return/{receiver}}): the EMREX 1.0 answer form posted
+ * by the applicant's browser from the NCP's page. Like every EMREX client's return URL it is a plain route outside
+ * the CSRF-protected REST layer; the {@code sessionId}, single-use and bound to one request, is what authorises it.
+ */
+@ApplicationScoped
+public class ApplicantReturnRoute {
+
+    private static final Logger LOG = Logger.getLogger(ApplicantReturnRoute.class);
+    static final String PATH = KnownReceivers.RECEIVING_RETURN_PATH + ":receiver";
+
+    @Inject
+    ReceiverRequests requests;
+
+    @Inject
+    ApplicantResource pages;
+
+    @Inject
+    PageContext page;
+
+    @Inject
+    RequestLimits limits;
+
+    @Inject
+    ErrorAnswers answers;
+
+    void register(@Observes Router router) {
+        BodyHandler body = BodyHandler.create(false)
+                .setBodyLimit(limits.limitFor(KnownReceivers.RECEIVING_RETURN_PATH + "any", null));
+        router.route(HttpMethod.POST, PATH).handler(body).blockingHandler(this::receive, false);
+    }
+
+    void receive(RoutingContext ctx) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            Locale locale = Languages.resolve(null, ctx.request().getCookie(Languages.COOKIE) == null ? null
+                    : ctx.request().getCookie(Languages.COOKIE).getValue(), ctx.request().getHeader("Accept-Language"));
+            page.set(locale, null);
+            var form = ctx.request().formAttributes();
+            ReceiverRequests.Arrived arrived = requests.arrive(ctx.pathParam("receiver"), form.get("sessionId"),
+                    form.get("returnCode"), form.get("returnMessage"), form.get("elmo"));
+            int status;
+            String html;
+            if (arrived.arrival() == ReceiverRequests.Arrival.UNKNOWN) {
+                status = 404;
+                html = ApplicantResource.Templates.unknown().setLocale(locale).render();
+            } else {
+                status = 200;
+                html = pages.arrived(arrived).setLocale(locale).render();
+            }
+            SecurityHeaders.DEFAULTS.forEach((name, value) -> ctx.response().putHeader(name, value));
+            ctx.response().putHeader(SecurityHeaders.CSP, SecurityHeaders.contentSecurityPolicy(null))
+                    .putHeader("Cache-Control", "no-store")
+                    .putHeader("Content-Type", "text/html; charset=UTF-8")
+                    .setStatusCode(status).end(html);
+        } catch (RuntimeException e) {
+            LOG.error("An answer for a results request could not be processed", e);
+        } finally {
+            requestContext.terminate();
+        }
+        if (!ctx.response().ended()) {
+            answers.send(ctx, 500, "error_internal", null);
+        }
+    }
+}

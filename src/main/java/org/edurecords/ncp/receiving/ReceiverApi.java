@@ -1,0 +1,64 @@
+package org.edurecords.ncp.receiving;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The JSON of {@code /api/receiver/requests} (docs/receivers.md; OpenAPI at {@code /q/openapi}). */
+public final class ReceiverApi {
+
+    private ReceiverApi() {
+    }
+
+    /**
+     * A case system's request.
+     *
+     * @param caseReference the case the results are for, as the case system names it (shown to the applicant)
+     * @param person        who the results must be about
+     * @param profile       the id of the requirement profile to evaluate
+     * @param profileVersion optional: a given version of it; the latest when absent
+     * @param purpose       optional: why the results are asked for, in the receiver's words (shown to the applicant)
+     * @param returnUrl     optional: where the applicant goes when done; on one of the receiver's return hosts
+     */
+    public record NewRequest(String caseReference, ExpectedPerson person, String profile, Integer profileVersion,
+            String purpose, String returnUrl) {
+    }
+
+    /** The answer to a new request: its id and the URL to send the applicant to. */
+    public record Created(String id, String applicantUrl, String status, Instant expiresAt, Profile profile) {
+    }
+
+    public record Profile(String id, int version) {
+    }
+
+    /** A request as the case system reads it; {@code results} and {@code evaluation} once evaluated. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RequestView(String id, String caseReference, String status, String outcome, Profile profile,
+            Instant createdAt, Instant expiresAt, Instant evaluatedAt, List<AnswerView> answers, JsonNode results,
+            JsonNode evaluation, List<DeliveryView> webhook) {
+    }
+
+    /**
+     * One trip of the applicant to an NCP and what came back.
+     *
+     * @param document URL of the original answer (the {@code elmo} value, base64(gzip(signed XML))), when one came
+     * @param pdf      URL of the PDF transcript it carried, when it carried one
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AnswerView(String id, String provider, Instant startedAt, Instant receivedAt, String returnCode,
+            Boolean verified, String verdict, String learnerMatch, Boolean weakSignature, JsonNode verification,
+            String document, String pdf) {
+    }
+
+    /** A webhook of this request and every attempt to deliver it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DeliveryView(String idempotencyKey, String state, Instant createdAt, Instant nextAttemptAt,
+            Instant deliveredAt, Instant abandonedAt, List<AttemptView> attempts) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AttemptView(Instant at, Integer status, String error, long durationMs) {
+    }
+}

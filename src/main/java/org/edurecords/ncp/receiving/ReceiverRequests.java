@@ -1,0 +1,360 @@
+package org.edurecords.ncp.receiving;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+
+import org.edurecords.ncp.config.NcpConfig;
+import org.edurecords.ncp.emrex.KnownReceivers;
+import org.edurecords.ncp.emrex.Receiver;
+import org.edurecords.ncp.receiving.profile.RequirementProfile;
+import org.edurecords.ncp.receiving.profile.RequirementProfiles;
+import org.edurecords.ncp.registry.KnownNcps;
+import org.edurecords.ncp.registry.RegistryEntry;
+import org.edurecords.ncp.web.LogSafe;
+import org.edurecords.ncp.web.PublicUrl;
+import org.edurecords.ncp.web.SecretTokens;
+
+/**
+ * The life of a results request: created by a case system, taken by the applicant to one NCP or several, answered,
+ * verified and evaluated, delivered, and deleted after the retention. Every change of a request is one transaction,
+ * and the webhook of an evaluation is written in the transaction of the evaluation (the outbox), so a crash loses
+ * nothing a case system was told about.
+ */
+@ApplicationScoped
+public class ReceiverRequests {
+
+    private static final Logger LOG = Logger.getLogger(ReceiverRequests.class);
+
+    /** Why a request was refused: a stable code for the case system and a message for its developer. */
+    public static final class RequestProblem extends RuntimeException {
+        private final int status;
+        private final String code;
+
+        public RequestProblem(int status, String code, String message) {
+            super(message);
+            this.status = status;
+            this.code = code;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    @Inject
+    NcpConfig config;
+
+    @Inject
+    KnownReceivers receivers;
+
+    @Inject
+    KnownNcps ncps;
+
+    @Inject
+    RequirementProfiles profiles;
+
+    @Inject
+    AnswerEvaluation evaluation;
+
+    @Inject
+    WebhookOutbox outbox;
+
+    @Inject
+    PublicUrl publicUrl;
+
+    @Inject
+    ReceivingJson json;
+
+    @Inject
+    Clock clock;
+
+    /** Stores a new request, after checking every field; nothing is stored when one is wrong. */
+    @Transactional
+    public ReceiverApi.Created create(Receiver receiver, ReceiverApi.NewRequest request) {
+        if (request == null) {
+            throw new RequestProblem(400, "body_missing", "A JSON body is required");
+        }
+        String caseReference = required(request.caseReference(), "caseReference", 256);
+        ExpectedPerson person = request.person();
+        if (person == null) {
+            throw new RequestProblem(400, "person_missing", "person (givenNames, familyName, birthDate) is required");
+        }
+        String given = required(person.givenNames(), "person.givenNames", 200);
+        String family = required(person.familyName(), "person.familyName", 200);
+        String birth = required(person.birthDate(), "person.birthDate", 10);
+        try {
+            LocalDate.parse(birth);
+        } catch (DateTimeParseException e) {
+            throw new RequestProblem(400, "person_birthDate_invalid", "person.birthDate must be YYYY-MM-DD");
+        }
+        String nin = optional(person.nationalIdentifier(), "person.nationalIdentifier", 64);
+        String profileId = required(request.profile(), "profile", 128);
+        RequirementProfile profile = (request.profileVersion() == null ? profiles.find(receiver.id(), profileId)
+                : profiles.find(receiver.id(), profileId, request.profileVersion()))
+                .orElseThrow(() -> new RequestProblem(400, "profile_unknown", "No requirement profile '" + profileId
+                        + "'" + (request.profileVersion() == null ? "" : " version " + request.profileVersion())
+                        + " for this receiver"));
+        String purpose = optional(request.purpose(), "purpose", 1000);
+        String returnUrl = optional(request.returnUrl(), "returnUrl", 2048);
+        if (returnUrl != null) {
+            checkReturnUrl(receiver, returnUrl);
+        }
+        Instant now = clock.instant();
+        ReceiverRequest stored = new ReceiverRequest();
+        stored.id = SecretTokens.random(18);
+        stored.receiverId = receiver.id();
+        stored.caseReference = caseReference;
+        stored.purpose = purpose;
+        stored.expectedPerson = json.write(new ExpectedPerson(given.strip(), family.strip(), birth, nin));
+        stored.profileId = profile.id();
+        stored.profileVersion = profile.version();
+        stored.applicantReturnUrl = returnUrl;
+        stored.status = RequestStatus.WAITING.word();
+        stored.createdAt = now;
+        stored.updatedAt = now;
+        stored.expiresAt = now.plus(config.receiving().requestLifetime());
+        stored.purgeAt = now.plus(config.receiving().retention());
+        stored.persist();
+        LOG.infof("Results request %s created for receiver %s (profile %s v%d)", stored.id, receiver.id(),
+                profile.id(), profile.version());
+        return new ReceiverApi.Created(stored.id, applicantUrl(stored.id), stored.status, stored.expiresAt,
+                new ReceiverApi.Profile(profile.id(), profile.version()));
+    }
+
+    public String applicantUrl(String id) {
+        return publicUrl.base() + ApplicantResource.PATH + "/" + id;
+    }
+
+    /** The request, when it exists and belongs to this receiver. */
+    public Optional<ReceiverRequest> of(Receiver receiver, String id) {
+        return find(id).filter(r -> r.receiverId.equals(receiver.id()));
+    }
+
+    public Optional<ReceiverRequest> find(String id) {
+        if (id == null || id.length() > 64) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(ReceiverRequest.<ReceiverRequest>findById(id)).map(this::expireIfDue);
+    }
+
+    /** The status as the clock says it now: an open request past its time is expired (and stored so). */
+    private ReceiverRequest expireIfDue(ReceiverRequest request) {
+        RequestStatus status = RequestStatus.of(request.status);
+        if ((status == RequestStatus.WAITING || status == RequestStatus.IN_PROGRESS)
+                && !clock.instant().isBefore(request.expiresAt)) {
+            request.status = RequestStatus.EXPIRED.word();
+        }
+        return request;
+    }
+
+    public List<ReceiverAnswer> answers(String requestId) {
+        return ReceiverAnswer.list("requestId = ?1 order by startedAt", requestId);
+    }
+
+    public ReceiverApi.RequestView view(ReceiverRequest request) {
+        return view(request, true);
+    }
+
+    /** The request as the API shows it; {@code withWebhook} false for the webhook's own payload. */
+    ReceiverApi.RequestView view(ReceiverRequest request, boolean withWebhook) {
+        List<ReceiverApi.AnswerView> answers = new ArrayList<>();
+        String base = publicUrl.base() + ReceiverRequestResource.PATH + "/" + request.id + "/answers/";
+        for (ReceiverAnswer a : answers(request.id)) {
+            answers.add(new ReceiverApi.AnswerView(a.id, a.provider, a.startedAt, a.receivedAt, a.returnCode,
+                    a.verified, a.verdict, a.learnerMatch, a.weakSignature, json.read(a.verification),
+                    a.document == null ? null : base + a.id + "/document", a.pdf == null ? null : base + a.id + "/pdf"));
+        }
+        return new ReceiverApi.RequestView(request.id, request.caseReference, request.status, request.outcome,
+                new ReceiverApi.Profile(request.profileId, request.profileVersion), request.createdAt,
+                request.expiresAt, request.evaluatedAt, answers, json.read(request.results),
+                json.read(request.evaluation), withWebhook ? outbox.deliveries(request.id) : null);
+    }
+
+    /** Closes a request the case system no longer needs; answers already received stay readable. */
+    @Transactional
+    public ReceiverRequest cancel(Receiver receiver, String id) {
+        ReceiverRequest request = of(receiver, id).orElseThrow(() -> new RequestProblem(404, "request_unknown",
+                "No such request for this receiver"));
+        if (RequestStatus.of(request.status).open()) {
+            request.status = RequestStatus.CANCELLED.word();
+            request.updatedAt = clock.instant();
+            LOG.infof("Results request %s cancelled by its receiver", id);
+        }
+        return request;
+    }
+
+    /** The NCPs an applicant can fetch results from: this one first, then the registry's, by country. */
+    public List<RegistryEntry> providers() {
+        List<RegistryEntry> all = new ArrayList<>(ncps.entries());
+        List<RegistryEntry> own = all.stream().filter(e -> "self".equals(e.origin())).toList();
+        List<RegistryEntry> others = all.stream().filter(e -> !"self".equals(e.origin()))
+                .sorted(java.util.Comparator.comparing((RegistryEntry e) -> e.countryCode() == null ? "" : e.countryCode())
+                        .thenComparing(RegistryEntry::label))
+                .collect(Collectors.toList());
+        List<RegistryEntry> out = new ArrayList<>(own);
+        out.addAll(others);
+        return out;
+    }
+
+    /**
+     * The applicant goes to an NCP: a trip with a fresh {@code sessionId} is stored, and the form to post there is
+     * returned. Refused when the request is closed or the NCP is not one the registry lists.
+     */
+    @Transactional
+    public Trip start(String requestId, String providerUrl) {
+        ReceiverRequest request = find(requestId).orElseThrow(() -> new RequestProblem(404, "request_unknown",
+                "No such request"));
+        if (!RequestStatus.of(request.status).open()) {
+            throw new RequestProblem(409, "request_closed", "The request is " + request.status);
+        }
+        RegistryEntry provider = providers().stream().filter(e -> e.url().equals(providerUrl)).findFirst()
+                .orElseThrow(() -> new RequestProblem(400, "provider_unknown", "Not an NCP of the registry"));
+        ReceiverAnswer trip = new ReceiverAnswer();
+        trip.id = SecretTokens.random(18);
+        trip.requestId = request.id;
+        trip.provider = "self".equals(provider.origin()) ? config.name() : provider.label();
+        trip.providerUrl = provider.url();
+        trip.startedAt = clock.instant();
+        trip.persist();
+        if (RequestStatus.of(request.status) == RequestStatus.WAITING) {
+            request.status = RequestStatus.IN_PROGRESS.word();
+        }
+        request.updatedAt = trip.startedAt;
+        LOG.infof("Results request %s: applicant sent to %s", request.id, LogSafe.of(trip.provider));
+        return new Trip(provider.url(), trip.id, returnUrl(request.receiverId));
+    }
+
+    /** Where an NCP posts its answer for a receiver of ours. */
+    public String returnUrl(String receiverId) {
+        return publicUrl.base() + KnownReceivers.RECEIVING_RETURN_PATH + receiverId;
+    }
+
+    /** The form the applicant's browser posts to the NCP. */
+    public record Trip(String target, String sessionId, String returnUrl) {
+    }
+
+    /** What the applicant is told after an answer came back. */
+    public enum Arrival {
+        /** Results received and verified; evaluated for the receiver. */
+        RECEIVED,
+        /** Received but the document did not verify: the case worker will look at it. */
+        NOT_VERIFIED,
+        /** The NCP had no results for them. */
+        NO_RESULTS,
+        /** They cancelled at the NCP. */
+        CANCELLED,
+        /** The NCP reported an error. */
+        ERROR,
+        /** The answer matches no open trip (unknown, already answered, or the request is closed). */
+        UNKNOWN
+    }
+
+    /** The result of an arrival, for the applicant's page. */
+    public record Arrived(Arrival arrival, ReceiverRequest request, String provider) {
+    }
+
+    /**
+     * An NCP's answer, as the applicant's browser brought it back. The document is verified against the registry
+     * and the expected person before anything is evaluated; the answer is stored as received either way.
+     */
+    public Arrived arrive(String receiverId, String sessionId, String returnCode, String returnMessage, String elmo) {
+        Optional<ReceiverAnswer> open = openTrip(receiverId, sessionId);
+        if (open.isEmpty()) {
+            LOG.warnf("Answer for receiver %s refused: no open trip with that sessionId", LogSafe.of(receiverId));
+            return new Arrived(Arrival.UNKNOWN, null, null);
+        }
+        ReceiverAnswer trip = open.get();
+        ReceiverRequest request = ReceiverRequest.findById(trip.requestId);
+        ExpectedPerson person = json.read(request.expectedPerson, ExpectedPerson.class);
+        String code = returnCode == null ? "" : returnCode.strip().toUpperCase(Locale.ROOT);
+        AnswerEvaluation.Checked checked = code.endsWith("_OK") && elmo != null && !elmo.isBlank()
+                ? evaluation.check(elmo, person, trip.providerUrl) : null;
+        return evaluation.store(trip.id, code, returnMessage, elmo, checked);
+    }
+
+    private Optional<ReceiverAnswer> openTrip(String receiverId, String sessionId) {
+        if (sessionId == null || sessionId.isBlank() || sessionId.length() > 64) {
+            return Optional.empty();
+        }
+        ReceiverAnswer trip = ReceiverAnswer.findById(sessionId.strip());
+        if (trip == null || trip.answered()) {
+            return Optional.empty();
+        }
+        Optional<ReceiverRequest> request = find(trip.requestId);
+        if (request.isEmpty() || !request.get().receiverId.equals(receiverId)
+                || !RequestStatus.of(request.get().status).open()) {
+            return Optional.empty();
+        }
+        return Optional.of(trip);
+    }
+
+    /** Requests past their retention are deleted with their answers and webhooks (the cascade). */
+    @Scheduled(every = "${ncp.operations.purge-every:15m}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void purge() {
+        Instant now = clock.instant();
+        long expired = ReceiverRequest.update("status = ?1, updatedAt = ?2 where status in (?3, ?4) and expiresAt <= ?2",
+                RequestStatus.EXPIRED.word(), now, RequestStatus.WAITING.word(), RequestStatus.IN_PROGRESS.word());
+        long purged = ReceiverRequest.delete("purgeAt <= ?1", now);
+        if (expired + purged > 0) {
+            LOG.infof("Results requests: %d expired, %d deleted after the retention", expired, purged);
+        }
+    }
+
+    private void checkReturnUrl(Receiver receiver, String returnUrl) {
+        URI uri;
+        try {
+            uri = new URI(returnUrl);
+        } catch (java.net.URISyntaxException e) {
+            throw new RequestProblem(400, "returnUrl_invalid", "returnUrl is not a URL");
+        }
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        boolean loopback = "http".equalsIgnoreCase(uri.getScheme()) && config.emrex().allowHttpLoopback()
+                && uri.getHost() != null && List.of("localhost", "127.0.0.1", "[::1]").contains(uri.getHost());
+        if (uri.getHost() == null || !(https || loopback) || uri.getRawUserInfo() != null) {
+            throw new RequestProblem(400, "returnUrl_invalid", "returnUrl must be an https URL");
+        }
+        if (!receiver.accepts(uri.getHost())) {
+            throw new RequestProblem(400, "returnUrl_host", "returnUrl is not on one of this receiver's return hosts");
+        }
+    }
+
+    private static String required(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            throw new RequestProblem(400, field.replace('.', '_') + "_missing", field + " is required");
+        }
+        return optional(value, field, max);
+    }
+
+    private static String optional(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > max) {
+            throw new RequestProblem(400, field.replace('.', '_') + "_too_long", field + " has more than " + max
+                    + " characters");
+        }
+        return value.strip();
+    }
+}

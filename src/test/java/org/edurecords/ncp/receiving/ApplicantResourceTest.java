@@ -1,0 +1,200 @@
+package org.edurecords.ncp.receiving;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+import org.edurecords.ncp.signing.TransferEncoding;
+import org.edurecords.ncp.support.ElmoChecks;
+import org.edurecords.ncp.support.SharedConformance;
+import org.edurecords.ncp.verify.JdkXmlSignatureVerifier;
+
+/**
+ * The applicant's side of a results request over HTTP: the page that says who asks and why, the trip to an NCP,
+ * and what each kind of answer (verified, another person's, tampered, cancelled, an error, the Finnish NCP's real
+ * SHA-1 answer) makes of the request.
+ */
+@QuarkusTest
+@TestProfile(ReceivingProfile.class)
+class ApplicantResourceTest {
+
+    @Test
+    void thePageNamesTheReceiverTheCaseAndThePurposeAndOffersThisNcpFirst() {
+        ApplicantJourney journey = new ApplicantJourney().create("C-page", ApplicantJourney.ANNA, "bachelor-degree");
+        Response page = journey.applicant.get(journey.applicantPath);
+        assertEquals(200, page.statusCode());
+        assertEquals("no-store", page.header("Cache-Control"));
+        Document html = Jsoup.parse(page.asString());
+        assertEquals("Results for Test case office", html.selectFirst("h1").text());
+        assertTrue(html.selectFirst("#request-intro").text().contains("C-page"));
+        assertEquals("Application for citizenship", html.selectFirst("#request-purpose").text());
+        assertFalse(html.select("#request-profile li").isEmpty(), "the profile in words");
+        List<String> providers = html.select("input[name=provider]").eachAttr("value");
+        assertTrue(providers.get(0).startsWith(ReceivingProfile.PUBLIC_URL) && providers.get(0).endsWith("/emrex"),
+                "this NCP first: " + providers);
+        assertTrue(html.selectFirst("input[name=provider]").hasAttr("checked"));
+        assertNotNull(html.selectFirst("label[for=" + html.selectFirst("input[name=provider]").id() + "]"));
+        if (SharedConformance.elmoFolder().isPresent()) {
+            assertEquals(ReceivingProfile.FINNISH_NCP, providers.get(1), "then the registry's, by country");
+        }
+
+        Response bokmal = given().header("Accept-Language", "nb").get(journey.applicantPath);
+        assertEquals("Resultater til Testkontor", Jsoup.parse(bokmal.asString()).selectFirst("h1").text());
+        Response sami = given().header("Accept-Language", "se").get(journey.applicantPath);
+        assertTrue(Jsoup.parse(sami.asString()).selectFirst("h1").text().startsWith("Bohtosat"));
+    }
+
+    @Test
+    void anUnknownLinkOrProviderGetsAPageNotAnError() {
+        Response unknown = given().get("/receive/no-such-request");
+        assertEquals(404, unknown.statusCode());
+        assertNotNull(Jsoup.parse(unknown.asString()).selectFirst("#request-unknown"));
+
+        ApplicantJourney journey = new ApplicantJourney().create("C-bad", ApplicantJourney.ANNA, "bachelor-degree");
+        journey.applicant.get(journey.applicantPath);
+        Response wrong = journey.applicant.post(journey.applicantPath + "/start", Map.of("provider", "https://evil.example/"));
+        assertEquals(400, wrong.statusCode());
+        assertNotNull(Jsoup.parse(wrong.asString()).selectFirst("#provider-error"));
+        assertEquals("waiting", journey.read().getString("status"), "nothing started");
+    }
+
+    @Test
+    void resultsFetchedHereAreVerifiedNormalisedAndEvaluated() throws Exception {
+        ApplicantJourney journey = new ApplicantJourney().create("C-anna", ApplicantJourney.ANNA, "bachelor-degree");
+        Response arrived = journey.answer(journey.fetchHere("anna"));
+        assertEquals(200, arrived.statusCode(), arrived.asString());
+        Document page = Jsoup.parse(arrived.asString());
+        assertEquals("RECEIVED", page.selectFirst("#arrival").attr("data-arrival"));
+        assertEquals("https://case.example.org/cases/C-anna", page.selectFirst("#done").attr("href"));
+
+        JsonPath request = journey.read();
+        assertEquals("evaluated", request.getString("status"));
+        assertEquals(true, request.getBoolean("answers[0].verified"));
+        assertEquals("MATCH", request.getString("answers[0].learnerMatch"));
+        assertEquals("NCP_OK", request.getString("answers[0].returnCode"));
+        assertEquals("Sørbø-Łukasiewicz", request.getString("results.learner.familyName"));
+        assertEquals(2, request.getList("results.institutions").size());
+        assertEquals("met", request.getString("outcome"), request.prettify());
+        assertEquals(request.getString("outcome"), request.getString("evaluation.outcome"));
+        assertFalse(request.getList("evaluation.verdicts").isEmpty());
+
+        // The original document, as its NCP signed it, verifies with the JDK's own XML signature API.
+        Response document = ApplicantJourney.api().get(URI(request.getString("answers[0].document")));
+        assertEquals(200, document.statusCode());
+        org.w3c.dom.Document xml = ElmoChecks.parse(document.asByteArray());
+        assertTrue(new JdkXmlSignatureVerifier().verify(xml, ElmoChecks.exampleCertificate()).valid());
+        ElmoChecks.assertValid(xml);
+        Response pdf = ApplicantJourney.api().get(URI(request.getString("answers[0].pdf")));
+        assertEquals(200, pdf.statusCode());
+        assertEquals("%PDF-", new String(pdf.asByteArray(), 0, 5, StandardCharsets.ISO_8859_1));
+
+        // Used once: the same answer again finds no open trip.
+        assertEquals(404, journey.answer(Map.of("sessionId", request.getString("answers[0].id"), "returnCode", "NCP_OK",
+                "returnMessage", "", "elmo", "")).statusCode());
+    }
+
+    @Test
+    void anotherPersonsResultsNeedAReview() {
+        Map<String, String> someoneElse = Map.of("givenNames", "Anna Kristine", "familyName", "Sørbø-Łukasiewicz",
+                "birthDate", "1999-04-17");
+        ApplicantJourney journey = new ApplicantJourney().create("C-other", someoneElse, "bachelor-degree");
+        assertEquals(200, journey.answer(journey.fetchHere("anna")).statusCode());
+        JsonPath request = journey.read();
+        assertEquals("needs_review", request.getString("outcome"));
+        assertEquals("MISMATCH", request.getString("answers[0].learnerMatch"));
+        assertTrue(request.getList("evaluation.reviewReasons").contains("learner_mismatch"), request.prettify());
+    }
+
+    @Test
+    void aTamperedAnswerIsNeverMet() throws Exception {
+        ApplicantJourney journey = new ApplicantJourney().create("C-tampered", ApplicantJourney.ANNA, "bachelor-degree");
+        Map<String, String> fields = new HashMap<>(journey.fetchHere("anna"));
+        String xml = new String(TransferEncoding.decode(fields.get("elmo"), 16_000_000), StandardCharsets.UTF_8);
+        String changed = xml.replaceFirst("<value>10(\\.0)?</value>", "<value>60</value>");
+        assertFalse(changed.equals(xml), "a credit value was changed");
+        fields.put("elmo", gzipBase64(changed.getBytes(StandardCharsets.UTF_8)));
+        Response arrived = journey.answer(fields);
+        assertEquals("NOT_VERIFIED", Jsoup.parse(arrived.asString()).selectFirst("#arrival").attr("data-arrival"));
+        JsonPath request = journey.read();
+        assertEquals("needs_review", request.getString("outcome"));
+        assertEquals(false, request.getBoolean("answers[0].verified"));
+        assertTrue(request.getList("evaluation.reviewReasons").contains("not_verified"), request.prettify());
+    }
+
+    @Test
+    void aCancellationAtTheNcpLeavesTheRequestWaiting() {
+        ApplicantJourney journey = new ApplicantJourney().create("C-cancel-ncp", ApplicantJourney.ANNA, "bachelor-degree");
+        Map<String, String> trip = journey.choose(journey.thisNcp());
+        assertEquals("in_progress", journey.read().getString("status"));
+        Response arrived = journey.answer(Map.of("sessionId", trip.get("sessionId"), "returnCode", "NCP_CANCEL",
+                "returnMessage", "", "elmo", ""));
+        assertEquals("CANCELLED", Jsoup.parse(arrived.asString()).selectFirst("#arrival").attr("data-arrival"));
+        JsonPath request = journey.read();
+        assertEquals("waiting", request.getString("status"));
+        assertEquals("NCP_CANCEL", request.getString("answers[0].returnCode"));
+    }
+
+    @Test
+    void resultsThatDoNotMeetTheProfileWithAnotherNcpFailingNeedAReview() {
+        ApplicantJourney journey = new ApplicantJourney().create("C-partial", ApplicantJourney.ANNA, "subject-credits");
+        Map<String, String> failing = journey.choose(journey.thisNcp());
+        journey.answer(Map.of("sessionId", failing.get("sessionId"), "returnCode", "NCP_ERROR", "returnMessage",
+                "source down", "elmo", ""));
+        assertEquals(200, journey.answer(journey.fetchHere("anna")).statusCode());
+        JsonPath request = journey.read();
+        assertEquals(2, request.getList("answers").size());
+        assertEquals("needs_review", request.getString("outcome"), request.prettify());
+        assertTrue(request.getList("evaluation.reviewReasons").contains("partial_sources"), request.prettify());
+    }
+
+    @Test
+    void theFinnishNcpsRealSha1AnswerNeedsAReview() throws Exception {
+        Path examples = SharedConformance.elmoFolderOrSkip("the Finnish answer").resolve("examples");
+        String wire = Files.readString(examples.resolve("fi-smp_elmo_vastaus_base64_gzipped.txt"),
+                StandardCharsets.US_ASCII).strip();
+        ApplicantJourney journey = new ApplicantJourney().create("C-fi", Map.of("givenNames", "Kaisa",
+                "familyName", "Keränen", "birthDate", "1980-01-01"), "bachelor-degree");
+        Map<String, String> trip = journey.choose(ReceivingProfile.FINNISH_NCP);
+        Response arrived = journey.answer(Map.of("sessionId", trip.get("sessionId"), "returnCode", "NCP_OK",
+                "returnMessage", "", "elmo", wire));
+        assertEquals("NOT_VERIFIED", Jsoup.parse(arrived.asString()).selectFirst("#arrival").attr("data-arrival"));
+        JsonPath request = journey.read();
+        assertEquals("needs_review", request.getString("outcome"));
+        assertEquals("CSC", request.getString("answers[0].provider"));
+        assertTrue(request.getList("evaluation.reviewReasons").contains("not_verified"), request.prettify());
+        assertTrue(request.getList("answers[0].verification.steps.name").contains("signature-algorithms"));
+    }
+
+    private static String URI(String absolute) {
+        return java.net.URI.create(absolute).getPath();
+    }
+
+    private static String gzipBase64(byte[] xml) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(xml);
+        }
+        return Base64.getEncoder().encodeToString(out.toByteArray());
+    }
+}

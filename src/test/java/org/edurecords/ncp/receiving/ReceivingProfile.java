@@ -1,0 +1,72 @@
+package org.edurecords.ncp.receiving;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import org.edurecords.ncp.support.SharedConformance;
+import org.edurecords.ncp.support.WireMockResource;
+
+/**
+ * The receiving tests' service: an https public URL (so that its own return address is one a production NCP would
+ * accept), the test case office with a webhook to a WireMock case system, and a registry that lists the Finnish
+ * NCP whose public answer the tests replay (its certificate from ../shared), beside this NCP.
+ */
+public class ReceivingProfile implements QuarkusTestProfile {
+
+    static final String PUBLIC_URL = "https://ncp.receiving.example.org";
+    static final String FINNISH_NCP = "https://emrex.csc.example.fi/emrex";
+    static final String WEBHOOK_PATH = "/case-system/webhook";
+    static final String TOKEN = "test-case-office-token-0123456789abcdef";
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("ncp.public-url", PUBLIC_URL,
+                // The job is run by the tests themselves, at the moments they choose.
+                "ncp.receiving.webhook-poll-every", "24h");
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(CaseSystem.class));
+    }
+
+    /** The case system's webhook endpoint (WireMock) and the registry file. */
+    public static class CaseSystem extends WireMockResource {
+        @Override
+        public Map<String, String> start() {
+            server = new WireMockServer(WireMockConfiguration.wireMockConfig().dynamicPort());
+            server.start();
+            Path registry = Path.of("target/receiving-registry.json");
+            try {
+                // Without ../shared the registry lists no Finnish NCP, and the test of its answer is skipped.
+                Path cert = SharedConformance.elmoFolder().map(f -> f.resolve("examples/fi-smp_csc-cert.crt"))
+                        .filter(Files::isRegularFile).orElse(null);
+                String entries = "";
+                if (cert != null) {
+                    String pem = Files.readString(cert, StandardCharsets.US_ASCII);
+                    entries = "{\"acronym\":\"CSC\",\"countryCode\":\"FI\",\"url\":\"" + FINNISH_NCP
+                            + "\",\"institutions\":[\"All\"],\"pubKey\":\""
+                            + pem.replace("\r", "").replace("\n", "\\n") + "\"}";
+                }
+                String list = "{\"ncps\":[" + entries + "]}";
+                Files.createDirectories(registry.getParent());
+                Files.writeString(registry, list, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Map.of("ncp.receivers.test-case-office.webhook-url", server.baseUrl() + WEBHOOK_PATH,
+                    "ncp.registry.source-file", registry.toString(),
+                    "ncp.registry.cache-file", "target/receiving-registry-cache.json");
+        }
+    }
+}
