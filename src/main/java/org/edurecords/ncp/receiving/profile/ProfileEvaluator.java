@@ -215,6 +215,8 @@ public final class ProfileEvaluator {
                     possible = possible.add(count(c, r, institution, parts, true, new ArrayList<>(), reasons));
                 }
             }
+            // Counting an undecided result instead of its parts could give less than its parts: never below certain.
+            possible = possible.max(certain);
             String detail = plain(certain) + " of " + plain(c.atLeast()) + " " + c.scheme();
             if (certain.compareTo(c.atLeast()) >= 0) {
                 return new Node(Verdict.MET, ids, detail, Set.of());

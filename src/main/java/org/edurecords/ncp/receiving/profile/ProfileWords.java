@@ -90,14 +90,16 @@ public final class ProfileWords {
         }
         Grade g = (Grade) condition;
         String selection = selection(g.selection());
-        boolean anyPass = GradeScales.threshold(g.atLeast()).map(GradeScales.Threshold::anyPass).orElse(false);
+        GradeScales.Threshold threshold = GradeScales.threshold(g.atLeast()).orElse(null);
+        boolean anyPass = threshold != null && threshold.anyPass();
+        String grade = threshold == null ? g.atLeast() : threshold.label();
         String text;
         if (anyPass) {
             text = g.minCount() == 1 ? texts.get("profile_grade_pass_one", "selection", selection)
                     : texts.get("profile_grade_pass_many", "count", g.minCount(), "selection", selection);
         } else {
-            text = g.minCount() == 1 ? texts.get("profile_grade_one", "grade", g.atLeast(), "selection", selection)
-                    : texts.get("profile_grade_many", "grade", g.atLeast(), "count", g.minCount(), "selection",
+            text = g.minCount() == 1 ? texts.get("profile_grade_one", "grade", grade, "selection", selection)
+                    : texts.get("profile_grade_many", "grade", grade, "count", g.minCount(), "selection",
                             selection);
         }
         return leaf(text, g.filters());

@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.quarkus.runtime.Startup;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every requirement profile: the built-in ones of the classpath folder {@code receiving-profiles/} (listed in its
@@ -39,8 +38,8 @@ public class RequirementProfiles {
     private Map<String, TreeMap<Integer, RequirementProfile>> byId = new HashMap<>();
 
     @Inject
-    public RequirementProfiles(@ConfigProperty(name = "ncp.receiving.profiles-dir") Optional<String> directory) {
-        this(directory.filter(d -> !d.isBlank()).map(Path::of).orElse(null));
+    public RequirementProfiles(ProfilesConfig config) {
+        this(config.profilesDir().filter(d -> !d.isBlank()).map(Path::of).orElse(null));
     }
 
     /** The built-in profiles and those of the directory, if any. */
