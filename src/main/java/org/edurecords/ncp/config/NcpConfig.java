@@ -110,6 +110,9 @@ public interface NcpConfig {
         /** How often the outbox is looked at for due deliveries (a Quarkus scheduler interval). */
         @WithDefault("10s")
         String webhookPollEvery();
+
+        /** A directory whose {@code *.json} files are requirement profiles, besides the built-in ones (ADR 0851). */
+        Optional<String> profilesDir();
     }
 
     Signing signing();

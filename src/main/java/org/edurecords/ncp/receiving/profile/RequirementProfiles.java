@@ -38,8 +38,8 @@ public class RequirementProfiles {
     private Map<String, TreeMap<Integer, RequirementProfile>> byId = new HashMap<>();
 
     @Inject
-    public RequirementProfiles(ProfilesConfig config) {
-        this(config.profilesDir().filter(d -> !d.isBlank()).map(Path::of).orElse(null));
+    public RequirementProfiles(org.edurecords.ncp.config.NcpConfig config) {
+        this(config.receiving().profilesDir().filter(d -> !d.isBlank()).map(Path::of).orElse(null));
     }
 
     /** The built-in profiles and those of the directory, if any. */

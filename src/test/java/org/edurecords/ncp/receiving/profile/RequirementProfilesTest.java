@@ -97,11 +97,11 @@ class RequirementProfilesTest {
     }
 
     @Test
-    void theBeanReadsTheConfiguredDirectory() throws IOException {
+    void theDirectoryAddsToTheBuiltInProfiles() throws IOException {
+        // The bean reads ncp.receiving.profiles-dir the same way: RequirementProfilesStartupTest.
         write("a.json", profile("nursing", 1, "[\"*\"]", 60));
-        assertEquals(3, new RequirementProfiles(() -> Optional.of(folder.toString())).all().size());
-        assertEquals(2, new RequirementProfiles(() -> Optional.of(" ")).all().size(), "blank: none");
-        assertEquals(2, new RequirementProfiles(Optional::empty).all().size());
+        assertEquals(3, RequirementProfiles.load(Optional.of(folder)).all().size());
+        assertEquals(2, RequirementProfiles.load(Optional.empty()).all().size());
     }
 
     /** A profile with one thing wrong: the message names the file, the JSON path and what is wrong. */
