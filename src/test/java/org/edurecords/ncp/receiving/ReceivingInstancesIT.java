@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,17 +94,10 @@ class ReceivingInstancesIT {
             caseSystem.stubFor(post(urlEqualTo(WEBHOOK_PATH)).inScenario("webhook").whenScenarioStateIs("failed twice")
                     .willReturn(aResponse().withStatus(200)));
 
-            foreign = Instance.start("foreign", root, List.of(database(root.resolve("foreign-db")),
-                    "-Dncp.name=Foreign NCP", "-Dncp.registry.acronym=FOREIGN", "-Dncp.registry.country-code=SE",
-                    "-Dncp.signing.key-path=" + keyPem, "-Dncp.signing.certificate-path=" + certPem,
-                    "-Dncp.registry.cache-file=" + root.resolve("foreign-registry-cache.json")));
-
-            // R's registry lists F, with F's certificate and entry URL (the EMREG list format).
-            String foreignEntry = foreign.base + "/emrex";
+            // F and R start together. F's entry URL is known once F listens: R's registry file lists nobody until
+            // then, and R reads it again every second.
             Path registry = root.resolve("registry.json");
-            Files.writeString(registry, "{\"countries\":[],\"ncps\":[{\"acronym\":\"FOREIGN\",\"countryCode\":\"SE\","
-                    + "\"url\":\"" + foreignEntry + "\",\"institutions\":[\"All\"],\"pubKey\":"
-                    + jsonString(Certificates.toPem(foreignKey.certificate())) + "}]}", StandardCharsets.UTF_8);
+            Files.writeString(registry, "{\"countries\":[],\"ncps\":[]}", StandardCharsets.UTF_8);
             List<String> receivingProperties = List.of(database(root.resolve("receiving-db")),
                     "-Dncp.registry.source-file=" + registry,
                     "-Dncp.registry.cache-file=" + root.resolve("receiving-registry-cache.json"),
@@ -112,7 +106,23 @@ class ReceivingInstancesIT {
                     "-Dncp.receiving.webhook-max-backoff=PT2S",
                     // A delivery leased by an instance that stopped mid-attempt is due again after three timeouts.
                     "-Dncp.receiving.webhook-timeout=PT2S");
-            receiving = Instance.start("receiving", root, receivingProperties);
+            foreign = Instance.launch("foreign", root, List.of(database(root.resolve("foreign-db")),
+                    "-Dncp.name=Foreign NCP", "-Dncp.registry.acronym=FOREIGN", "-Dncp.registry.country-code=SE",
+                    "-Dncp.signing.key-path=" + keyPem, "-Dncp.signing.certificate-path=" + certPem,
+                    "-Dncp.registry.cache-file=" + root.resolve("foreign-registry-cache.json")));
+            List<String> refreshing = new ArrayList<>(receivingProperties);
+            refreshing.add("-Dncp.registry.refresh-interval=1S");
+            receiving = Instance.launch("receiving", root, refreshing);
+            foreign.awaitListening();
+
+            // R's registry lists F, with F's certificate and entry URL (the EMREG list format).
+            String foreignEntry = foreign.base + "/emrex";
+            Path next = root.resolve("registry.json.next");
+            Files.writeString(next, "{\"countries\":[],\"ncps\":[{\"acronym\":\"FOREIGN\",\"countryCode\":\"SE\","
+                    + "\"url\":\"" + foreignEntry + "\",\"institutions\":[\"All\"],\"pubKey\":"
+                    + jsonString(Certificates.toPem(foreignKey.certificate())) + "}]}", StandardCharsets.UTF_8);
+            Files.move(next, registry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            receiving.awaitListening();
 
             // 1. The case system asks R for anna's results; the applicant opens the link and chooses F.
             HttpResponse<String> created = receiving.api("POST", "/api/receiver/requests", """
@@ -127,6 +137,8 @@ class ReceivingInstancesIT {
             // One browser per service: both listen on localhost, and cookies do not tell ports apart.
             Browser atReceiving = new Browser();
             Browser atForeign = new Browser();
+            await("R's registry lists F", () -> atReceiving.page(applicantUrl).select("input[name=provider]")
+                    .eachAttr("value").contains(foreignEntry));
             Document choice = atReceiving.get(applicantUrl);
             List<String> providers = choice.select("input[name=provider]").eachAttr("value");
             assertEquals(List.of(receiving.base + "/emrex", foreignEntry), providers, "R itself first, then F");
@@ -155,34 +167,12 @@ class ReceivingInstancesIT {
             assertEquals(List.of("sessionId", "returnCode", "returnMessage", "elmo"), List.copyOf(answerFields.keySet()));
             assertEquals(List.of("NCP_OK"), answerFields.get("returnCode"));
 
-            // 3. R verified the answer against F's certificate and evaluated it.
+            // 3. R answers the applicant: their results arrived.
             Document arrived = atReceiving.post(back.attr("action"), answerFields);
             Element arrival = arrived.selectFirst("#arrival");
             assertNotNull(arrival, arrived.outerHtml());
             assertEquals("RECEIVED", arrival.attr("data-arrival"));
-            foreign.stop();
-            foreign = null;
-
-            JsonPath evaluated = receiving.read(id);
-            assertEquals("evaluated", evaluated.getString("status"), evaluated.prettify());
-            assertEquals("met", evaluated.getString("outcome"), evaluated.prettify());
-            assertEquals(true, evaluated.getBoolean("answers[0].verified"));
-            assertEquals("FOREIGN", evaluated.getString("answers[0].provider"));
-            assertEquals("MATCH", evaluated.getString("answers[0].learnerMatch"));
-            assertEquals("NCP_OK", evaluated.getString("answers[0].returnCode"));
-            assertEquals("Sørbø-Łukasiewicz", evaluated.getString("results.learner.familyName"));
-
-            // 5. The original document, as F signed it, verifies with the JDK's XML signature API against F's certificate.
-            String document = evaluated.getString("answers[0].document");
-            assertEquals(receiving.base + "/api/receiver/requests/" + id + "/answers/"
-                    + evaluated.getString("answers[0].id") + "/document", document);
-            HttpResponse<byte[]> xml = receiving.http.send(receiving.authorized(URI.create(document)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            assertEquals(200, xml.statusCode());
-            org.w3c.dom.Document signed = ElmoChecks.parse(xml.body());
-            assertTrue(new JdkXmlSignatureVerifier().verify(signed, foreignKey.certificate()).valid(), "signed by F");
-            assertFalse(new JdkXmlSignatureVerifier().verify(signed, ElmoChecks.exampleCertificate()).valid(),
-                    "and not by R's key");
+            foreign.process.destroy(); // F's part is done; it stops while R goes on
 
             // 4. The case system refuses the first webhook; R stops once that attempt is recorded, and starts again.
             await("the first webhook attempt reaches the case system", () -> posts(caseSystem).size() >= 1);
@@ -190,10 +180,21 @@ class ReceivingInstancesIT {
             await("R records the first attempt", () -> first.read(id).getList("webhook[0].attempts").size() >= 1);
             JsonPath beforeStop = receiving.read(id);
             List<String> attemptedBeforeStop = beforeStop.getList("webhook[0].attempts.at", String.class);
-            assertEquals(500, beforeStop.getInt("webhook[0].attempts[0].status"));
             receiving.stop();
             receiving = null;
             int postedBeforeRestart = posts(caseSystem).size();
+            foreign.stop();
+            foreign = null;
+
+            // 3. R verified the answer against F's certificate and evaluated it (as the API said before the stop).
+            assertEquals("evaluated", beforeStop.getString("status"), beforeStop.prettify());
+            assertEquals("met", beforeStop.getString("outcome"), beforeStop.prettify());
+            assertEquals(true, beforeStop.getBoolean("answers[0].verified"));
+            assertEquals("FOREIGN", beforeStop.getString("answers[0].provider"));
+            assertEquals("MATCH", beforeStop.getString("answers[0].learnerMatch"));
+            assertEquals("NCP_OK", beforeStop.getString("answers[0].returnCode"));
+            assertEquals("Sørbø-Łukasiewicz", beforeStop.getString("results.learner.familyName"));
+            assertEquals(500, beforeStop.getInt("webhook[0].attempts[0].status"));
 
             receiving = Instance.start("receiving-restarted", root, receivingProperties);
             Instance second = receiving;
@@ -210,6 +211,19 @@ class ReceivingInstancesIT {
             assertEquals(200, statuses.get(statuses.size() - 1));
             assertTrue(statuses.size() >= 2 && statuses.size() <= 3, "statuses: " + statuses);
             assertTrue(statuses.subList(0, statuses.size() - 1).stream().allMatch(s -> s == 500), "statuses: " + statuses);
+
+            // 5. The original document, kept over the restart as F signed it, verifies with the JDK's XML signature
+            // API against F's certificate.
+            String document = delivered.getString("answers[0].document");
+            assertEquals(receiving.base + "/api/receiver/requests/" + id + "/answers/"
+                    + delivered.getString("answers[0].id") + "/document", document);
+            HttpResponse<byte[]> xml = receiving.http.send(receiving.authorized(URI.create(document)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, xml.statusCode());
+            org.w3c.dom.Document signed = ElmoChecks.parse(xml.body());
+            assertTrue(new JdkXmlSignatureVerifier().verify(signed, foreignKey.certificate()).valid(), "signed by F");
+            assertFalse(new JdkXmlSignatureVerifier().verify(signed, ElmoChecks.exampleCertificate()).valid(),
+                    "and not by R's key");
 
             List<LoggedRequest> posts = posts(caseSystem);
             assertTrue(postedBeforeRestart < 3, "R was stopped before the webhook got through: " + postedBeforeRestart);
@@ -299,14 +313,26 @@ class ReceivingInstancesIT {
                 .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
 
         Document get(String url) throws IOException, InterruptedException {
-            return page(http.send(HttpRequest.newBuilder(URI.create(url)).timeout(WAIT).GET().build(),
+            return html(http.send(HttpRequest.newBuilder(URI.create(url)).timeout(WAIT).GET().build(),
                     HttpResponse.BodyHandlers.ofString()));
+        }
+
+        /** {@link #get} for a condition: I/O trouble is a runtime failure. */
+        Document page(String url) {
+            try {
+                return get(url);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
 
         Document post(String url, Map<String, List<String>> fields) throws IOException, InterruptedException {
             String body = fields.entrySet().stream().flatMap(e -> e.getValue().stream()
                     .map(v -> encode(e.getKey()) + "=" + encode(v))).collect(Collectors.joining("&"));
-            return page(http.send(HttpRequest.newBuilder(URI.create(url)).timeout(WAIT)
+            return html(http.send(HttpRequest.newBuilder(URI.create(url)).timeout(WAIT)
                     .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
         }
@@ -324,7 +350,7 @@ class ReceivingInstancesIT {
             return post(form.absUrl("action"), all);
         }
 
-        private static Document page(HttpResponse<String> response) {
+        private static Document html(HttpResponse<String> response) {
             assertEquals(200, response.statusCode(), response.uri() + ":\n" + response.body());
             return Jsoup.parse(response.body(), response.uri().toString());
         }
@@ -339,21 +365,29 @@ class ReceivingInstancesIT {
 
         final String name;
         final Process process;
-        final String base;
+        final CompletableFuture<String> listening;
         final Path log;
         final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String base;
 
-        private Instance(String name, Process process, String base, Path log) {
+        private Instance(String name, Process process, CompletableFuture<String> listening, Path log) {
             this.name = name;
             this.process = process;
-            this.base = base;
+            this.listening = listening;
             this.log = log;
         }
 
         static Instance start(String name, Path root, List<String> properties) throws Exception {
+            return launch(name, root, properties).awaitListening();
+        }
+
+        /** Starts the process; {@link #awaitListening()} waits until it serves HTTP. */
+        static Instance launch(String name, Path root, List<String> properties) throws IOException {
             assertTrue(Files.isRegularFile(JAR), "run after the package phase: " + JAR);
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            // A small instance's JVM: the tests start three of them on a shared machine.
+            command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m"));
             command.addAll(List.of("-Dquarkus.profile=demo", "-Dquarkus.http.port=0", "-Dquarkus.management.port=0"));
             command.addAll(properties);
             command.addAll(List.of("-jar", JAR.toString()));
@@ -363,9 +397,13 @@ class ReceivingInstancesIT {
             Thread reader = new Thread(() -> copyOutput(process, log, listening), name + "-output");
             reader.setDaemon(true);
             reader.start();
+            return new Instance(name, process, listening, log);
+        }
+
+        Instance awaitListening() throws Exception {
             try {
-                String base = listening.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                return new Instance(name, process, base, log);
+                base = listening.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                return this;
             } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
                 stop(process);
                 throw new AssertionError(name + " did not start:\n" + Files.readString(log), e);
