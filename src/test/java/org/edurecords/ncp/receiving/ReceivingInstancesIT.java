@@ -264,7 +264,7 @@ class ReceivingInstancesIT {
 
     private static String database(Path folder) {
         return "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + folder.resolve("ncp")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     private static void writePem(Path file, Object object) throws IOException {
