@@ -113,6 +113,33 @@ public interface NcpConfig {
 
         /** A directory whose {@code *.json} files are requirement profiles, besides the built-in ones (ADR 0851). */
         Optional<String> profilesDir();
+
+        /** The case workers' pages ({@code /case-worker}, docs/receivers.md). */
+        CaseWorker caseWorker();
+
+        interface CaseWorker {
+            /** The ID token claim that lists a case worker's roles (a JSON array, or words separated by spaces or commas). */
+            @WithDefault("roles")
+            String rolesClaim();
+
+            /** A role {@code <prefix><receiver id>} lets its holder see that receiver's requests. */
+            @WithDefault("receiver:")
+            String rolePrefix();
+
+            /** A case worker's session unused for this long ends. */
+            @WithDefault("PT30M")
+            Duration idleTimeout();
+
+            /** A case worker's session ends this long after the login, used or not. */
+            @WithDefault("PT8H")
+            Duration absoluteTimeout();
+
+            /**
+             * Demo only, with the demo login on: user names (password {@code demo}) and the receiver each works for.
+             * The production profile refuses the demo login, and so these.
+             */
+            Map<String, String> demoAccounts();
+        }
     }
 
     Signing signing();

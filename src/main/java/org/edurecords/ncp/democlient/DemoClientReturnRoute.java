@@ -14,10 +14,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.web.ErrorAnswers;
-import org.edurecords.ncp.web.Languages;
 import org.edurecords.ncp.web.PageContext;
 import org.edurecords.ncp.web.RequestLimits;
-import org.edurecords.ncp.web.SecurityHeaders;
 import org.jboss.logging.Logger;
 
 /**
@@ -58,18 +56,13 @@ public class DemoClientReturnRoute {
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
         try {
-            Locale locale = Languages.resolve(null, ctx.request().getCookie(Languages.COOKIE) == null ? null
-                    : ctx.request().getCookie(Languages.COOKIE).getValue(), ctx.request().getHeader("Accept-Language"));
+            Locale locale = ErrorAnswers.locale(ctx);
             page.set(locale, null);
             var form = ctx.request().formAttributes();
             ReceivedAnswer answer = client.receive(form.get("sessionId"), form.get("returnCode"),
                     form.get("returnMessage"), form.get("elmo"));
             String html = DemoClientResource.Templates.result(answer).setLocale(locale).render();
-            SecurityHeaders.DEFAULTS.forEach((name, value) -> ctx.response().putHeader(name, value));
-            ctx.response().putHeader(SecurityHeaders.CSP, SecurityHeaders.contentSecurityPolicy(null))
-                    .putHeader("Cache-Control", "no-store")
-                    .putHeader("Content-Type", "text/html; charset=UTF-8")
-                    .setStatusCode(200).end(html);
+            ErrorAnswers.sendPage(ctx, 200, locale, html);
         } catch (RuntimeException e) {
             LOG.error("Demo client failed to process an answer", e);
         } finally {

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.web.PublicUrl;
+import org.edurecords.ncp.web.TextBundle;
 
 /**
  * The receivers of {@code ncp.receivers}: who may be answered, and how a student is told who that is. A return URL
@@ -65,23 +66,45 @@ public class KnownReceivers {
     public Optional<Receiver> forReturnUrl(String returnUrl) {
         String own = publicUrl.base() + RECEIVING_RETURN_PATH;
         if (returnUrl.startsWith(own)) {
-            String id = returnUrl.substring(own.length());
-            return id.isEmpty() || id.contains("/") || id.contains("?") || id.contains("#") ? Optional.empty() : byId(id);
+            String id = URI.create(returnUrl).getRawPath().substring(URI.create(own).getRawPath().length());
+            return id.isEmpty() || id.contains("/") ? Optional.empty() : byId(id);
         }
         return forHost(URI.create(returnUrl).getHost());
     }
 
     /**
      * How pages, the answer and the ledger name the receiver of a return URL: "Name (host)", or the host alone; a
-     * receiver served through this service is "Name (this service's name)".
+     * receiver served through this service is "Name (this service's name)", with its case when the return URL
+     * names one ({@code ?case=}), so that the consent and the ledger say what the results were for.
      */
     public String label(String returnUrl, Locale locale) {
         if (returnUrl.startsWith(publicUrl.base() + RECEIVING_RETURN_PATH)) {
-            return forReturnUrl(returnUrl).map(r -> r.name(locale) + " (" + config.name() + ")")
+            String caseReference = queryValue(URI.create(returnUrl).getRawQuery(), "case");
+            return forReturnUrl(returnUrl).map(r -> (caseReference == null ? r.name(locale)
+                    : TextBundle.of("rcv", locale).get("rcv_recipient_case", "receiver", r.name(locale), "caseReference",
+                            caseReference)) + " (" + config.name() + ")")
                     .orElse(URI.create(returnUrl).getHost());
         }
         String host = URI.create(returnUrl).getHost();
         return forHost(host).map(r -> r.name(locale) + " (" + host + ")").orElse(host);
+    }
+
+    private static String queryValue(String rawQuery, String name) {
+        if (rawQuery == null) {
+            return null;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                try {
+                    String value = java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+                    return value.isBlank() ? null : value.strip();
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     static List<Receiver> of(NcpConfig config) {

@@ -43,6 +43,12 @@ public class ApplicantResource {
 
     /** One trip so far, as the applicant sees it. */
     public record TripView(String provider, String returnCode) {
+        /** What became of it, in words ({@code rcv_trip_*}). */
+        public String messageKey() {
+            String code = returnCode == null ? "" : returnCode;
+            return code.endsWith("_OK") ? "rcv_trip_ok" : code.endsWith("_NO_RESULTS") ? "rcv_trip_no_results"
+                    : code.endsWith("_CANCEL") ? "rcv_trip_cancel" : "rcv_trip_error";
+        }
     }
 
     @CheckedTemplate

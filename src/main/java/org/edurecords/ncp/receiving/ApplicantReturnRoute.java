@@ -17,10 +17,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 import org.edurecords.ncp.emrex.KnownReceivers;
 import org.edurecords.ncp.web.ErrorAnswers;
-import org.edurecords.ncp.web.Languages;
 import org.edurecords.ncp.web.PageContext;
 import org.edurecords.ncp.web.RequestLimits;
-import org.edurecords.ncp.web.SecurityHeaders;
 
 /**
  * Where NCPs answer for our receivers ({@code POST /receive/return/{receiver}}): the EMREX 1.0 answer form posted
@@ -58,8 +56,7 @@ public class ApplicantReturnRoute {
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
         try {
-            Locale locale = Languages.resolve(null, ctx.request().getCookie(Languages.COOKIE) == null ? null
-                    : ctx.request().getCookie(Languages.COOKIE).getValue(), ctx.request().getHeader("Accept-Language"));
+            Locale locale = ErrorAnswers.locale(ctx);
             page.set(locale, null);
             var form = ctx.request().formAttributes();
             ReceiverRequests.Arrived arrived = requests.arrive(ctx.pathParam("receiver"), form.get("sessionId"),
@@ -73,11 +70,7 @@ public class ApplicantReturnRoute {
                 status = 200;
                 html = pages.arrived(arrived).setLocale(locale).render();
             }
-            SecurityHeaders.DEFAULTS.forEach((name, value) -> ctx.response().putHeader(name, value));
-            ctx.response().putHeader(SecurityHeaders.CSP, SecurityHeaders.contentSecurityPolicy(null))
-                    .putHeader("Cache-Control", "no-store")
-                    .putHeader("Content-Type", "text/html; charset=UTF-8")
-                    .setStatusCode(status).end(html);
+            ErrorAnswers.sendPage(ctx, status, locale, html);
         } catch (RuntimeException e) {
             LOG.error("An answer for a results request could not be processed", e);
         } finally {

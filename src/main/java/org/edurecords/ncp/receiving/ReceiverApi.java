@@ -3,6 +3,8 @@ package org.edurecords.ncp.receiving;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -36,8 +38,10 @@ public final class ReceiverApi {
     /** A request as the case system reads it; {@code results} and {@code evaluation} once evaluated. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RequestView(String id, String caseReference, String status, String outcome, Profile profile,
-            Instant createdAt, Instant expiresAt, Instant evaluatedAt, List<AnswerView> answers, JsonNode results,
-            JsonNode evaluation, List<DeliveryView> webhook) {
+            Instant createdAt, Instant expiresAt, Instant evaluatedAt, List<AnswerView> answers,
+            @Schema(implementation = ReceivedResults.class) JsonNode results,
+            @Schema(implementation = org.edurecords.ncp.receiving.profile.Evaluation.class) JsonNode evaluation,
+            List<DeliveryView> webhook) {
     }
 
     /**

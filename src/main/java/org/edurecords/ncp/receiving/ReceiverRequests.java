@@ -167,6 +167,50 @@ public class ReceiverRequests {
         return request;
     }
 
+    /**
+     * A receiver's requests, newest first, with their status as the clock says it now, optionally only those of one
+     * status and one outcome; at most {@code max}.
+     */
+    public List<ReceiverRequest> list(String receiverId, String status, String outcome, int max) {
+        StringBuilder query = new StringBuilder("receiverId = :receiver");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("receiver", receiverId);
+        Instant now = clock.instant();
+        if (status != null) {
+            RequestStatus wanted = RequestStatus.of(status);
+            if (wanted == RequestStatus.EXPIRED) {
+                query.append(" and (status = :expired or (status in (:waiting, :progress) and expiresAt <= :now))");
+                params.put("expired", RequestStatus.EXPIRED.word());
+            } else if (wanted == RequestStatus.WAITING || wanted == RequestStatus.IN_PROGRESS) {
+                query.append(" and status = :status and expiresAt > :now");
+                params.put("status", wanted.word());
+            } else {
+                query.append(" and status = :status");
+                params.put("status", wanted.word());
+            }
+            if (wanted == RequestStatus.EXPIRED) {
+                params.put("waiting", RequestStatus.WAITING.word());
+                params.put("progress", RequestStatus.IN_PROGRESS.word());
+            }
+            if (query.indexOf(":now") >= 0) {
+                params.put("now", now);
+            }
+        }
+        if (outcome != null) {
+            query.append(" and outcome = :outcome");
+            params.put("outcome", outcome);
+        }
+        query.append(" order by createdAt desc");
+        List<ReceiverRequest> found = ReceiverRequest.<ReceiverRequest>find(query.toString(), params).page(0, max).list();
+        found.forEach(this::expireIfDue);
+        return found;
+    }
+
+    /**
+     * The trips of a request, oldest first, as the database has them now (in a transaction of its own when there is
+     * none: the page after an answer must not see the trip as this request's context read it before the answer).
+     */
+    @Transactional
     public List<ReceiverAnswer> answers(String requestId) {
         return ReceiverAnswer.list("requestId = ?1 order by startedAt", requestId);
     }
@@ -241,7 +285,11 @@ public class ReceiverRequests {
         }
         request.updatedAt = trip.startedAt;
         LOG.infof("Results request %s: applicant sent to %s", request.id, LogSafe.of(trip.provider));
-        return new Trip(provider.url(), trip.id, returnUrl(request.receiverId));
+        // This NCP's own pages and ledger name the case too; another NCP is not told the receiver's case.
+        String returnUrl = returnUrl(request.receiverId) + ("self".equals(provider.origin())
+                ? "?case=" + java.net.URLEncoder.encode(request.caseReference, java.nio.charset.StandardCharsets.UTF_8)
+                : "");
+        return new Trip(provider.url(), trip.id, returnUrl);
     }
 
     /** Where an NCP posts its answer for a receiver of ours. */

@@ -181,6 +181,11 @@ public class ErrorAnswers {
             page.set(locale, null);
             return ErrorPages.Templates.error(status, key).setLocale(locale).render();
         });
+        sendPage(ctx, status, locale, html);
+    }
+
+    /** A page of the product on a plain route: its security headers, never cached, in the reader's language. */
+    public static void sendPage(RoutingContext ctx, int status, Locale locale, String html) {
         headers(ctx);
         ctx.response().setStatusCode(status)
                 .putHeader("Content-Type", "text/html; charset=UTF-8")

@@ -91,4 +91,20 @@ public interface ReceivingMessages {
 
     @Message
     String rcv_record_note();
+
+    @Message
+    String rcv_trip_ok();
+
+    @Message
+    String rcv_trip_no_results();
+
+    @Message
+    String rcv_trip_cancel();
+
+    @Message
+    String rcv_trip_error();
+
+    /** How this NCP's own pages and ledger name a receiver of ours with its case (read through TextBundle). */
+    @Message
+    String rcv_recipient_case(String receiver, String caseReference);
 }

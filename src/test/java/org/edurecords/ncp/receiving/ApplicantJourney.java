@@ -31,6 +31,8 @@ final class ApplicantJourney {
     final FlowClient applicant = new FlowClient();
     String requestId;
     String applicantPath;
+    /** The preview page of the last trip to this NCP, as the applicant saw it. */
+    Document lastPreview;
 
     /** The case system's POST; returns the request id. */
     ApplicantJourney create(String caseReference, Map<String, String> person, String profile) {
@@ -87,6 +89,7 @@ final class ApplicantJourney {
         Document selection = FlowClient.html(flow.selectionPage());
         List<String> all = selection.select("input[name=lo]").eachAttr("value");
         flow.select(Map.of("lo", all)).then().statusCode(303);
+        lastPreview = FlowClient.html(flow.preview());
         return DemoFlow.answerFields(flow.confirm(), trip.get("returnUrl"));
     }
 

@@ -84,8 +84,12 @@ class ApplicantResourceTest {
         ApplicantJourney journey = new ApplicantJourney().create("C-anna", ApplicantJourney.ANNA, "bachelor-degree");
         Response arrived = journey.answer(journey.fetchHere("anna"));
         assertEquals(200, arrived.statusCode(), arrived.asString());
+        // The consent at this NCP names the receiver and the case.
+        assertTrue(journey.lastPreview.selectFirst(".recipient").text().contains("Test case office, case C-anna"),
+                journey.lastPreview.selectFirst(".recipient").text());
         Document page = Jsoup.parse(arrived.asString());
         assertEquals("RECEIVED", page.selectFirst("#arrival").attr("data-arrival"));
+        assertEquals(List.of("EMREX NCP (demo): results received"), page.select("#request-trips li").eachText());
         assertEquals("https://case.example.org/cases/C-anna", page.selectFirst("#done").attr("href"));
 
         JsonPath request = journey.read();
