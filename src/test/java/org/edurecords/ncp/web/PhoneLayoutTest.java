@@ -134,6 +134,17 @@ class PhoneLayoutTest {
                             + "\"Application for citizenship\",\"person\":{\"givenNames\":\"Anna Kristine\","
                             + "\"familyName\":\"Sørbø-Łukasiewicz\",\"birthDate\":\"1998-04-17\"}}")
                     .post("/api/receiver/requests").jsonPath().getString("id");
+            // The case worker of that office: the login, the list of requests, one request.
+            owner.get(base + "/case-worker/login?lang=" + language);
+            check(owner, "case worker: login");
+            owner.findElement(By.id("username")).sendKeys("case");
+            owner.findElement(By.id("password")).sendKeys("demo");
+            owner.findElement(By.cssSelector("#login-demo button[type=submit]")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("filters")));
+            check(owner, "case worker: requests");
+            owner.get(base + "/case-worker/requests/" + request);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("request-status")));
+            check(owner, "case worker: request");
             for (String path : List.of("/receive/" + request, "/receive/no-such-request", "/verification", "/help",
                     "/privacy", "/accessibility", "/contact", "/no-such-page", "/oauth2/authorize?client_id=nobody&x=1")) {
                 owner.get(base + path + (path.contains("?") ? "&" : "?") + "lang=" + language);
@@ -143,7 +154,7 @@ class PhoneLayoutTest {
             owner.quit();
         }
         System.out.println("[layout] " + language + ": " + String.join("; ", measured));
-        assertEquals(26, measured.size(), "every page of the walk was measured: " + measured);
+        assertEquals(29, measured.size(), "every page of the walk was measured: " + measured);
         assertTrue(problems.isEmpty(), language + ":\n" + String.join("\n", problems));
     }
 
