@@ -54,8 +54,8 @@ public class ApplicantResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance request(String id, String receiver, String caseReference, String purpose,
-                String profileTitle, List<ProfileWords.Item> profile, List<ProviderChoice> providers, List<TripView> trips, boolean invalidChoice,
-                String doneUrl);
+                String profileTitle, List<ProfileWords.Item> profile, List<ProviderChoice> providers,
+                List<TripView> trips, boolean invalidChoice, String doneUrl);
 
         static native TemplateInstance redirect(ReceiverRequests.Trip trip, String provider);
 

@@ -3,7 +3,6 @@ package org.edurecords.ncp.receiving;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +36,6 @@ import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.emrex.KnownReceivers;
 import org.edurecords.ncp.emrex.Receiver;
 import org.edurecords.ncp.receiving.profile.Evaluation;
-import org.edurecords.ncp.signing.TransferEncoding;
-import org.edurecords.ncp.signing.TransferEncodingException;
 import org.edurecords.ncp.web.PageContext;
 import org.edurecords.ncp.web.RateLimited;
 import org.edurecords.ncp.web.RateLimits;
@@ -168,19 +165,9 @@ public class CaseWorkerResource {
     @Produces(MediaType.APPLICATION_XML)
     public Response document(@CookieParam(CaseWorkerSessions.COOKIE) String token, @PathParam("id") String id,
             @PathParam("answer") String answerId) {
-        Optional<ReceiverAnswer> answer = answer(token, id, answerId).filter(a -> a.document != null);
-        if (answer.isEmpty()) {
-            return Response.status(404).type(MediaType.TEXT_PLAIN_TYPE).entity("Not found").build();
-        }
-        try {
-            return Response.ok(TransferEncoding.decode(answer.get().document, config.verify().maxDocumentBytes()),
-                    MediaType.APPLICATION_XML_TYPE.withCharset("UTF-8"))
-                    .header("Content-Disposition", "attachment; filename=\"elmo-" + answerId + ".xml\"")
-                    .header("Cache-Control", "no-store").build();
-        } catch (TransferEncodingException e) {
-            return Response.ok(answer.get().document, MediaType.TEXT_PLAIN_TYPE.withCharset("US-ASCII"))
-                    .header("Cache-Control", "no-store").build();
-        }
+        return answer(token, id, answerId).filter(a -> a.document != null)
+                .map(a -> AnswerFiles.document(a, config.verify().maxDocumentBytes()))
+                .orElseGet(CaseWorkerResource::notFound);
     }
 
     @GET
@@ -188,11 +175,12 @@ public class CaseWorkerResource {
     @Produces("application/pdf")
     public Response pdf(@CookieParam(CaseWorkerSessions.COOKIE) String token, @PathParam("id") String id,
             @PathParam("answer") String answerId) {
-        return answer(token, id, answerId).filter(a -> a.pdf != null)
-                .map(a -> Response.ok(Base64.getDecoder().decode(a.pdf), "application/pdf")
-                        .header("Content-Disposition", "inline; filename=\"transcript-" + answerId + ".pdf\"")
-                        .header("Cache-Control", "no-store").build())
-                .orElseGet(() -> Response.status(404).type(MediaType.TEXT_PLAIN_TYPE).entity("Not found").build());
+        return answer(token, id, answerId).filter(a -> a.pdf != null).map(AnswerFiles::pdf)
+                .orElseGet(CaseWorkerResource::notFound);
+    }
+
+    private static Response notFound() {
+        return Response.status(404).type(MediaType.TEXT_PLAIN_TYPE).entity("Not found").build();
     }
 
     @GET

@@ -2,7 +2,6 @@ package org.edurecords.ncp.receiving;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.Base64;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -31,8 +30,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.receiving.ReceiverRequests.RequestProblem;
-import org.edurecords.ncp.signing.TransferEncoding;
-import org.edurecords.ncp.signing.TransferEncodingException;
 
 /**
  * The case systems' API (docs/receivers.md): ask for an applicant's results, read the request's status and, once
@@ -139,20 +136,9 @@ public class ReceiverRequestResource {
         if (caller.refusal().isPresent()) {
             return caller.refusal().get();
         }
-        Optional<ReceiverAnswer> answer = answer(caller, id, answerId).filter(a -> a.document != null);
-        if (answer.isEmpty()) {
-            return unknown();
-        }
-        try {
-            byte[] xml = TransferEncoding.decode(answer.get().document, config.verify().maxDocumentBytes());
-            return Response.ok(xml, MediaType.APPLICATION_XML_TYPE.withCharset("UTF-8"))
-                    .header("Content-Disposition", "attachment; filename=\"elmo-" + answerId + ".xml\"")
-                    .header("Cache-Control", "no-store").build();
-        } catch (TransferEncodingException e) {
-            // Kept as received; it never decoded (the verifier said so). The value itself is the original.
-            return Response.ok(answer.get().document, MediaType.TEXT_PLAIN_TYPE.withCharset("US-ASCII"))
-                    .header("Cache-Control", "no-store").build();
-        }
+        return answer(caller, id, answerId).filter(a -> a.document != null)
+                .map(a -> AnswerFiles.document(a, config.verify().maxDocumentBytes()))
+                .orElseGet(ReceiverRequestResource::unknown);
     }
 
     @GET
@@ -167,10 +153,7 @@ public class ReceiverRequestResource {
         if (caller.refusal().isPresent()) {
             return caller.refusal().get();
         }
-        return answer(caller, id, answerId).filter(a -> a.pdf != null)
-                .map(a -> Response.ok(Base64.getDecoder().decode(a.pdf), "application/pdf")
-                        .header("Content-Disposition", "inline; filename=\"transcript-" + answerId + ".pdf\"")
-                        .header("Cache-Control", "no-store").build())
+        return answer(caller, id, answerId).filter(a -> a.pdf != null).map(AnswerFiles::pdf)
                 .orElseGet(ReceiverRequestResource::unknown);
     }
 
