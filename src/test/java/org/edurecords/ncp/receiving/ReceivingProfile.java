@@ -31,6 +31,8 @@ public class ReceivingProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("ncp.public-url", PUBLIC_URL,
+                // One more requirement profile, for RequirementProfilesStartupTest (it is for another receiver).
+                "ncp.receiving.profiles-dir", "src/test/resources/receiving/extra-profiles",
                 // The job is run by the tests themselves, at the moments they choose.
                 "ncp.receiving.webhook-poll-every", "24h");
     }

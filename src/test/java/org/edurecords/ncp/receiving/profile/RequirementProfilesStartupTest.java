@@ -4,27 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+
+import org.edurecords.ncp.receiving.ReceivingProfile;
+
 import org.junit.jupiter.api.Test;
 
 /** The running service reads the built-in profiles and those of {@code ncp.receiving.profiles-dir} at start-up. */
 @QuarkusTest
-@TestProfile(RequirementProfilesStartupTest.ProfilesDir.class)
+// The receiving tests' profile names the directory (one service start for all of them).
+@TestProfile(ReceivingProfile.class)
 class RequirementProfilesStartupTest {
-
-    /** The demo with a directory of one more profile. */
-    public static class ProfilesDir implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("ncp.receiving.profiles-dir", "src/test/resources/receiving/extra-profiles");
-        }
-    }
 
     @Inject
     RequirementProfiles profiles;
