@@ -1,22 +1,17 @@
 package org.edurecords.ncp.democlient;
 
-import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.web.ErrorAnswers;
-import org.edurecords.ncp.web.PageContext;
 import org.edurecords.ncp.web.RequestLimits;
-import org.jboss.logging.Logger;
 
 /**
  * Where the demo client receives answers. Like any EMREX client's return URL, it is posted to from
@@ -25,7 +20,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DemoClientReturnRoute {
 
-    private static final Logger LOG = Logger.getLogger(DemoClientReturnRoute.class);
     public static final String PATH = "/demo-client/return";
 
     @Inject
@@ -33,9 +27,6 @@ public class DemoClientReturnRoute {
 
     @Inject
     DemoClientService client;
-
-    @Inject
-    PageContext page;
 
     @Inject
     RequestLimits limits;
@@ -53,23 +44,11 @@ public class DemoClientReturnRoute {
             answers.refuse(ctx, 404, "the demo client is off", null);
             return;
         }
-        ManagedContext requestContext = Arc.container().requestContext();
-        requestContext.activate();
-        try {
-            Locale locale = ErrorAnswers.locale(ctx);
-            page.set(locale, null);
+        answers.servePage(ctx, "Demo client failed to process an answer", locale -> {
             var form = ctx.request().formAttributes();
             ReceivedAnswer answer = client.receive(form.get("sessionId"), form.get("returnCode"),
                     form.get("returnMessage"), form.get("elmo"));
-            String html = DemoClientResource.Templates.result(answer).setLocale(locale).render();
-            ErrorAnswers.sendPage(ctx, 200, locale, html);
-        } catch (RuntimeException e) {
-            LOG.error("Demo client failed to process an answer", e);
-        } finally {
-            requestContext.terminate();
-        }
-        if (!ctx.response().ended()) {
-            answers.send(ctx, 500, "error_internal", null);
-        }
+            return new ErrorAnswers.Page(200, DemoClientResource.Templates.result(answer).setLocale(locale).render());
+        });
     }
 }

@@ -1,15 +1,9 @@
 package org.edurecords.ncp.receiving;
 
-import java.util.Locale;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
-
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -17,7 +11,6 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 import org.edurecords.ncp.emrex.KnownReceivers;
 import org.edurecords.ncp.web.ErrorAnswers;
-import org.edurecords.ncp.web.PageContext;
 import org.edurecords.ncp.web.RequestLimits;
 
 /**
@@ -28,7 +21,6 @@ import org.edurecords.ncp.web.RequestLimits;
 @ApplicationScoped
 public class ApplicantReturnRoute {
 
-    private static final Logger LOG = Logger.getLogger(ApplicantReturnRoute.class);
     static final String PATH = KnownReceivers.RECEIVING_RETURN_PATH + ":receiver";
 
     @Inject
@@ -36,9 +28,6 @@ public class ApplicantReturnRoute {
 
     @Inject
     ApplicantResource pages;
-
-    @Inject
-    PageContext page;
 
     @Inject
     RequestLimits limits;
@@ -53,31 +42,14 @@ public class ApplicantReturnRoute {
     }
 
     void receive(RoutingContext ctx) {
-        ManagedContext requestContext = Arc.container().requestContext();
-        requestContext.activate();
-        try {
-            Locale locale = ErrorAnswers.locale(ctx);
-            page.set(locale, null);
+        answers.servePage(ctx, "An answer for a results request could not be processed", locale -> {
             var form = ctx.request().formAttributes();
             ReceiverRequests.Arrived arrived = requests.arrive(ctx.pathParam("receiver"), form.get("sessionId"),
                     form.get("returnCode"), form.get("returnMessage"), form.get("elmo"));
-            int status;
-            String html;
             if (arrived.arrival() == ReceiverRequests.Arrival.UNKNOWN) {
-                status = 404;
-                html = ApplicantResource.Templates.unknown().setLocale(locale).render();
-            } else {
-                status = 200;
-                html = pages.arrived(arrived).setLocale(locale).render();
+                return new ErrorAnswers.Page(404, ApplicantResource.Templates.unknown().setLocale(locale).render());
             }
-            ErrorAnswers.sendPage(ctx, status, locale, html);
-        } catch (RuntimeException e) {
-            LOG.error("An answer for a results request could not be processed", e);
-        } finally {
-            requestContext.terminate();
-        }
-        if (!ctx.response().ended()) {
-            answers.send(ctx, 500, "error_internal", null);
-        }
+            return new ErrorAnswers.Page(200, pages.arrived(arrived).setLocale(locale).render());
+        });
     }
 }

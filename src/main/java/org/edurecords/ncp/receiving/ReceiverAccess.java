@@ -1,6 +1,6 @@
 package org.edurecords.ncp.receiving;
 
-import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,8 +28,11 @@ public class ReceiverAccess {
     @Inject
     KnownReceivers receivers;
 
-    /** The receiver, or the 401 answer. */
-    public Caller caller(String authorization) {
+    /**
+     * Runs a call of the receivers' API as the receiver whose token the bearer token is: the 401 answer without
+     * one, and the product's JSON error for a {@link ReceiverRequests.RequestProblem} the call raises.
+     */
+    public Response as(String authorization, Function<Receiver, Response> call) {
         Receiver found = null;
         for (Receiver receiver : receivers.all()) {
             // Every token is compared, so the time taken does not tell which receivers have one.
@@ -39,15 +42,15 @@ public class ReceiverAccess {
         }
         if (found == null) {
             LOG.warn("Receiver API call refused: missing or wrong token");
-            return new Caller(null, Optional.of(Response.fromResponse(error(401, "token_invalid",
+            return Response.fromResponse(error(401, "token_invalid",
                     "A receiver's API token is required (Authorization: Bearer ...)"))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ncp-receiver\"").build()));
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ncp-receiver\"").build();
         }
-        return new Caller(found, Optional.empty());
-    }
-
-    /** A caller: the receiver, or the refusal to send instead. */
-    public record Caller(Receiver receiver, Optional<Response> refusal) {
+        try {
+            return call.apply(found);
+        } catch (ReceiverRequests.RequestProblem e) {
+            return error(e.status(), e.code(), e.getMessage());
+        }
     }
 
     /** An error of the receivers' API; client errors are one WARN line, as every refusal of the service. */

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.edurecords.ncp.config.NcpConfig;
-import org.edurecords.ncp.receiving.ReceiverRequests.RequestProblem;
+import org.edurecords.ncp.emrex.Receiver;
 
 /**
  * The case systems' API (docs/receivers.md): ask for an applicant's results, read the request's status and, once
@@ -70,23 +70,17 @@ public class ReceiverRequestResource {
     @APIResponse(responseCode = "400", description = "A field is missing or wrong (code and message say which)")
     @APIResponse(responseCode = "401", description = "Missing or wrong token")
     public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
-        ReceiverAccess.Caller caller = access.caller(authorization);
-        if (caller.refusal().isPresent()) {
-            return caller.refusal().get();
-        }
-        ReceiverApi.NewRequest request;
-        try {
-            request = body == null || body.length == 0 ? null : json.readValue(body, ReceiverApi.NewRequest.class);
-        } catch (IOException e) {
-            return ReceiverAccess.error(400, "body_invalid",
-                    "The body is not the JSON of a results request (see /q/openapi)");
-        }
-        try {
-            ReceiverApi.Created created = requests.create(caller.receiver(), request);
+        return access.as(authorization, receiver -> {
+            ReceiverApi.NewRequest request;
+            try {
+                request = body == null || body.length == 0 ? null : json.readValue(body, ReceiverApi.NewRequest.class);
+            } catch (IOException e) {
+                return ReceiverAccess.error(400, "body_invalid",
+                        "The body is not the JSON of a results request (see /q/openapi)");
+            }
+            ReceiverApi.Created created = requests.create(receiver, request);
             return Response.created(URI.create(PATH + "/" + created.id())).entity(created).build();
-        } catch (RequestProblem e) {
-            return ReceiverAccess.error(e.status(), e.code(), e.getMessage());
-        }
+        });
     }
 
     @GET
@@ -97,12 +91,8 @@ public class ReceiverRequestResource {
     @APIResponse(responseCode = "401", description = "Missing or wrong token")
     @APIResponse(responseCode = "404", description = "No such request of this receiver")
     public Response read(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
-        ReceiverAccess.Caller caller = access.caller(authorization);
-        if (caller.refusal().isPresent()) {
-            return caller.refusal().get();
-        }
-        return requests.of(caller.receiver(), id).map(r -> Response.ok(requests.view(r)).build())
-                .orElseGet(ReceiverRequestResource::unknown);
+        return access.as(authorization, receiver -> requests.of(receiver, id)
+                .map(r -> Response.ok(requests.view(r)).build()).orElseGet(ReceiverRequestResource::unknown));
     }
 
     @POST
@@ -113,15 +103,7 @@ public class ReceiverRequestResource {
     @APIResponse(responseCode = "200", description = "The request, cancelled (or as it was, when already closed)")
     @APIResponse(responseCode = "404", description = "No such request of this receiver")
     public Response cancel(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
-        ReceiverAccess.Caller caller = access.caller(authorization);
-        if (caller.refusal().isPresent()) {
-            return caller.refusal().get();
-        }
-        try {
-            return Response.ok(requests.view(requests.cancel(caller.receiver(), id))).build();
-        } catch (RequestProblem e) {
-            return ReceiverAccess.error(e.status(), e.code(), e.getMessage());
-        }
+        return access.as(authorization, receiver -> Response.ok(requests.view(requests.cancel(receiver, id))).build());
     }
 
     @GET
@@ -132,13 +114,9 @@ public class ReceiverRequestResource {
     @APIResponse(responseCode = "404", description = "No such request, answer or document")
     public Response document(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
             @PathParam("answer") String answerId) {
-        ReceiverAccess.Caller caller = access.caller(authorization);
-        if (caller.refusal().isPresent()) {
-            return caller.refusal().get();
-        }
-        return answer(caller, id, answerId).filter(a -> a.document != null)
+        return access.as(authorization, receiver -> answer(receiver, id, answerId).filter(a -> a.document != null)
                 .map(a -> AnswerFiles.document(a, config.verify().maxDocumentBytes()))
-                .orElseGet(ReceiverRequestResource::unknown);
+                .orElseGet(ReceiverRequestResource::unknown));
     }
 
     @GET
@@ -149,16 +127,12 @@ public class ReceiverRequestResource {
     @APIResponse(responseCode = "404", description = "No such request, answer or PDF")
     public Response pdf(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
             @PathParam("answer") String answerId) {
-        ReceiverAccess.Caller caller = access.caller(authorization);
-        if (caller.refusal().isPresent()) {
-            return caller.refusal().get();
-        }
-        return answer(caller, id, answerId).filter(a -> a.pdf != null).map(AnswerFiles::pdf)
-                .orElseGet(ReceiverRequestResource::unknown);
+        return access.as(authorization, receiver -> answer(receiver, id, answerId).filter(a -> a.pdf != null)
+                .map(AnswerFiles::pdf).orElseGet(ReceiverRequestResource::unknown));
     }
 
-    private Optional<ReceiverAnswer> answer(ReceiverAccess.Caller caller, String id, String answerId) {
-        return requests.of(caller.receiver(), id).flatMap(r -> Optional.ofNullable(
+    private Optional<ReceiverAnswer> answer(Receiver receiver, String id, String answerId) {
+        return requests.of(receiver, id).flatMap(r -> Optional.ofNullable(
                 ReceiverAnswer.<ReceiverAnswer>findById(answerId)).filter(a -> a.requestId.equals(r.id)));
     }
 

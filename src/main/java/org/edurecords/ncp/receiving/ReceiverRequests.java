@@ -179,22 +179,18 @@ public class ReceiverRequests {
         if (status != null) {
             RequestStatus wanted = RequestStatus.of(status);
             if (wanted == RequestStatus.EXPIRED) {
-                query.append(" and (status = :expired or (status in (:waiting, :progress) and expiresAt <= :now))");
-                params.put("expired", RequestStatus.EXPIRED.word());
-            } else if (wanted == RequestStatus.WAITING || wanted == RequestStatus.IN_PROGRESS) {
-                query.append(" and status = :status and expiresAt > :now");
-                params.put("status", wanted.word());
-            } else {
-                query.append(" and status = :status");
-                params.put("status", wanted.word());
-            }
-            if (wanted == RequestStatus.EXPIRED) {
+                // Expired are also the open ones past their time that the purge job has not marked yet.
+                query.append(" and (status = :status or (status in (:waiting, :progress) and expiresAt <= :now))");
                 params.put("waiting", RequestStatus.WAITING.word());
                 params.put("progress", RequestStatus.IN_PROGRESS.word());
-            }
-            if (query.indexOf(":now") >= 0) {
                 params.put("now", now);
+            } else if (wanted == RequestStatus.WAITING || wanted == RequestStatus.IN_PROGRESS) {
+                query.append(" and status = :status and expiresAt > :now");
+                params.put("now", now);
+            } else {
+                query.append(" and status = :status");
             }
+            params.put("status", wanted.word());
         }
         if (outcome != null) {
             query.append(" and outcome = :outcome");

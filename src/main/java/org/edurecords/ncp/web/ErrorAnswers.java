@@ -184,6 +184,33 @@ public class ErrorAnswers {
         sendPage(ctx, status, locale, html);
     }
 
+    /** A rendered page and its status, for {@link #servePage}. */
+    public record Page(int status, String html) {
+    }
+
+    /**
+     * Answers a plain route (an EMREX return URL: outside the REST layer and its CSRF filter) with a page: in a
+     * request context, in the reader's language; a failure is logged with the given words and answered with the
+     * product's error page, never a stack trace.
+     */
+    public void servePage(RoutingContext ctx, String failure, java.util.function.Function<Locale, Page> render) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            Locale locale = locale(ctx);
+            page.set(locale, null);
+            Page answer = render.apply(locale);
+            sendPage(ctx, answer.status(), locale, answer.html());
+        } catch (RuntimeException e) {
+            LOG.error(failure, e);
+        } finally {
+            requestContext.terminate();
+        }
+        if (!ctx.response().ended()) {
+            send(ctx, 500, "error_internal", null);
+        }
+    }
+
     /** A page of the product on a plain route: its security headers, never cached, in the reader's language. */
     public static void sendPage(RoutingContext ctx, int status, Locale locale, String html) {
         headers(ctx);
