@@ -75,6 +75,23 @@ public interface NcpConfig {
          * the case system reads results with {@code GET /api/receiver/requests/{id}} only.
          */
         Optional<String> webhookUrl();
+
+        /**
+         * The receiver as an EMREX 2.0 client (EMC) of the NCPs its applicants fetch results from; without it,
+         * those NCPs are reached with EMREX 1.0 only (docs/receivers.md, "EMREX 2.0").
+         */
+        Optional<ReceiverClient> emrex2();
+    }
+
+    interface ReceiverClient {
+        /** The client id registered for this receiver in EMREG ({@code GET /clients/{clientId}}). */
+        String clientId();
+
+        /**
+         * PEM private key (RSA: RS256, EC P-256: ES256) of the client assertion; its public key is the one
+         * registered in EMREG.
+         */
+        String key();
     }
 
     /** The receiver side of EMREX: results requests of case systems, their evaluation and delivery. */
@@ -106,6 +123,13 @@ public interface NcpConfig {
         /** Connect and answer time allowed to a receiver's webhook endpoint per attempt. */
         @WithDefault("PT10S")
         Duration webhookTimeout();
+
+        /**
+         * How long a call to an EMREX 2.0 provider's token or resource endpoint may take, while the applicant waits
+         * on the redirect back.
+         */
+        @WithDefault("PT20S")
+        Duration providerTimeout();
 
         /** How often the outbox is looked at for due deliveries (a Quarkus scheduler interval). */
         @WithDefault("10s")

@@ -1,5 +1,9 @@
 package org.edurecords.ncp.conformance;
 
+import org.edurecords.ncp.verify.DetachedSignature;
+import org.edurecords.ncp.emrex2.client.Emrex2Http;
+import org.edurecords.ncp.emrex2.client.Pkce;
+import org.edurecords.ncp.emrex2.client.ClientAssertion;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;

@@ -19,10 +19,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.edurecords.ncp.conformance.ClientAssertion;
-import org.edurecords.ncp.conformance.DetachedSignature;
-import org.edurecords.ncp.conformance.Emrex2Http;
-import org.edurecords.ncp.conformance.Pkce;
+import org.edurecords.ncp.emrex2.client.ClientAssertion;
+import org.edurecords.ncp.verify.DetachedSignature;
+import org.edurecords.ncp.emrex2.client.Emrex2Http;
+import org.edurecords.ncp.emrex2.client.Pkce;
 import org.edurecords.ncp.elmo.ElmoSchemaValidator;
 import org.edurecords.ncp.elmo.SecureXml;
 import org.edurecords.ncp.registry.EmregList;

@@ -21,6 +21,7 @@ import org.w3c.dom.Document;
 
 import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.elmo.ElmoJaxb;
+import org.edurecords.ncp.verify.DetachedSignature;
 import org.edurecords.ncp.elmo.SecureXml;
 import org.edurecords.ncp.elmo.model.Attachment;
 import org.edurecords.ncp.elmo.model.Elmo;
@@ -82,7 +83,13 @@ public class AnswerEvaluation {
      * @param pdf       the PDF transcript it carries, base64, when it carries one
      */
     public record Checked(VerificationReport report, boolean authentic, String learnerMatch, ReceivedResults results,
-            String pdf) {
+            String pdf, String transportSignature) {
+
+        /** EMREX 2.0: authentic only when the provider's {@code X-Signature} over the document verifies too. */
+        Checked withTransportSignature(DetachedSignature.Verdict verdict) {
+            return new Checked(report, authentic && verdict.valid(), learnerMatch, results, pdf,
+                    (verdict.valid() ? "valid: " : "invalid: ") + verdict.describe());
+        }
     }
 
     public Checked check(String elmo, ExpectedPerson person, String providerUrl) {
@@ -107,7 +114,7 @@ public class AnswerEvaluation {
                 }
             }
         }
-        return new Checked(report, authentic, match, results, pdf);
+        return new Checked(report, authentic, match, results, pdf, null);
     }
 
     /** Stores an answer (and, with results, the evaluation and its webhook) in one transaction. */
@@ -120,7 +127,10 @@ public class AnswerEvaluation {
         ReceiverRequest request = ReceiverRequest.findById(trip.requestId);
         Instant now = clock.instant();
         trip.receivedAt = now;
+        trip.codeVerifier = null;
         trip.returnCode = code.length() > 32 ? code.substring(0, 32) : code;
+        trip.returnMessage = message == null || message.isBlank() ? null
+                : message.length() > 500 ? message.substring(0, 500) : message.strip();
         Arrival arrival;
         if (checked != null) {
             trip.document = elmo;
@@ -130,6 +140,7 @@ public class AnswerEvaluation {
             trip.weakSignature = checked.report().signature() != null && checked.report().signature().weakAlgorithm();
             trip.verification = json.write(checked.report());
             trip.pdf = checked.pdf();
+            trip.transportSignature = checked.transportSignature();
             trip.results = checked.results() == null ? null : json.write(checked.results());
             arrival = checked.authentic() ? Arrival.RECEIVED : Arrival.NOT_VERIFIED;
         } else if (code.endsWith("_NO_RESULTS")) {

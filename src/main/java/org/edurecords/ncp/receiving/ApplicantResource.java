@@ -104,8 +104,12 @@ public class ApplicantResource {
         } catch (RequestProblem e) {
             return e.status() == 409 ? closed(request) : page(id, true, 400);
         }
-        String label = requests.providers().stream().filter(p -> p.url().equals(trip.target())).findFirst()
-                .map(p -> label(p)).orElse(trip.target());
+        String label = requests.providers(request.receiverId).stream().filter(p -> p.url().equals(trip.target()))
+                .findFirst().map(p -> label(p)).orElse(trip.target());
+        if (trip.authorizeUrl() != null) {
+            // EMREX 2.0: a link to the provider's authorization URL (a navigation, which form-action does not govern).
+            return page.html(Templates.redirect(trip, label), 200);
+        }
         return Response.fromResponse(page.html(Templates.redirect(trip, label), 200))
                 .header(SecurityHeaders.CSP, SecurityHeaders.contentSecurityPolicy(URI.create(trip.target())))
                 .build();
@@ -128,7 +132,7 @@ public class ApplicantResource {
         var profile = profiles.find(request.receiverId, request.profileId, request.profileVersion);
         List<ProfileWords.Item> words = profile.map(p -> ProfileWords.describe(p, locale)).orElse(List.of());
         String title = profile.map(p -> ProfileWords.title(p, locale)).orElse(null);
-        List<ProviderChoice> providers = requests.providers().stream()
+        List<ProviderChoice> providers = requests.providers(request.receiverId).stream()
                 .map(e -> new ProviderChoice(e.url(), label(e), e.countryCode(), "self".equals(e.origin()))).toList();
         List<TripView> trips = requests.answers(request.id).stream().filter(ReceiverAnswer::answered)
                 .map(a -> new TripView(a.provider, a.returnCode)).toList();

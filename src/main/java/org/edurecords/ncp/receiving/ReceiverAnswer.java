@@ -17,6 +17,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "receiver_answer")
 public class ReceiverAnswer extends PanacheEntityBase {
 
+    public static final String PROTOCOL_1 = "1.0";
+    public static final String PROTOCOL_2 = "2.0";
+
     @Id
     public String id;
 
@@ -26,9 +29,20 @@ public class ReceiverAnswer extends PanacheEntityBase {
     /** The NCP as the applicant chose it (its registry acronym, or this service). */
     public String provider;
 
-    /** The entry URL the applicant was sent to. */
+    /** The entry URL the applicant was sent to (for EMREX 2.0, the provider's authorization URL). */
     @Column(name = "provider_url")
     public String providerUrl;
+
+    /** {@code 1.0} (form POST both ways) or {@code 2.0} (authorization code with PKCE, then the back channel). */
+    public String protocol = PROTOCOL_1;
+
+    /** EMREX 2.0: the PKCE code verifier, until the code is redeemed; the trip's id is the OAuth2 state. */
+    @Column(name = "code_verifier")
+    public String codeVerifier;
+
+    /** EMREX 2.0: the check of the provider's {@code X-Signature} over the document, in words. */
+    @Column(name = "transport_signature")
+    public String transportSignature;
 
     @Column(name = "started_at")
     public Instant startedAt;
@@ -38,6 +52,10 @@ public class ReceiverAnswer extends PanacheEntityBase {
 
     @Column(name = "return_code")
     public String returnCode;
+
+    /** The NCP's message with an error or a cancel, or what went wrong fetching the answer. */
+    @Column(name = "return_message")
+    public String returnMessage;
 
     /** Whether the verifier found no failing step. */
     public Boolean verified;

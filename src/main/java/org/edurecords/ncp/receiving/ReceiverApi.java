@@ -47,13 +47,16 @@ public final class ReceiverApi {
     /**
      * One trip of the applicant to an NCP and what came back.
      *
-     * @param document URL of the original answer (the {@code elmo} value, base64(gzip(signed XML))), when one came
+     * @param document URL of the original signed XML, when one came
      * @param pdf      URL of the PDF transcript it carried, when it carried one
+     * @param protocol {@code 1.0} or {@code 2.0}: how the applicant was sent to the NCP and the answer came back
+     * @param transportSignature EMREX 2.0: the check of the provider's {@code X-Signature} over the document
+     * @param returnMessage the NCP's message with an error or cancel, or what went wrong fetching the answer
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AnswerView(String id, String provider, Instant startedAt, Instant receivedAt, String returnCode,
             Boolean verified, String verdict, String learnerMatch, Boolean weakSignature, JsonNode verification,
-            String document, String pdf) {
+            String document, String pdf, String protocol, String transportSignature, String returnMessage) {
     }
 
     /** A webhook of this request and every attempt to deliver it. */

@@ -22,10 +22,13 @@ import io.quarkus.scheduler.Scheduled;
 import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.emrex.KnownReceivers;
 import org.edurecords.ncp.emrex.Receiver;
+import org.edurecords.ncp.emrex2.client.Pkce;
+import org.edurecords.ncp.emrex2.client.ResultsRetrieval;
 import org.edurecords.ncp.receiving.profile.RequirementProfile;
 import org.edurecords.ncp.receiving.profile.RequirementProfiles;
 import org.edurecords.ncp.registry.KnownNcps;
 import org.edurecords.ncp.registry.RegistryEntry;
+import org.edurecords.ncp.signing.TransferEncoding;
 import org.edurecords.ncp.web.LogSafe;
 import org.edurecords.ncp.web.PublicUrl;
 import org.edurecords.ncp.web.SecretTokens;
@@ -84,6 +87,9 @@ public class ReceiverRequests {
 
     @Inject
     ReceivingJson json;
+
+    @Inject
+    ReceiverClients clients;
 
     @Inject
     Clock clock;
@@ -222,7 +228,8 @@ public class ReceiverRequests {
         for (ReceiverAnswer a : answers(request.id)) {
             answers.add(new ReceiverApi.AnswerView(a.id, a.provider, a.startedAt, a.receivedAt, a.returnCode,
                     a.verified, a.verdict, a.learnerMatch, a.weakSignature, json.read(a.verification),
-                    a.document == null ? null : base + a.id + "/document", a.pdf == null ? null : base + a.id + "/pdf"));
+                    a.document == null ? null : base + a.id + "/document", a.pdf == null ? null : base + a.id + "/pdf",
+                    a.protocol, a.transportSignature, a.returnMessage));
         }
         return new ReceiverApi.RequestView(request.id, request.caseReference, request.status, request.outcome,
                 new ReceiverApi.Profile(request.profileId, request.profileVersion), request.createdAt,
@@ -243,11 +250,16 @@ public class ReceiverRequests {
         return request;
     }
 
-    /** The NCPs an applicant can fetch results from: this one first, then the registry's, by country. */
-    public List<RegistryEntry> providers() {
+    /**
+     * The NCPs an applicant of this receiver can fetch results from: this one first, then the registry's, by
+     * country. An NCP that offers EMREX 2.0 only is listed when the receiver is a 2.0 client.
+     */
+    public List<RegistryEntry> providers(String receiverId) {
+        boolean client = clients.of(receiverId).isPresent();
         List<RegistryEntry> all = new ArrayList<>(ncps.entries());
         List<RegistryEntry> own = all.stream().filter(e -> "self".equals(e.origin())).toList();
         List<RegistryEntry> others = all.stream().filter(e -> !"self".equals(e.origin()))
+                .filter(e -> e.offersEmrex1() || (client && e.emrex2() != null))
                 .sorted(java.util.Comparator.comparing((RegistryEntry e) -> e.countryCode() == null ? "" : e.countryCode())
                         .thenComparing(RegistryEntry::label))
                 .collect(Collectors.toList());
@@ -257,8 +269,10 @@ public class ReceiverRequests {
     }
 
     /**
-     * The applicant goes to an NCP: a trip with a fresh {@code sessionId} is stored, and the form to post there is
-     * returned. Refused when the request is closed or the NCP is not one the registry lists.
+     * The applicant goes to an NCP: a trip with a fresh id is stored, and where the browser goes is returned. Another
+     * NCP that offers EMREX 2.0 is reached with 2.0 when the receiver is a 2.0 client (the trip's id is the state, its
+     * PKCE verifier kept with it); otherwise, and for this NCP itself, with the EMREX 1.0 form (the id is the
+     * {@code sessionId}). Refused when the request is closed or the NCP is not one the registry lists.
      */
     @Transactional
     public Trip start(String requestId, String providerUrl) {
@@ -267,25 +281,42 @@ public class ReceiverRequests {
         if (!RequestStatus.of(request.status).open()) {
             throw new RequestProblem(409, "request_closed", "The request is " + request.status);
         }
-        RegistryEntry provider = providers().stream().filter(e -> e.url().equals(providerUrl)).findFirst()
-                .orElseThrow(() -> new RequestProblem(400, "provider_unknown", "Not an NCP of the registry"));
+        RegistryEntry provider = providers(request.receiverId).stream().filter(e -> e.url().equals(providerUrl))
+                .findFirst().orElseThrow(() -> new RequestProblem(400, "provider_unknown", "Not an NCP of the registry"));
+        boolean self = "self".equals(provider.origin());
+        Optional<ResultsRetrieval.Client> client = clients.of(request.receiverId);
         ReceiverAnswer trip = new ReceiverAnswer();
         trip.id = SecretTokens.random(18);
         trip.requestId = request.id;
-        trip.provider = "self".equals(provider.origin()) ? config.name() : provider.label();
+        trip.provider = self ? config.name() : provider.label();
         trip.providerUrl = provider.url();
         trip.startedAt = clock.instant();
+        boolean emrex2 = !self && provider.emrex2() != null && client.isPresent();
+        if (emrex2) {
+            trip.protocol = ReceiverAnswer.PROTOCOL_2;
+            trip.codeVerifier = Pkce.verifier();
+        }
         trip.persist();
         if (RequestStatus.of(request.status) == RequestStatus.WAITING) {
             request.status = RequestStatus.IN_PROGRESS.word();
         }
         request.updatedAt = trip.startedAt;
-        LOG.infof("Results request %s: applicant sent to %s", request.id, LogSafe.of(trip.provider));
+        LOG.infof("Results request %s: applicant sent to %s (EMREX %s)", request.id, LogSafe.of(trip.provider),
+                trip.protocol);
+        if (emrex2) {
+            return new Trip(provider.url(), trip.id, null, ResultsRetrieval.authorizationUrl(
+                    retrievalProvider(provider), client.get(), trip.id, trip.codeVerifier));
+        }
         // This NCP's own pages and ledger name the case too; another NCP is not told the receiver's case.
-        String returnUrl = returnUrl(request.receiverId) + ("self".equals(provider.origin())
+        String returnUrl = returnUrl(request.receiverId) + (self
                 ? "?case=" + java.net.URLEncoder.encode(request.caseReference, java.nio.charset.StandardCharsets.UTF_8)
                 : "");
-        return new Trip(provider.url(), trip.id, returnUrl);
+        return new Trip(provider.url(), trip.id, returnUrl, null);
+    }
+
+    private static ResultsRetrieval.Provider retrievalProvider(RegistryEntry entry) {
+        return new ResultsRetrieval.Provider(entry.emrex2().authorizationUrl(), entry.emrex2().tokenUrl(),
+                entry.emrex2().resourceUrl(), entry.certificates());
     }
 
     /** Where an NCP posts its answer for a receiver of ours. */
@@ -293,8 +324,11 @@ public class ReceiverRequests {
         return publicUrl.base() + KnownReceivers.RECEIVING_RETURN_PATH + receiverId;
     }
 
-    /** The form the applicant's browser posts to the NCP. */
-    public record Trip(String target, String sessionId, String returnUrl) {
+    /**
+     * Where the applicant's browser goes: the EMREX 1.0 form it posts to the NCP ({@code target}, {@code sessionId},
+     * {@code returnUrl}), or for EMREX 2.0 the provider's authorization URL ({@code authorizeUrl}).
+     */
+    public record Trip(String target, String sessionId, String returnUrl, String authorizeUrl) {
     }
 
     /** What the applicant is told after an answer came back. */
@@ -322,27 +356,90 @@ public class ReceiverRequests {
      * and the expected person before anything is evaluated; the answer is stored as received either way.
      */
     public Arrived arrive(String receiverId, String sessionId, String returnCode, String returnMessage, String elmo) {
-        Optional<ReceiverAnswer> open = openTrip(receiverId, sessionId);
+        Optional<ReceiverAnswer> open = openTrip(receiverId, sessionId)
+                .filter(t -> ReceiverAnswer.PROTOCOL_1.equals(t.protocol));
         if (open.isEmpty()) {
             LOG.warnf("Answer for receiver %s refused: no open trip with that sessionId", LogSafe.of(receiverId));
             return new Arrived(Arrival.UNKNOWN, null, null);
         }
         ReceiverAnswer trip = open.get();
-        ReceiverRequest request = ReceiverRequest.findById(trip.requestId);
-        ExpectedPerson person = json.read(request.expectedPerson, ExpectedPerson.class);
         String code = returnCode == null ? "" : returnCode.strip().toUpperCase(Locale.ROOT);
         AnswerEvaluation.Checked checked = code.endsWith("_OK") && elmo != null && !elmo.isBlank()
-                ? evaluation.check(elmo, person, trip.providerUrl) : null;
+                ? evaluation.check(elmo, expectedPerson(trip), trip.providerUrl) : null;
+        return store(trip, code, returnMessage, elmo, checked);
+    }
+
+    /**
+     * The redirect back from an EMREX 2.0 provider ({@code state} is the trip's id). With a code, the code is
+     * exchanged and the document read over the back channel; it is checked as an EMREX 1.0 answer is, and is
+     * authentic only when the provider's {@code X-Signature} over it verifies too. With an error (the applicant
+     * cancelled: {@code access_denied}), the trip is answered with it.
+     */
+    public Arrived arriveWithCode(String receiverId, String state, String code, String error, String description) {
+        Optional<ReceiverAnswer> open = openTrip(receiverId, state)
+                .filter(t -> ReceiverAnswer.PROTOCOL_2.equals(t.protocol));
+        if (open.isEmpty()) {
+            LOG.warnf("EMREX 2.0 redirect for receiver %s refused: no open trip with that state", LogSafe.of(receiverId));
+            return new Arrived(Arrival.UNKNOWN, null, null);
+        }
+        ReceiverAnswer trip = open.get();
+        if ((error != null && !error.isBlank()) || code == null || code.isBlank()) {
+            String message = error == null || error.isBlank() ? "the redirect carried no code"
+                    : error.strip() + (description == null || description.isBlank() ? "" : ": " + description.strip());
+            return store(trip, "access_denied".equals(error) ? "NCP_CANCEL" : "NCP_ERROR", limit(message), null, null);
+        }
+        Optional<RegistryEntry> provider = ncps.entries().stream()
+                .filter(e -> e.emrex2() != null && e.url().equals(trip.providerUrl)).findFirst();
+        Optional<ResultsRetrieval.Client> client = clients.of(receiverId);
+        if (provider.isEmpty() || client.isEmpty()) {
+            return store(trip, "NCP_ERROR", "the NCP is no longer in the registry as an EMREX 2.0 provider", null, null);
+        }
+        ResultsRetrieval.Retrieved got;
+        try {
+            got = clients.retrieval().retrieve(retrievalProvider(provider.get()), client.get(), code.strip(),
+                    trip.codeVerifier, clock.instant(), trip.id);
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warnf("Results request %s: EMREX 2.0 exchange with %s failed: %s", trip.requestId,
+                    LogSafe.of(trip.provider), LogSafe.of(String.valueOf(e.getMessage())));
+            return store(trip, "NCP_ERROR", limit("the NCP could not be reached: " + e.getMessage()), null, null);
+        }
+        return switch (got.outcome()) {
+            case NO_RESULTS -> store(trip, "NCP_NO_RESULTS", null, null, null);
+            case REFUSED -> {
+                LOG.warnf("Results request %s: %s refused the EMREX 2.0 exchange: %s", trip.requestId,
+                        LogSafe.of(trip.provider), LogSafe.of(got.problem()));
+                yield store(trip, "NCP_ERROR", limit(got.problem()), null, null);
+            }
+            case RESULTS -> {
+                // Stored in the form of an EMREX 1.0 answer, so that one reader serves both.
+                String elmo = TransferEncoding.encode(got.elmo());
+                AnswerEvaluation.Checked checked = evaluation.check(elmo, expectedPerson(trip), trip.providerUrl)
+                        .withTransportSignature(got.signature());
+                yield store(trip, "NCP_OK", null, elmo, checked);
+            }
+        };
+    }
+
+    private ExpectedPerson expectedPerson(ReceiverAnswer trip) {
+        ReceiverRequest request = ReceiverRequest.findById(trip.requestId);
+        return json.read(request.expectedPerson, ExpectedPerson.class);
+    }
+
+    private static String limit(String message) {
+        return message == null || message.length() <= 500 ? message : message.substring(0, 500);
+    }
+
+    private Arrived store(ReceiverAnswer trip, String code, String message, String elmo, AnswerEvaluation.Checked checked) {
         for (int attempt = 1;; attempt++) {
             try {
-                return evaluation.store(trip.id, code, returnMessage, elmo, checked);
+                return evaluation.store(trip.id, code, message, elmo, checked);
             } catch (RuntimeException e) {
                 // Two answers of one request at the same moment: the later commit lost the race on the request's
                 // version; evaluating again over both answers is what it must do anyway.
                 if (attempt == 3 || !concurrentUpdate(e)) {
                     throw e;
                 }
-                LOG.infof("Results request %s: evaluated again after a concurrent answer", request.id);
+                LOG.infof("Results request %s: evaluated again after a concurrent answer", trip.requestId);
             }
         }
     }

@@ -17,7 +17,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * A parsed EMREG list. Both list keys are read: {@code ncps} (classic EMREG) and {@code emps} (the newer
- * list of the EMREX gateway). An entry that is unusable (no URL, no readable certificate) is left out and
+ * list of the EMREX gateway). An entry may be an EMREG 1.0 one ({@code acronym}, {@code countryCode}, {@code url},
+ * {@code pubKey}) or an EMREG 2.0 one ({@code name}, {@code country.isoCode}, {@code publicKey},
+ * {@code emreg2Props} with the EMREX 2.0 endpoints), or both at once. An entry that is unusable (no URL, no readable certificate) is left out and
  * named in {@link #skipped()}, so one broken entry does not take the whole registry down.
  *
  * @param entries the usable entries
@@ -75,20 +77,18 @@ public record EmregList(List<RegistryEntry> entries, List<String> skipped) {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("not an object");
         }
+        RegistryEntry.Emrex2 emrex2 = emrex2(node.get("emreg2Props"));
         String url = text(node, "url");
+        if (url == null && emrex2 != null) {
+            // An EMREG 2.0 entry without a 1.0 entry URL: it is known by its authorization URL.
+            url = emrex2.authorizationUrl();
+        }
         if (url == null) {
             throw new IllegalArgumentException("no url");
         }
-        try {
-            URI uri = new URI(url);
-            if (!uri.isAbsolute() || !("https".equalsIgnoreCase(uri.getScheme())
-                    || "http".equalsIgnoreCase(uri.getScheme()))) {
-                throw new IllegalArgumentException("url is not an absolute http(s) URL");
-            }
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("url is malformed");
-        }
-        String pubKey = text(node, "pubKey");
+        checkUrl(url, "url");
+        // EMREG 1.0 spells the certificate field pubKey, EMREG 2.0 publicKey.
+        String pubKey = text(node, "pubKey") == null ? text(node, "publicKey") : text(node, "pubKey");
         List<X509Certificate> certificates;
         try {
             certificates = Certificates.parsePem(pubKey);
@@ -101,12 +101,60 @@ public record EmregList(List<RegistryEntry> entries, List<String> skipped) {
             inst.forEach(n -> {
                 if (n.isTextual()) {
                     institutions.add(n.asText());
+                } else if (n.isObject() && text(n, "name") != null) {
+                    institutions.add(text(n, "name"));
                 }
             });
         }
         String country = text(node, "countryCode");
-        return new RegistryEntry(text(node, "acronym"), country == null ? null : country.toUpperCase(Locale.ROOT),
-                url, institutions, certificates, origin);
+        if (country == null && node.get("country") != null) {
+            country = text(node.get("country"), "isoCode");
+        }
+        String acronym = text(node, "acronym") == null ? text(node, "name") : text(node, "acronym");
+        return new RegistryEntry(acronym, country == null ? null : country.toUpperCase(Locale.ROOT),
+                url, institutions, certificates, origin, emrex2);
+    }
+
+    /**
+     * The EMREX 2.0 endpoints of an entry: all three URLs, and ELMO among the data formats when it lists them.
+     * Without them the entry is an EMREX 1.0 one.
+     */
+    private static RegistryEntry.Emrex2 emrex2(JsonNode props) {
+        if (props == null || !props.isObject()) {
+            return null;
+        }
+        String authorization = text(props, "authorizationUrl");
+        String token = text(props, "tokenUrl");
+        String resource = text(props, "resourceUrl");
+        if (authorization == null || token == null || resource == null) {
+            throw new IllegalArgumentException("emreg2Props lacks authorizationUrl, tokenUrl or resourceUrl");
+        }
+        checkUrl(authorization, "authorizationUrl");
+        checkUrl(token, "tokenUrl");
+        checkUrl(resource, "resourceUrl");
+        JsonNode formats = props.get("supportedDataFormats");
+        if (formats != null && formats.isArray() && formats.size() > 0) {
+            boolean elmo = false;
+            for (JsonNode format : formats) {
+                elmo |= "elmo".equals(text(format, "name"));
+            }
+            if (!elmo) {
+                throw new IllegalArgumentException("emreg2Props.supportedDataFormats does not list elmo");
+            }
+        }
+        return new RegistryEntry.Emrex2(authorization, token, resource);
+    }
+
+    private static void checkUrl(String url, String field) {
+        try {
+            URI uri = new URI(url);
+            if (!uri.isAbsolute() || !("https".equalsIgnoreCase(uri.getScheme())
+                    || "http".equalsIgnoreCase(uri.getScheme()))) {
+                throw new IllegalArgumentException(field + " is not an absolute http(s) URL");
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(field + " is malformed");
+        }
     }
 
     private static String text(JsonNode node, String field) {

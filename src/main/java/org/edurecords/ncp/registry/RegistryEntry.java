@@ -9,18 +9,40 @@ import java.util.Objects;
  *
  * @param acronym      display name and lookup key
  * @param countryCode  ISO 3166-1 alpha-2
- * @param url          the entry URL clients POST to, exactly as registered
+ * @param url          the entry URL clients POST to, exactly as registered; for an NCP that offers EMREX 2.0 only,
+ *                     its authorization URL
  * @param institutions names of the covered institutions
  * @param certificates signing certificates; several during a key rollover
  * @param origin       where the entry came from: {@code self} or the registry source it was read from
+ * @param emrex2       its EMREX 2.0 endpoints (EMREG 2.0 {@code emreg2Props}), null when it offers EMREX 1.0 only
  */
 public record RegistryEntry(String acronym, String countryCode, String url, List<String> institutions,
-        List<X509Certificate> certificates, String origin) {
+        List<X509Certificate> certificates, String origin, Emrex2 emrex2) {
+
+    /** The three EMREX 2.0 URLs of an NCP, as its EMREG 2.0 entry publishes them. */
+    public record Emrex2(String authorizationUrl, String tokenUrl, String resourceUrl) {
+        public Emrex2 {
+            Objects.requireNonNull(authorizationUrl, "authorizationUrl");
+            Objects.requireNonNull(tokenUrl, "tokenUrl");
+            Objects.requireNonNull(resourceUrl, "resourceUrl");
+        }
+    }
 
     public RegistryEntry {
         Objects.requireNonNull(url, "url");
         institutions = institutions == null ? List.of() : List.copyOf(institutions);
         certificates = List.copyOf(certificates);
+    }
+
+    /** An EMREX 1.0 entry. */
+    public RegistryEntry(String acronym, String countryCode, String url, List<String> institutions,
+            List<X509Certificate> certificates, String origin) {
+        this(acronym, countryCode, url, institutions, certificates, origin, null);
+    }
+
+    /** Whether students can be sent to it with the EMREX 1.0 form (an entry URL, not only 2.0 endpoints). */
+    public boolean offersEmrex1() {
+        return emrex2 == null || !url.equals(emrex2.authorizationUrl());
     }
 
     /** The name to show for this NCP: the acronym, else the URL. */

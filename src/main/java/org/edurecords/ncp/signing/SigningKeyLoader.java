@@ -108,6 +108,15 @@ public final class SigningKeyLoader {
                 .toUpperCase(Locale.ROOT).contains(EXAMPLE_MARKER);
     }
 
+    /**
+     * A PEM private key (PKCS#8 or PKCS#1, unencrypted) of another use than document signing, e.g. a receiver's
+     * EMREX 2.0 client key; the same checks and messages as the signing key's.
+     */
+    public static PrivateKey pemPrivateKey(Path file, String what) {
+        requireReadableFile(file, what);
+        return readPemPrivateKey(file);
+    }
+
     private static void requireReadableFile(Path file, String what) {
         if (file == null) {
             throw new SigningKeyException(what + " file is not configured");

@@ -1,5 +1,8 @@
 package org.edurecords.ncp.conformance;
 
+import org.edurecords.ncp.verify.DetachedSignature;
+import org.edurecords.ncp.emrex2.client.Pkce;
+import org.edurecords.ncp.emrex2.client.ClientAssertion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

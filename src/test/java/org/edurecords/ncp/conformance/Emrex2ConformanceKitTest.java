@@ -1,5 +1,7 @@
 package org.edurecords.ncp.conformance;
 
+import org.edurecords.ncp.verify.DetachedSignature;
+import org.edurecords.ncp.emrex2.client.Pkce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

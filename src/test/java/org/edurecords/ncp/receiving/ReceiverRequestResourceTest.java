@@ -35,7 +35,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
-import org.edurecords.ncp.conformance.DetachedSignature;
+import org.edurecords.ncp.verify.DetachedSignature;
 import org.edurecords.ncp.registry.EmregList;
 import org.edurecords.ncp.support.FrozenClock;
 import org.edurecords.ncp.support.InjectWireMock;

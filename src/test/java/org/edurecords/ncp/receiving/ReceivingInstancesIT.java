@@ -51,7 +51,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.restassured.path.json.JsonPath;
 
-import org.edurecords.ncp.conformance.DetachedSignature;
+import org.edurecords.ncp.verify.DetachedSignature;
 import org.edurecords.ncp.signing.Certificates;
 import org.edurecords.ncp.signing.SigningKey;
 import org.edurecords.ncp.support.ElmoChecks;

@@ -19,7 +19,8 @@ import org.edurecords.ncp.support.WireMockResource;
 /**
  * The receiving tests' service: an https public URL (so that its own return address is one a production NCP would
  * accept), the test case office with a webhook to a WireMock case system, and a registry that lists the Finnish
- * NCP whose public answer the tests replay (its certificate from ../shared), beside this NCP.
+ * NCP whose public answer the tests replay (its certificate from ../shared) and an EMREX 2.0 provider played by the
+ * same WireMock, beside this NCP.
  */
 public class ReceivingProfile implements QuarkusTestProfile {
 
@@ -27,6 +28,9 @@ public class ReceivingProfile implements QuarkusTestProfile {
     static final String FINNISH_NCP = "https://emrex.csc.example.fi/emrex";
     static final String WEBHOOK_PATH = "/case-system/webhook";
     static final String TOKEN = "test-case-office-token-0123456789abcdef";
+    /** The path of the EMREX 2.0 provider on the case system's WireMock, and its name in the registry. */
+    static final String EMREX2_PROVIDER = "/nordic-emp";
+    static final String EMREX2_NAME = "NORDIC2";
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -60,7 +64,17 @@ public class ReceivingProfile implements QuarkusTestProfile {
                             + "\",\"institutions\":[\"All\"],\"pubKey\":\""
                             + pem.replace("\r", "").replace("\n", "\\n") + "\"}";
                 }
-                String list = "{\"ncps\":[" + entries + "]}";
+                // An EMREX 2.0 provider (EMREG 2.0 entry) whose endpoints are the case system's WireMock: the tests
+                // play its part. Its documents are signed with the example key.
+                String example = Files.readString(Path.of("keys-example/ncp-example.cert.pem"), StandardCharsets.US_ASCII);
+                String base = server.baseUrl() + EMREX2_PROVIDER;
+                String emrex2 = "{\"name\":\"" + EMREX2_NAME + "\",\"country\":{\"isoCode\":\"SE\",\"singleFetch\":true},"
+                        + "\"institutions\":[{\"name\":\"Nordic University\"}],\"publicKey\":\""
+                        + example.replace("\r", "").replace("\n", "\\n") + "\",\"emreg2Props\":{"
+                        + "\"supportedDataFormats\":[{\"name\":\"elmo\",\"version\":\"1.7\"}],"
+                        + "\"authorizationUrl\":\"" + base + "/authorize\",\"tokenUrl\":\"" + base + "/token\","
+                        + "\"resourceUrl\":\"" + base + "/results\"}}";
+                String list = "{\"ncps\":[" + entries + "],\"emps\":[" + emrex2 + "]}";
                 Files.createDirectories(registry.getParent());
                 Files.writeString(registry, list, StandardCharsets.UTF_8);
             } catch (IOException e) {

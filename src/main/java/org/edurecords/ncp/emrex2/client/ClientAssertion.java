@@ -1,4 +1,4 @@
-package org.edurecords.ncp.conformance;
+package org.edurecords.ncp.emrex2.client;
 
 import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;

@@ -1,4 +1,4 @@
-package org.edurecords.ncp.conformance;
+package org.edurecords.ncp.emrex2.client;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,8 +22,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Emrex2Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(20)).build();
+    private final HttpClient http;
+    private final Duration timeout;
+    private final long maxBytes;
+
+    /** For the tools: generous timeouts, no size limit. */
+    public Emrex2Http() {
+        this(Duration.ofSeconds(20), Duration.ofSeconds(60), Long.MAX_VALUE);
+    }
+
+    /**
+     * @param connectTimeout how long a connection may take
+     * @param timeout        how long a whole answer may take
+     * @param maxBytes       the largest body read; a larger one is an {@link IOException}
+     */
+    public Emrex2Http(Duration connectTimeout, Duration timeout, long maxBytes) {
+        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(connectTimeout)
+                .build();
+        this.timeout = timeout;
+        this.maxBytes = maxBytes;
+    }
 
     /** One answer: status, headers, the body as received. */
     public record Answer(int status, java.net.http.HttpHeaders headers, byte[] body) {
@@ -85,9 +103,16 @@ public final class Emrex2Http {
 
     private Answer send(HttpRequest.Builder request) throws IOException {
         try {
-            HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(response.statusCode(), response.headers(), response.body());
+            HttpResponse<java.io.InputStream> response = http.send(request.timeout(timeout).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream in = response.body()) {
+                byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes == Long.MAX_VALUE
+                        ? Integer.MAX_VALUE - 8 : maxBytes + 1));
+                if (body.length > maxBytes) {
+                    throw new IOException("the answer of " + response.uri() + " is larger than " + maxBytes + " bytes");
+                }
+                return new Answer(response.statusCode(), response.headers(), body);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

@@ -1,4 +1,4 @@
-package org.edurecords.ncp.conformance;
+package org.edurecords.ncp.emrex2.client;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.edurecords.ncp.conformance;
+package org.edurecords.ncp.verify;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
