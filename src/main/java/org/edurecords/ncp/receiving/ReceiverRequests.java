@@ -259,7 +259,7 @@ public class ReceiverRequests {
         List<RegistryEntry> all = new ArrayList<>(ncps.entries());
         List<RegistryEntry> own = all.stream().filter(e -> "self".equals(e.origin())).toList();
         List<RegistryEntry> others = all.stream().filter(e -> !"self".equals(e.origin()))
-                .filter(e -> e.offersEmrex1() || (client && e.emrex2() != null))
+                .filter(e -> e.offersEmrex1() || (client && emrex2(e)))
                 .sorted(java.util.Comparator.comparing((RegistryEntry e) -> e.countryCode() == null ? "" : e.countryCode())
                         .thenComparing(RegistryEntry::label))
                 .collect(Collectors.toList());
@@ -291,7 +291,7 @@ public class ReceiverRequests {
         trip.provider = self ? config.name() : provider.label();
         trip.providerUrl = provider.url();
         trip.startedAt = clock.instant();
-        boolean emrex2 = !self && provider.emrex2() != null && client.isPresent();
+        boolean emrex2 = !self && emrex2(provider) && client.isPresent();
         if (emrex2) {
             trip.protocol = ReceiverAnswer.PROTOCOL_2;
             trip.codeVerifier = Pkce.verifier();
@@ -312,6 +312,29 @@ public class ReceiverRequests {
                 ? "?case=" + java.net.URLEncoder.encode(request.caseReference, java.nio.charset.StandardCharsets.UTF_8)
                 : "");
         return new Trip(provider.url(), trip.id, returnUrl, null);
+    }
+
+    /**
+     * Whether an NCP can be reached with EMREX 2.0: it publishes the endpoints, and they are https (plain http only
+     * on this machine, where {@code ncp.emrex.allow-http-loopback} allows it), as the back channel carries results.
+     */
+    private boolean emrex2(RegistryEntry entry) {
+        return entry.emrex2() != null && java.util.stream.Stream.of(entry.emrex2().authorizationUrl(),
+                entry.emrex2().tokenUrl(), entry.emrex2().resourceUrl()).allMatch(this::secure);
+    }
+
+    private boolean secure(String url) {
+        try {
+            return secure(new URI(url));
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private boolean secure(URI uri) {
+        return "https".equalsIgnoreCase(uri.getScheme()) || ("http".equalsIgnoreCase(uri.getScheme())
+                && config.emrex().allowHttpLoopback()
+                && List.of("localhost", "127.0.0.1", "[::1]").contains(String.valueOf(uri.getHost())));
     }
 
     private static ResultsRetrieval.Provider retrievalProvider(RegistryEntry entry) {
@@ -389,7 +412,7 @@ public class ReceiverRequests {
             return store(trip, "access_denied".equals(error) ? "NCP_CANCEL" : "NCP_ERROR", limit(message), null, null);
         }
         Optional<RegistryEntry> provider = ncps.entries().stream()
-                .filter(e -> e.emrex2() != null && e.url().equals(trip.providerUrl)).findFirst();
+                .filter(e -> emrex2(e) && e.url().equals(trip.providerUrl)).findFirst();
         Optional<ResultsRetrieval.Client> client = clients.of(receiverId);
         if (provider.isEmpty() || client.isEmpty()) {
             return store(trip, "NCP_ERROR", "the NCP is no longer in the registry as an EMREX 2.0 provider", null, null);
@@ -491,10 +514,7 @@ public class ReceiverRequests {
         } catch (java.net.URISyntaxException e) {
             throw new RequestProblem(400, "returnUrl_invalid", "returnUrl is not a URL");
         }
-        boolean https = "https".equalsIgnoreCase(uri.getScheme());
-        boolean loopback = "http".equalsIgnoreCase(uri.getScheme()) && config.emrex().allowHttpLoopback()
-                && uri.getHost() != null && List.of("localhost", "127.0.0.1", "[::1]").contains(uri.getHost());
-        if (uri.getHost() == null || !(https || loopback) || uri.getRawUserInfo() != null) {
+        if (uri.getHost() == null || !secure(uri) || uri.getRawUserInfo() != null) {
             throw new RequestProblem(400, "returnUrl_invalid", "returnUrl must be an https URL");
         }
         if (!receiver.accepts(uri.getHost())) {

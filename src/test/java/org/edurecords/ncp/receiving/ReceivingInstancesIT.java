@@ -1,6 +1,7 @@
 package org.edurecords.ncp.receiving;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -23,6 +24,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,6 +86,15 @@ class ReceivingInstancesIT {
         writePem(keyPem, foreignKey.privateKey());
         writePem(certPem, foreignKey.certificate());
 
+        // The demo case office is an EMREX 2.0 client too: its key, and F's client registry that will list it.
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair clientKey = generator.generateKeyPair();
+        Path clientKeyPem = root.resolve("case-office-client.key.pem");
+        writePem(clientKeyPem, clientKey.getPrivate());
+        Path clients = root.resolve("clients.json");
+        Files.writeString(clients, "{\"clients\":[]}", StandardCharsets.UTF_8);
+
         WireMockServer caseSystem = new WireMockServer(WireMockConfiguration.wireMockConfig().dynamicPort());
         Instance foreign = null;
         Instance receiving = null;
@@ -105,11 +118,14 @@ class ReceivingInstancesIT {
                     "-Dncp.receiving.webhook-poll-every=1s", "-Dncp.receiving.webhook-first-backoff=PT1S",
                     "-Dncp.receiving.webhook-max-backoff=PT2S",
                     // A delivery leased by an instance that stopped mid-attempt is due again after three timeouts.
-                    "-Dncp.receiving.webhook-timeout=PT2S");
+                    "-Dncp.receiving.webhook-timeout=PT2S",
+                    "-Dncp.receivers." + RECEIVER + ".emrex2.client-id=" + RECEIVER,
+                    "-Dncp.receivers." + RECEIVER + ".emrex2.key=" + clientKeyPem);
             foreign = Instance.launch("foreign", root, List.of(database(root.resolve("foreign-db")),
                     "-Dncp.name=Foreign NCP", "-Dncp.registry.acronym=FOREIGN", "-Dncp.registry.country-code=SE",
                     "-Dncp.signing.key-path=" + keyPem, "-Dncp.signing.certificate-path=" + certPem,
-                    "-Dncp.registry.cache-file=" + root.resolve("foreign-registry-cache.json")));
+                    "-Dncp.registry.cache-file=" + root.resolve("foreign-registry-cache.json"),
+                    "-Dncp.emrex2.client-registry=" + clients, "-Dncp.emrex2.client-registry-refresh=1S"));
             List<String> refreshing = new ArrayList<>(receivingProperties);
             refreshing.add("-Dncp.registry.refresh-interval=1S");
             receiving = Instance.launch("receiving", root, refreshing);
@@ -118,11 +134,73 @@ class ReceivingInstancesIT {
             // R's registry lists F, with F's certificate and entry URL (the EMREG list format).
             String foreignEntry = foreign.base + "/emrex";
             Path next = root.resolve("registry.json.next");
+            // F is listed twice: as an EMREX 1.0 NCP, and as an EMREG 2.0 entry with its EMREX 2.0 endpoints only.
+            String foreignAuthorize = foreign.base + "/oauth2/authorize";
             Files.writeString(next, "{\"countries\":[],\"ncps\":[{\"acronym\":\"FOREIGN\",\"countryCode\":\"SE\","
                     + "\"url\":\"" + foreignEntry + "\",\"institutions\":[\"All\"],\"pubKey\":"
-                    + jsonString(Certificates.toPem(foreignKey.certificate())) + "}]}", StandardCharsets.UTF_8);
+                    + jsonString(Certificates.toPem(foreignKey.certificate())) + "}],"
+                    + "\"emps\":[{\"name\":\"FOREIGN2\",\"country\":{\"isoCode\":\"SE\",\"singleFetch\":true},"
+                    + "\"publicKey\":" + jsonString(Certificates.toPem(foreignKey.certificate())) + ",\"emreg2Props\":{"
+                    + "\"authorizationUrl\":\"" + foreignAuthorize + "\",\"tokenUrl\":\"" + foreign.base + "/oauth2/token\","
+                    + "\"resourceUrl\":\"" + foreign.base + "/results\"}}]}", StandardCharsets.UTF_8);
             Files.move(next, registry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             receiving.awaitListening();
+            // F's client registry (EMREG's clients) lists the case office with R's redirect URI and its public key.
+            Path nextClients = root.resolve("clients.json.next");
+            Files.writeString(nextClients, "{\"clients\":[{\"clientId\":\"" + RECEIVER + "\",\"redirectUri\":\""
+                    + receiving.base + "/receive/callback/" + RECEIVER + "\",\"name\":{\"en\":\"Demo case office\"},"
+                    + "\"publicKey\":" + jsonString(publicPem(clientKey)) + "}]}", StandardCharsets.UTF_8);
+            Files.move(nextClients, clients, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+            // 0. Over EMREX 2.0 first, for a request of its own: the applicant chooses FOREIGN2, R sends the browser
+            // to F's authorization endpoint, F redirects back with a code, and R redeems it over the back channel.
+            HttpResponse<String> created2 = receiving.api("POST", "/api/receiver/requests", """
+                    {"caseReference":"C-instances-2","profile":"bachelor-degree","purpose":"Admission",
+                     "person":{"givenNames":"Anna Kristine","familyName":"Sørbø-Łukasiewicz","birthDate":"1998-04-17"}}""");
+            assertEquals(201, created2.statusCode(), created2.body());
+            String id2 = new JsonPath(created2.body()).getString("id");
+            String applicantUrl2 = new JsonPath(created2.body()).getString("applicantUrl");
+            // The webhook of this request is taken at once; the refusals below are for the other one.
+            caseSystem.stubFor(post(urlEqualTo(WEBHOOK_PATH)).atPriority(1).withRequestBody(containing(id2))
+                    .willReturn(aResponse().withStatus(200)));
+            Browser atReceiving2 = new Browser();
+            Browser atForeign2 = new Browser();
+            await("R's registry lists F's EMREX 2.0 entry", () -> atReceiving2.page(applicantUrl2)
+                    .select("input[name=provider]").eachAttr("value").contains(foreignAuthorize));
+            Document choice2 = atReceiving2.get(applicantUrl2);
+            Document toAuthorize = atReceiving2.submit(choice2, "form#choose-provider",
+                    Map.of("provider", List.of(foreignAuthorize)));
+            Element continueLink = toAuthorize.selectFirst("a#emrex-continue");
+            assertNotNull(continueLink, toAuthorize.outerHtml());
+            String authorizeUrl = continueLink.attr("href");
+            assertTrue(authorizeUrl.startsWith(foreignAuthorize + "?"), authorizeUrl);
+            // F reads its client registry every second: until it lists the case office, F refuses the request.
+            await("F knows the case office as a client", () -> atForeign2.page(authorizeUrl)
+                    .selectFirst("form:has(input[name=username])") != null);
+            Document login2 = atForeign2.get(authorizeUrl);
+            Document selection2 = atForeign2.submit(login2, "form:has(input[name=username])",
+                    Map.of("username", List.of("anna"), "password", List.of("demo")));
+            List<String> all2 = selection2.select("input[name=lo]").eachAttr("value");
+            Document preview2 = atForeign2.submit(selection2, "form.selection", Map.of("lo", all2));
+            Element confirm2 = preview2.selectFirst("form[action$=/confirm]");
+            assertNotNull(confirm2, preview2.outerHtml());
+            HttpResponse<String> redirected = atForeign2.postRaw(confirm2.absUrl("action"), Map.of(
+                    "csrf-token", List.of(confirm2.selectFirst("input[name=csrf-token]").attr("value")),
+                    "version", List.of(confirm2.selectFirst("input[name=version]").attr("value"))));
+            assertEquals(303, redirected.statusCode(), redirected.body());
+            String back2 = redirected.headers().firstValue("Location").orElseThrow();
+            assertTrue(back2.startsWith(receiving.base + "/receive/callback/" + RECEIVER + "?"), back2);
+            Document arrived2 = atReceiving2.get(back2);
+            assertEquals("RECEIVED", arrived2.selectFirst("#arrival").attr("data-arrival"), arrived2.outerHtml());
+            Instance r = receiving;
+            await("the EMREX 2.0 request is evaluated", () -> "evaluated".equals(r.read(id2).getString("status")));
+            JsonPath over2 = receiving.read(id2);
+            assertEquals("met", over2.getString("outcome"), over2.prettify());
+            assertEquals("2.0", over2.getString("answers[0].protocol"));
+            assertEquals("FOREIGN2", over2.getString("answers[0].provider"));
+            assertEquals(true, over2.getBoolean("answers[0].verified"), over2.prettify());
+            assertTrue(over2.getString("answers[0].transportSignature").startsWith("valid: RS256"), over2.prettify());
+            assertEquals("MATCH", over2.getString("answers[0].learnerMatch"));
 
             // 1. The case system asks R for anna's results; the applicant opens the link and chooses F.
             HttpResponse<String> created = receiving.api("POST", "/api/receiver/requests", """
@@ -141,7 +219,8 @@ class ReceivingInstancesIT {
                     .eachAttr("value").contains(foreignEntry));
             Document choice = atReceiving.get(applicantUrl);
             List<String> providers = choice.select("input[name=provider]").eachAttr("value");
-            assertEquals(List.of(receiving.base + "/emrex", foreignEntry), providers, "R itself first, then F");
+            assertEquals(List.of(receiving.base + "/emrex", foreignEntry, foreignAuthorize), providers,
+                    "R itself first, then F's two entries");
             Document redirect = atReceiving.submit(choice, "form#choose-provider", Map.of("provider", List.of(foreignEntry)));
             Element toForeign = redirect.selectFirst("form#emrex-answer");
             assertNotNull(toForeign, redirect.outerHtml());
@@ -258,8 +337,15 @@ class ReceivingInstancesIT {
         }
     }
 
+    /** The webhooks of the EMREX 1.0 request (those of the 2.0 one are answered by a stub of their own). */
     private static List<LoggedRequest> posts(WireMockServer caseSystem) {
-        return caseSystem.findAll(postRequestedFor(urlEqualTo(WEBHOOK_PATH)));
+        return caseSystem.findAll(postRequestedFor(urlEqualTo(WEBHOOK_PATH))).stream()
+                .filter(p -> !p.getBodyAsString().contains("C-instances-2")).toList();
+    }
+
+    private static String publicPem(KeyPair key) {
+        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(key.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
     }
 
     private static String database(Path folder) {
@@ -309,8 +395,11 @@ class ReceivingInstancesIT {
     /** A browser for one service: its cookies, redirects followed, the CSRF field sent with every form of ours. */
     private static final class Browser {
 
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        private final CookieManager cookies = new CookieManager();
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
+        private final HttpClient noRedirects = HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
         Document get(String url) throws IOException, InterruptedException {
             return html(http.send(HttpRequest.newBuilder(URI.create(url)).timeout(WAIT).GET().build(),
@@ -335,6 +424,15 @@ class ReceivingInstancesIT {
             return html(http.send(HttpRequest.newBuilder(URI.create(url)).timeout(WAIT)
                     .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+
+        /** A POST whose answer is not followed: a redirect to another service stays a redirect. */
+        HttpResponse<String> postRaw(String url, Map<String, List<String>> fields) throws IOException, InterruptedException {
+            String body = fields.entrySet().stream().flatMap(e -> e.getValue().stream()
+                    .map(v -> encode(e.getKey()) + "=" + encode(v))).collect(Collectors.joining("&"));
+            return noRedirects.send(HttpRequest.newBuilder(URI.create(url)).timeout(WAIT)
+                    .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         }
 
         /** Submits a form of the page with these fields and its CSRF token, to its action. */
