@@ -77,6 +77,13 @@ public interface NcpConfig {
         Optional<String> webhookUrl();
 
         /**
+         * The OAuth2 client of this receiver's case system at the operator's identity provider: a bearer token of the
+         * {@code receiver-api} tenant whose client claim is this value calls the API as this receiver
+         * ({@code ncp.receiving.oauth.*}, ADR 0861). No two receivers may have the same one.
+         */
+        Optional<String> oauthClientId();
+
+        /**
          * The receiver as an EMREX 2.0 client (EMC) of the NCPs its applicants fetch results from; without it,
          * those NCPs are reached with EMREX 1.0 only (docs/receivers.md, "EMREX 2.0").
          */
@@ -140,6 +147,29 @@ public interface NcpConfig {
 
         /** The case workers' pages ({@code /case-worker}, docs/receivers.md). */
         CaseWorker caseWorker();
+
+        /** OAuth2 bearer tokens of the operator's identity provider for the receivers' API (ADR 0861). */
+        OAuth oauth();
+
+        interface OAuth {
+            /**
+             * Whether the API accepts access tokens of the {@code receiver-api} quarkus-oidc tenant besides the
+             * receivers' {@code api-token}s; the tenant is enabled with it ({@code quarkus.oidc.receiver-api.*}).
+             */
+            @WithDefault("false")
+            boolean enabled();
+
+            /** The access token claim that names the client; {@code client_id} is read when it is absent. */
+            @WithDefault("azp")
+            String clientIdClaim();
+
+            /** A scope the token must carry (its {@code scope} claim, words separated by spaces); none when unset. */
+            Optional<String> requiredScope();
+
+            /** How long a token check may wait for the identity provider (its keys); then the call answers 503. */
+            @WithDefault("PT10S")
+            Duration timeout();
+        }
 
         interface CaseWorker {
             /** The ID token claim that lists a case worker's roles (a JSON array, or words separated by spaces or commas). */

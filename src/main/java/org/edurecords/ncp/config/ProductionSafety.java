@@ -31,6 +31,7 @@ public class ProductionSafety {
         }
         List<String> problems = unsafeSettings(config);
         var csrf = ConfigProvider.getConfig();
+        problems.addAll(unsafeReceiverOAuth(config, csrf));
         if (!csrf.getOptionalValue("quarkus.rest-csrf.cookie-name", String.class).orElse("").startsWith("__Host-")
                 || !csrf.getOptionalValue("quarkus.rest-csrf.cookie-force-secure", Boolean.class).orElse(false)) {
             problems.add("the CSRF cookie must be a Secure __Host- cookie (quarkus.rest-csrf.cookie-name=__Host-...,"
@@ -79,6 +80,28 @@ public class ProductionSafety {
                         + " which clients may fetch results"));
         problems.addAll(unsafeLogin(config.auth()));
         problems.addAll(org.edurecords.ncp.emrex.KnownReceivers.problems(config));
+        return problems;
+    }
+
+    /**
+     * With access tokens for the receivers' API (ADR 0861), the {@code receiver-api} tenant must ask a real identity
+     * provider over https and accept only tokens issued for this API (its audience): a token the provider issued to
+     * a receiver's client for another service must not open the API.
+     */
+    static List<String> unsafeReceiverOAuth(NcpConfig config, org.eclipse.microprofile.config.Config raw) {
+        List<String> problems = new ArrayList<>();
+        if (!config.receiving().oauth().enabled()) {
+            return problems;
+        }
+        String prefix = "quarkus.oidc." + org.edurecords.ncp.receiving.ReceiverAccess.OAUTH_TENANT + ".";
+        if (!raw.getOptionalValue(prefix + "auth-server-url", String.class).orElse("").strip().startsWith("https://")) {
+            problems.add(prefix + "auth-server-url must be the identity provider's https address when"
+                    + " ncp.receiving.oauth.enabled is true");
+        }
+        if (raw.getOptionalValue(prefix + "token.audience", String.class).filter(a -> !a.isBlank()).isEmpty()) {
+            problems.add(prefix + "token.audience must name this API (the audience the identity provider gives its"
+                    + " access tokens) when ncp.receiving.oauth.enabled is true");
+        }
         return problems;
     }
 

@@ -112,7 +112,7 @@ public class KnownReceivers {
         for (Map.Entry<String, NcpConfig.Receiver> entry : new TreeMap<>(config.receivers()).entrySet()) {
             NcpConfig.Receiver r = entry.getValue();
             list.add(new Receiver(entry.getKey(), r.name(), r.returnHosts(), r.emregEntry(), r.apiToken(),
-                    r.webhookUrl()));
+                    r.webhookUrl(), r.oauthClientId()));
         }
         return List.copyOf(list);
     }
@@ -126,6 +126,32 @@ public class KnownReceivers {
         }
         List<String> problems = new ArrayList<>();
         all.forEach(r -> problems.addAll(r.problems()));
+        problems.addAll(sharedOAuthClients(all));
         return problems;
+    }
+
+    /**
+     * Two receivers with the same {@code oauth-client-id}: a token of that client could not say which receiver calls,
+     * so the service does not start (in every profile) and such a token is refused as no receiver's.
+     */
+    public static List<String> sharedOAuthClients(List<Receiver> all) {
+        Map<String, List<String>> byClient = new TreeMap<>();
+        for (Receiver r : all) {
+            r.oauthClientId().ifPresent(c -> byClient.computeIfAbsent(c, k -> new ArrayList<>()).add(r.id()));
+        }
+        List<String> problems = new ArrayList<>();
+        byClient.forEach((client, ids) -> {
+            if (ids.size() > 1) {
+                problems.add("ncp.receivers.<id>.oauth-client-id '" + client + "' is the client of several receivers ("
+                        + String.join(", ", ids) + "): each receiver needs a client of its own");
+            }
+        });
+        return problems;
+    }
+
+    /** The one receiver whose case system this OAuth2 client is; none when no receiver, or several, have it. */
+    public Optional<Receiver> forOAuthClient(String clientId) {
+        List<Receiver> matching = all().stream().filter(r -> r.isOAuthClient(clientId)).toList();
+        return matching.size() == 1 ? Optional.of(matching.get(0)) : Optional.empty();
     }
 }

@@ -17,17 +17,29 @@ import org.edurecords.ncp.results.LocalizedText;
  * @param returnHosts exact hosts, or {@code *.domain} for any host below a domain
  * @param apiToken    the bearer token of its case system for the results requests API
  * @param webhookUrl  where its evaluated results requests are posted
+ * @param oauthClientId the OAuth2 client of its case system, whose access tokens call that API as this receiver
  */
 public record Receiver(String id, Map<String, String> names, List<String> returnHosts, Optional<String> emregEntry,
-        Optional<String> apiToken, Optional<String> webhookUrl) {
+        Optional<String> apiToken, Optional<String> webhookUrl, Optional<String> oauthClientId) {
 
     public Receiver(String id, Map<String, String> names, List<String> returnHosts, Optional<String> emregEntry) {
         this(id, names, returnHosts, emregEntry, Optional.empty(), Optional.empty());
     }
 
+    public Receiver(String id, Map<String, String> names, List<String> returnHosts, Optional<String> emregEntry,
+            Optional<String> apiToken, Optional<String> webhookUrl) {
+        this(id, names, returnHosts, emregEntry, apiToken, webhookUrl, Optional.empty());
+    }
+
     public Receiver {
         names = Map.copyOf(names);
         returnHosts = returnHosts.stream().map(Receiver::normalize).toList();
+        oauthClientId = oauthClientId.map(String::strip).filter(c -> !c.isEmpty());
+    }
+
+    /** Whether an access token's client is this receiver's case system. */
+    public boolean isOAuthClient(String clientId) {
+        return clientId != null && oauthClientId.filter(clientId::equals).isPresent();
     }
 
     /** Whether a return URL's host is one of this receiver's. */

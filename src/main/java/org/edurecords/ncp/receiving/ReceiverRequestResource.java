@@ -39,7 +39,9 @@ import org.edurecords.ncp.emrex.Receiver;
 @Path(ReceiverRequestResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Receivers", description = "Results requests of case systems")
-@SecurityScheme(securitySchemeName = "receiverToken", type = SecuritySchemeType.HTTP, scheme = "bearer")
+@SecurityScheme(securitySchemeName = "receiverToken", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "The receiver's api-token, or an OAuth2 access token (client credentials) of the operator's"
+                + " identity provider for the receiver's oauth-client-id (docs/receivers.md, \"API credentials\")")
 @SecurityRequirement(name = "receiverToken")
 public class ReceiverRequestResource {
 
@@ -69,6 +71,9 @@ public class ReceiverRequestResource {
             content = @Content(schema = @Schema(implementation = ReceiverApi.Created.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or wrong (code and message say which)")
     @APIResponse(responseCode = "401", description = "Missing or wrong token")
+    @APIResponse(responseCode = "403", description = "A valid access token of no receiver's client, or without the"
+            + " required scope")
+    @APIResponse(responseCode = "503", description = "The identity provider that checks access tokens cannot be reached")
     public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
         return access.as(authorization, receiver -> {
             ReceiverApi.NewRequest request;

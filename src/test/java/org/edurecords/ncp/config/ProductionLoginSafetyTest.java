@@ -81,7 +81,37 @@ class ProductionLoginSafetyTest {
                 "ncp.emrex2.client-registry", "/etc/ncp/clients.json,https://emreg.example.org/api/")));
     }
 
+    @Test
+    void receiverAccessTokensNeedAnHttpsProviderAndAnAudience() throws IOException {
+        SmallRyeConfig off = config("prod", Map.of("ncp.auth.oidc.enabled", "true"));
+        assertEquals(List.of(), ProductionSafety.unsafeReceiverOAuth(off.getConfigMapping(NcpConfig.class), off));
+        SmallRyeConfig bare = config("prod", Map.of("ncp.auth.oidc.enabled", "true", "ncp.receiving.oauth.enabled", "true",
+                "quarkus.oidc.receiver-api.auth-server-url", "http://idp.example.org/realms/ncp"));
+        List<String> problems = ProductionSafety.unsafeReceiverOAuth(bare.getConfigMapping(NcpConfig.class), bare);
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("quarkus.oidc.receiver-api.auth-server-url must be"), problems.toString());
+        assertTrue(problems.get(1).startsWith("quarkus.oidc.receiver-api.token.audience must name this API"));
+        SmallRyeConfig real = config("prod", Map.of("ncp.auth.oidc.enabled", "true", "ncp.receiving.oauth.enabled", "true",
+                "quarkus.oidc.receiver-api.auth-server-url", "https://idp.example.org/realms/ncp",
+                "quarkus.oidc.receiver-api.token.audience", "https://ncp.example.org/api/receiver"));
+        assertEquals(List.of(), ProductionSafety.unsafeReceiverOAuth(real.getConfigMapping(NcpConfig.class), real));
+    }
+
+    @Test
+    void twoReceiversWithOneOAuthClientAreRefused() throws IOException {
+        List<String> problems = problems("prod", Map.of("ncp.auth.oidc.enabled", "true",
+                "ncp.receivers.opptak.oauth-client-id", "case-client",
+                "ncp.receivers.udi.name.nb", "UDI", "ncp.receivers.udi.return-hosts", "udi.example.no",
+                "ncp.receivers.udi.oauth-client-id", "case-client"));
+        assertEquals(List.of("ncp.receivers.<id>.oauth-client-id 'case-client' is the client of several receivers"
+                + " (opptak, udi): each receiver needs a client of its own"), problems);
+    }
+
     private static List<String> problems(String profile, Map<String, String> given) throws IOException {
+        return ProductionSafety.unsafeSettings(config(profile, given).getConfigMapping(NcpConfig.class));
+    }
+
+    private static SmallRyeConfig config(String profile, Map<String, String> given) throws IOException {
         // Every operator sets the public address; the tests add what they are about.
         Map<String, String> operatorSettings = new java.util.HashMap<>(Map.of("ncp.public-url", "https://ncp.example.org",
                 "ncp.receivers.opptak.name.nb", "Samordna opptak", "ncp.receivers.opptak.return-hosts", "opptak.example.no"));
@@ -95,6 +125,6 @@ class ProductionLoginSafetyTest {
                 .withSources(new PropertiesConfigSource(shipped, 250))
                 .withSources(new PropertiesConfigSource(operatorSettings, "operator", 400))
                 .build();
-        return ProductionSafety.unsafeSettings(config.getConfigMapping(NcpConfig.class));
+        return config;
     }
 }

@@ -27,6 +27,20 @@ class ReceiverTest {
     }
 
     @Test
+    void anOAuthClientIsMatchedExactlyAndABlankOneIsNone() {
+        Receiver r = new Receiver("udi", Map.of("en", "UDI"), List.of("case.example.no"), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(" udi-case-system "));
+        assertEquals(Optional.of("udi-case-system"), r.oauthClientId());
+        assertTrue(r.isOAuthClient("udi-case-system"));
+        assertTrue(!r.isOAuthClient("udi-case-system2") && !r.isOAuthClient(null));
+        Receiver blank = new Receiver("udi", Map.of("en", "UDI"), List.of("case.example.no"), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of("  "));
+        assertEquals(Optional.empty(), blank.oauthClientId());
+        assertEquals(List.of(), KnownReceivers.sharedOAuthClients(List.of(r, blank)));
+        assertEquals(1, KnownReceivers.sharedOAuthClients(List.of(r, r)).size());
+    }
+
+    @Test
     void aReturnHostRuleMatchesExactlyOrBelowItsDomain() {
         Receiver r = new Receiver("opptak", Map.of("en", "Opptak"), List.of("*.example.no"), Optional.empty());
         assertTrue(r.accepts("opptak.example.no"));
