@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(EmpCodesAndKnownReceiversTest.Profile.class)
-class EmpCodesAndKnownReceiversTest {
+public class EmpCodesAndKnownReceiversTest {
 
     public static class Profile implements QuarkusTestProfile {
         @Override
@@ -30,7 +30,11 @@ class EmpCodesAndKnownReceiversTest {
                     "ncp.receivers.test-clients.return-hosts", "allowed.example.org,Second.Example.org",
                     "ncp.receivers.opptak.name.nb", "Samordna opptak",
                     "ncp.receivers.opptak.name.en", "Norwegian Universities and Colleges Admission Service",
-                    "ncp.receivers.opptak.return-hosts", "opptak.example.no,*.uni.example.no");
+                    "ncp.receivers.opptak.return-hosts", "opptak.example.no,*.uni.example.no",
+                    // The receivers' access tokens as shipped: off, no provider (ReceiverApiOAuthOffTest).
+                    "ncp.receiving.oauth.enabled", "false",
+                    "quarkus.oidc.receiver-api.auth-server-url", "",
+                    "quarkus.oidc.receiver-api.token.audience", "");
         }
     }
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -18,17 +17,9 @@ import io.restassured.response.Response;
  * operator sets it up. The service starts, the static token works, and a valid access token is not even looked at.
  */
 @QuarkusTest
-@TestProfile(ReceiverApiOAuthOffTest.OAuthOff.class)
+// The receivers' profile of that test ships the access tokens off; sharing it saves a service start.
+@TestProfile(org.edurecords.ncp.emrex.EmpCodesAndKnownReceiversTest.Profile.class)
 class ReceiverApiOAuthOffTest {
-
-    public static class OAuthOff implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("ncp.receiving.oauth.enabled", "false",
-                    "quarkus.oidc.receiver-api.auth-server-url", "",
-                    "quarkus.oidc.receiver-api.token.audience", "");
-        }
-    }
 
     @Test
     void theStaticTokenWorksAndAnAccessTokenIsUnauthorized() {
