@@ -26,6 +26,7 @@ public class LearnerErasure {
     /** The learner's rows beyond their results, children before parents; the rest goes by cascade. */
     private static final List<String[]> STATEMENTS = List.of(
             new String[] {"imports", "delete from result_import where learner_id = ?1"},
+            new String[] {"credentials", "delete from credential where learner_id = ?1"},
             new String[] {"emrexFlows", "delete from emrex_session where learner_id = ?1"},
             new String[] {null, "delete from demo_account where learner_id = ?1"},
             new String[] {"shareLinks", "delete from share_link where learner_id = ?1"},

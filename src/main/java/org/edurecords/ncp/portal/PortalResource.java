@@ -42,6 +42,7 @@ import org.edurecords.ncp.web.Formats;
 import org.edurecords.ncp.web.PageContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
+import org.edurecords.ncp.competence.CompetenceViews;
 
 /**
  * The portal for a direct visit: log in, see one's results per institution, log out. The same login
@@ -62,7 +63,7 @@ public class PortalResource {
                 String username);
 
         static native TemplateInstance results(Learner learner, String birthDate, List<InstitutionView> institutions,
-                List<UnreachableView> unreachable);
+                List<UnreachableView> unreachable, boolean hasResults, List<CompetenceViews.KindGroup> competence);
 
         static native TemplateInstance noResults(String identityName, boolean hasLedger);
 
@@ -101,6 +102,9 @@ public class PortalResource {
     SelectionViews views;
 
     @Inject
+    CompetenceViews competenceViews;
+
+    @Inject
     PageContext page;
 
     @Inject
@@ -121,12 +125,16 @@ public class PortalResource {
         Optional<Learner> learner = session.get().learnerId == null ? Optional.empty()
                 : results.findLearner(session.get().learnerId);
         LearnerResults all = learner.map(results::resultsOf).orElse(null);
-        if (all == null || all.isEmpty()) {
+        List<CompetenceViews.KindGroup> competence = learner.map(l -> competenceViews.of(l.id(), page.locale()))
+                .orElse(List.of());
+        if ((all == null || all.isEmpty()) && competence.isEmpty()) {
             // A learner of the register without results may still have been asked for them: the ledger says by whom.
             return page(Templates.noResults(session.get().displayName, learner.isPresent()), 200);
         }
+        boolean hasResults = all != null && !all.isEmpty();
         return page(Templates.results(learner.get(), Formats.date(learner.get().birthDate(), page.locale()),
-                views.previewPage(all, page.locale()), views.unreachable(all.missing(), page.locale())), 200);
+                hasResults ? views.previewPage(all, page.locale()) : List.of(),
+                views.unreachable(all == null ? List.of() : all.missing(), page.locale()), hasResults, competence), 200);
     }
 
     /** The owner's own signed PDF transcript of all their results, built and signed as an EMREX answer is. */

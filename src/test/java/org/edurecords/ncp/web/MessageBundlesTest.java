@@ -35,7 +35,7 @@ class MessageBundlesTest {
      */
     private static final Map<String, Class<?>> BUNDLES = Map.of("msg", Messages.class, "vmsg", VerificationMessages.class,
             "more", MoreMessages.class, "pdf", Object.class, "profile", Object.class, "rcv",
-            ReceivingMessages.class, "cw", CaseWorkerMessages.class);
+            ReceivingMessages.class, "cw", CaseWorkerMessages.class, "comp", CompetenceMessages.class);
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     /** Texts that are the same in every language: names, codes, units. */

@@ -36,7 +36,8 @@ public class DemoDataSeeder {
     static final List<String> SCRIPTS = List.of("db/demo/V1000__demo_learners_and_results.sql",
             "db/demo/V1000.4__demo_partial_results.sql",
             "db/demo/V1001__richer_demo_results.sql",
-            "db/demo/V1002__demo_earlier_qualification.sql");
+            "db/demo/V1002__demo_earlier_qualification.sql",
+            "db/demo/V1003__demo_competence.sql");
 
     @Inject
     NcpConfig config;

@@ -1,0 +1,178 @@
+package org.edurecords.ncp.competence;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.edurecords.ncp.results.LocalizedText;
+import org.edurecords.ncp.web.Formats;
+
+/**
+ * A learner's credentials as the pages show them: grouped by kind, each credential with the facts and the table
+ * its kind has (subjects of a diploma, categories of a licence), in the reader's language. Texts are message keys of
+ * the {@code comp} bundle, resolved by the templates; values are formatted here, once for every page.
+ */
+@ApplicationScoped
+public class CompetenceViews {
+
+    /** One kind and its credentials; {@code headingKey} names the kind. */
+    public record KindGroup(String kind, String headingKey, List<CredentialView> credentials) {
+    }
+
+    /** A labelled value; the label is a message key. */
+    public record Fact(String labelKey, String value) {
+    }
+
+    /** A table of a credential: column labels (message keys) and rows of cells. */
+    public record Table(String captionKey, List<String> columnKeys, List<List<Cell>> rows) {
+    }
+
+    /** A cell: a formatted value, or a message key for a word (a grade "passed", an assessment). */
+    public record Cell(String text, String key) {
+        static Cell of(String text) {
+            return new Cell(text == null ? "" : text, null);
+        }
+
+        static Cell word(String key) {
+            return new Cell("", key);
+        }
+    }
+
+    /**
+     * One credential.
+     *
+     * @param statusKey   the message key of its status on the day shown; null when there is nothing to say (a valid
+     *                    diploma)
+     * @param statusSince when that status began, formatted; null when unknown
+     * @param current     whether the status is valid (the page marks the others)
+     */
+    public record CredentialView(String id, String kind, String title, String issuer, String issuedOn,
+            String statusKey, String statusSince, boolean current, List<Fact> facts, Table table) {
+    }
+
+    @Inject
+    Credentials credentials;
+
+    @Inject
+    Clock clock;
+
+    /** The learner's credentials, grouped by kind in the order of {@link CredentialKind}; empty groups left out. */
+    public List<KindGroup> of(long learnerId, Locale locale) {
+        return group(credentials.of(learnerId), LocalDate.now(clock), locale);
+    }
+
+    public static List<KindGroup> group(List<Credential> all, LocalDate today, Locale locale) {
+        Map<CredentialKind, List<CredentialView>> byKind = new LinkedHashMap<>();
+        for (CredentialKind kind : CredentialKind.values()) {
+            byKind.put(kind, new ArrayList<>());
+        }
+        for (Credential c : all) {
+            byKind.get(c.kind()).add(view(c, today, locale));
+        }
+        List<KindGroup> groups = new ArrayList<>();
+        byKind.forEach((kind, views) -> {
+            if (!views.isEmpty()) {
+                groups.add(new KindGroup(kind.word(), "comp_kind_" + kind.word().replace('-', '_'), views));
+            }
+        });
+        return groups;
+    }
+
+    static CredentialView view(Credential c, LocalDate today, Locale locale) {
+        List<Fact> facts = new ArrayList<>();
+        Table table = null;
+        switch (c.kind()) {
+            case UPPER_SECONDARY -> {
+                CredentialDetails.UpperSecondary d = c.details(CredentialDetails.UpperSecondary.class);
+                fact(facts, "comp_programme", text(d.programme(), locale));
+                List<List<Cell>> rows = new ArrayList<>();
+                for (CredentialDetails.Subject s : d.subjects()) {
+                    rows.add(List.of(Cell.of(s.code()), Cell.of(text(s.title(), locale)), grade(s),
+                            Cell.of(s.hours() == null ? null : String.valueOf(s.hours())),
+                            s.assessment() == null ? Cell.of(null)
+                                    : Cell.word("comp_assessment_" + s.assessment().replace('-', '_'))));
+                }
+                table = new Table("comp_subjects_caption",
+                        List.of("comp_subject_code", "comp_subject", "comp_grade", "comp_hours", "comp_assessment"), rows);
+            }
+            case VOCATIONAL -> {
+                CredentialDetails.Vocational d = c.details(CredentialDetails.Vocational.class);
+                fact(facts, "comp_trade", text(d.trade(), locale));
+                fact(facts, "comp_examining_board", d.examiningBoard());
+                fact(facts, "comp_county", d.county());
+            }
+            case LICENCE -> {
+                CredentialDetails.Licence d = c.details(CredentialDetails.Licence.class);
+                fact(facts, "comp_number", c.number());
+                List<List<Cell>> rows = new ArrayList<>();
+                for (CredentialDetails.LicenceCategory k : d.categories()) {
+                    rows.add(List.of(Cell.of(k.category()), Cell.of(date(k.validFrom(), locale)),
+                            Cell.of(date(k.validTo(), locale)),
+                            Cell.of(k.restrictions() == null ? null : String.join(", ", k.restrictions()))));
+                }
+                table = new Table("comp_categories_caption",
+                        List.of("comp_category", "comp_valid_from", "comp_valid_to", "comp_restrictions"), rows);
+            }
+            case AUTHORISATION -> {
+                CredentialDetails.Authorisation d = c.details(CredentialDetails.Authorisation.class);
+                fact(facts, "comp_profession", text(d.profession(), locale));
+                fact(facts, "comp_scheme", d.scheme());
+                fact(facts, "comp_number", c.number());
+            }
+            case RECOGNITION -> {
+                CredentialDetails.Recognition d = c.details(CredentialDetails.Recognition.class);
+                fact(facts, "comp_foreign_qualification", text(d.foreignQualification(), locale));
+                fact(facts, "comp_foreign_country", d.foreignCountry() == null ? null
+                        : new Locale("", d.foreignCountry()).getDisplayCountry(locale));
+                fact(facts, "comp_decision", text(d.decision(), locale));
+                fact(facts, "comp_equivalence", d.equivalence());
+                fact(facts, "comp_credits_granted", d.creditsGranted() == null ? null
+                        : Formats.credits(d.creditsGranted(), locale));
+                fact(facts, "comp_number", c.number());
+            }
+        }
+        fact(facts, "comp_valid_from", date(c.validFrom(), locale));
+        fact(facts, "comp_valid_to", date(c.validTo(), locale));
+        CredentialStatus status = c.statusOn(today);
+        // A diploma has no status to speak of while it stands; a licence or authorisation always says where it stands.
+        boolean speaks = status != CredentialStatus.VALID || !c.kind().learningResult();
+        String issuer = c.issuerName() + (c.issuerCountry() == null || "NO".equals(c.issuerCountry()) ? ""
+                : " (" + c.issuerCountry() + ")");
+        return new CredentialView(c.id(), c.kind().word(), nz(c.title().in(locale)), issuer, date(c.issuedOn(), locale),
+                speaks ? "comp_status_" + status.word() : null,
+                speaks && c.statusSinceOn(today) != null ? date(c.statusSinceOn(today), locale) : null,
+                status == CredentialStatus.VALID, facts, table);
+    }
+
+    private static Cell grade(CredentialDetails.Subject s) {
+        if (s.grade() == null) {
+            return Cell.of(null);
+        }
+        return "pass-fail".equals(s.scale()) ? Cell.word("comp_grade_" + s.grade().strip()) : Cell.of(s.grade().strip());
+    }
+
+    private static void fact(List<Fact> facts, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            facts.add(new Fact(key, value));
+        }
+    }
+
+    private static String text(Map<String, String> texts, Locale locale) {
+        return texts == null || texts.isEmpty() ? null : LocalizedText.fromMap(texts).in(locale);
+    }
+
+    private static String date(LocalDate date, Locale locale) {
+        return date == null ? "" : Formats.date(date, locale);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,122 @@
+package org.edurecords.ncp.portal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.edurecords.ncp.support.FlowClient;
+
+/**
+ * The owner's page shows the credentials besides higher-education results, over HTTP with the demo data: grouped by
+ * kind, each kind with its own facts and table, the status where it speaks, in the four languages.
+ */
+@QuarkusTest
+class MyCompetenceTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "en | Upper-secondary education | Licences | Norwegian, first written language | Overall achievement | Passed | Category",
+        "nb | Videregående opplæring | Førerkort og sertifikater | Norsk hovedmål | Standpunkt | Bestått | Klasse",
+        "nn | Vidaregåande opplæring | Førarkort og sertifikat | Norsk hovudmål | Standpunkt | Bestått | Klasse",
+        "se | Joatkkaskuvla | Vuodjinkoarttat ja sertifikáhtat | Norsk hovedmål | Oppalašárvosátni | Dohkkehuvvon | Klássa",
+    })
+    void annaSeesHerDiplomaAndDrivingLicenceInHerLanguage(String lang, String schoolHeading, String licenceHeading,
+            String subject, String overall, String passed, String category) {
+        Document page = FlowClient.html(login("anna").get("/my-results?lang=" + lang));
+        assertNotNull(page.selectFirst("table.results td.title"), "her higher-education results are still there");
+        Element competence = page.getElementById("competence");
+        assertNotNull(competence, page.outerHtml());
+        List<String> kinds = competence.select("section.credential-kind").eachAttr("data-kind");
+        assertEquals(List.of("upper-secondary", "licence"), kinds);
+        assertEquals(schoolHeading, competence.selectFirst("#kind-upper-secondary").text());
+        assertEquals(licenceHeading, competence.selectFirst("#kind-licence").text());
+
+        Element diploma = competence.selectFirst("section[data-kind=upper-secondary] article.credential");
+        assertNull(diploma.selectFirst(".credential-status"), "a diploma that stands has no status to show");
+        List<Element> rows = diploma.select("table.credential-table tbody tr");
+        assertEquals(6, rows.size());
+        // The subject has no North Sámi title: se falls back to bokmål (ADR 0006).
+        assertEquals(subject, rows.get(0).select("td").get(1).text());
+        assertEquals("5", rows.get(0).select("td").get(2).text());
+        assertEquals(overall, rows.get(0).select("td").get(4).text());
+        assertEquals(passed, rows.get(5).select("td").get(2).text(), "a pass/fail grade in words");
+        assertEquals(rows.get(0).select("td").get(2).attr("data-label"),
+                diploma.select("table.credential-table thead th").get(2).text(), "each cell names its column");
+
+        Element licence = competence.selectFirst("section[data-kind=licence] article.credential");
+        assertNotNull(licence.selectFirst(".credential-status"), "a licence always says where it stands");
+        assertFalse(licence.hasClass("not-current"));
+        assertEquals(category, licence.select("table.credential-table thead th").get(0).text());
+        assertEquals(List.of("AM146", "B"), licence.select("table.credential-table tbody tr td:first-child").eachText());
+    }
+
+    @Test
+    void dagnyWithoutHigherEducationSeesHerCertificateAndTheRevokedAuthorisation() {
+        FlowClient dagny = login("dagny");
+        Document page = FlowClient.html(dagny.get("/my-results?lang=en"));
+        assertNull(page.getElementById("no-results"), "credentials are results to show");
+        assertNull(page.getElementById("share-link"), "share links carry higher-education results only, so far");
+        assertNull(page.getElementById("own-pdf"));
+        assertNotNull(page.getElementById("ledger-link"));
+        Element competence = page.getElementById("competence");
+        assertEquals(List.of("vocational", "authorisation"),
+                competence.select("section.credential-kind").eachAttr("data-kind"));
+        Element certificate = competence.selectFirst("section[data-kind=vocational] article.credential");
+        assertEquals("Journeyman certificate, carpentry", certificate.selectFirst("h4").text());
+        Map<String, String> facts = facts(certificate);
+        assertEquals("Carpentry", facts.get("Trade"));
+        assertEquals("Prøvenemnda for tømrerfaget i Troms", facts.get("Examining board"));
+        assertEquals("Troms fylkeskommune", facts.get("Issued by"));
+
+        Element authorisation = competence.selectFirst("section[data-kind=authorisation] article.credential");
+        assertTrue(authorisation.hasClass("not-current"));
+        assertEquals("Revoked since 2023-09-01", authorisation.selectFirst(".credential-status").text());
+        assertEquals("Health worker", facts(authorisation).get("Profession"));
+        Document nb = FlowClient.html(dagny.get("/my-results?lang=nb"));
+        assertEquals("Tilbakekalt fra 01.09.2023",
+                nb.selectFirst("section[data-kind=authorisation] .credential-status").text());
+    }
+
+    @Test
+    void carlasRecognitionDecisionNamesTheForeignQualificationAndItsEquivalence() {
+        Document page = FlowClient.html(login("carla").get("/my-results?lang=en"));
+        Element decision = page.selectFirst("section[data-kind=recognition] article.credential");
+        assertNotNull(decision, page.outerHtml());
+        Map<String, String> facts = facts(decision);
+        assertEquals("Bachelor of Science (Hons) in Computing, University of Edinburgh", facts.get("Foreign qualification"));
+        assertEquals("United Kingdom", facts.get("Country"));
+        assertEquals("bachelor", facts.get("Equivalent to"));
+        assertEquals("180", facts.get("Credits granted"));
+    }
+
+    private static Map<String, String> facts(Element credential) {
+        Map<String, String> facts = new java.util.LinkedHashMap<>();
+        List<Element> terms = credential.select("dl.facts dt");
+        List<Element> values = credential.select("dl.facts dd");
+        for (int i = 0; i < terms.size(); i++) {
+            facts.put(terms.get(i).text(), values.get(i).text());
+        }
+        return facts;
+    }
+
+    private static FlowClient login(String username) {
+        FlowClient client = new FlowClient();
+        client.get("/my-results"); // the login page gives the CSRF token the form carries
+        assertEquals(303, client.post("/my-results/login/demo", Map.of("username", username, "password", "demo"))
+                .statusCode());
+        return client;
+    }
+}
