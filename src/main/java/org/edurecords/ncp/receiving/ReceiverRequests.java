@@ -258,15 +258,16 @@ public class ReceiverRequests {
     /**
      * The NCPs an applicant of this receiver can fetch results from: this one first, then the registry's, by
      * country. An NCP that offers EMREX 2.0 only is listed when the receiver is a 2.0 client. A registry entry that is
-     * this NCP (the registry an operator consumes usually lists its own NCP too) is left out: its entry URL is ours,
-     * or its EMREX 2.0 authorization URL is.
+     * this NCP (the registry an operator consumes usually lists its own NCP too) is left out when the own entry is
+     * listed: its entry URL is ours, or its EMREX 2.0 authorization URL is.
      */
     public List<RegistryEntry> providers(String receiverId) {
         boolean client = clients.of(receiverId).isPresent();
         List<RegistryEntry> all = new ArrayList<>(ncps.entries());
         List<RegistryEntry> own = all.stream().filter(e -> "self".equals(e.origin())).toList();
         List<RegistryEntry> others = all.stream().filter(e -> !"self".equals(e.origin()))
-                .filter(e -> !thisNcp(e))
+                // Without the own entry (ncp.registry.trust-self off) the registry's is the only one of this NCP.
+                .filter(e -> own.isEmpty() || !thisNcp(e))
                 .filter(e -> e.offersEmrex1() || (client && emrex2(e)))
                 .sorted(java.util.Comparator.comparing((RegistryEntry e) -> e.countryCode() == null ? "" : e.countryCode())
                         .thenComparing(RegistryEntry::label))
