@@ -36,6 +36,7 @@ import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.emrex.KnownReceivers;
 import org.edurecords.ncp.emrex.Receiver;
 import org.edurecords.ncp.receiving.profile.Evaluation;
+import org.edurecords.ncp.web.LogSafe;
 import org.edurecords.ncp.web.PageContext;
 import org.edurecords.ncp.web.RateLimited;
 import org.edurecords.ncp.web.RateLimits;
@@ -83,6 +84,9 @@ public class CaseWorkerResource {
 
         static native TemplateInstance request(String receiver, ReceiverRequest request, String statusKey,
                 String outcomeKey, List<VerdictRow> verdicts, List<String> reviewReasons, List<AnswerRow> answers);
+
+        /** A request id that is unknown or of another receiver: the case workers' own page, with the way back. */
+        static native TemplateInstance unknown(String receiver);
     }
 
     @Inject
@@ -138,7 +142,10 @@ public class CaseWorkerResource {
         }
         Optional<ReceiverRequest> found = requests.find(id).filter(r -> r.receiverId.equals(session.get().receiverId));
         if (found.isEmpty()) {
-            return page.html(ApplicantResource.Templates.unknown(), 404);
+            // The same answer for an id of another receiver as for none at all: nothing tells them apart.
+            LOG.warnf("Case worker of receiver %s asked for a request that is not theirs or does not exist",
+                    LogSafe.of(session.get().receiverId));
+            return page.html(Templates.unknown(receiverName(session.get())), 404);
         }
         ReceiverRequest request = found.get();
         List<VerdictRow> verdicts = new ArrayList<>();

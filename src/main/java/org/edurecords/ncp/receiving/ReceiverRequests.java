@@ -22,11 +22,13 @@ import io.quarkus.scheduler.Scheduled;
 import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.emrex.KnownReceivers;
 import org.edurecords.ncp.emrex.Receiver;
+import org.edurecords.ncp.emrex2.Emrex2Endpoints;
 import org.edurecords.ncp.emrex2.client.Pkce;
 import org.edurecords.ncp.emrex2.client.ResultsRetrieval;
 import org.edurecords.ncp.receiving.profile.RequirementProfile;
 import org.edurecords.ncp.receiving.profile.RequirementProfiles;
 import org.edurecords.ncp.registry.KnownNcps;
+import org.edurecords.ncp.registry.OwnRegistryEntry;
 import org.edurecords.ncp.registry.RegistryEntry;
 import org.edurecords.ncp.signing.TransferEncoding;
 import org.edurecords.ncp.web.LogSafe;
@@ -72,6 +74,9 @@ public class ReceiverRequests {
 
     @Inject
     KnownNcps ncps;
+
+    @Inject
+    OwnRegistryEntry ownEntry;
 
     @Inject
     RequirementProfiles profiles;
@@ -252,13 +257,17 @@ public class ReceiverRequests {
 
     /**
      * The NCPs an applicant of this receiver can fetch results from: this one first, then the registry's, by
-     * country. An NCP that offers EMREX 2.0 only is listed when the receiver is a 2.0 client.
+     * country. An NCP that offers EMREX 2.0 only is listed when the receiver is a 2.0 client. A registry entry that is
+     * this NCP (the registry an operator consumes usually lists its own NCP too) is left out when the own entry is
+     * listed: its entry URL is ours, or its EMREX 2.0 authorization URL is.
      */
     public List<RegistryEntry> providers(String receiverId) {
         boolean client = clients.of(receiverId).isPresent();
         List<RegistryEntry> all = new ArrayList<>(ncps.entries());
         List<RegistryEntry> own = all.stream().filter(e -> "self".equals(e.origin())).toList();
         List<RegistryEntry> others = all.stream().filter(e -> !"self".equals(e.origin()))
+                // Without the own entry (ncp.registry.trust-self off) the registry's is the only one of this NCP.
+                .filter(e -> own.isEmpty() || !thisNcp(e))
                 .filter(e -> e.offersEmrex1() || (client && emrex2(e)))
                 .sorted(java.util.Comparator.comparing((RegistryEntry e) -> e.countryCode() == null ? "" : e.countryCode())
                         .thenComparing(RegistryEntry::label))
@@ -312,6 +321,45 @@ public class ReceiverRequests {
                 ? "?case=" + java.net.URLEncoder.encode(request.caseReference, java.nio.charset.StandardCharsets.UTF_8)
                 : "");
         return new Trip(provider.url(), trip.id, returnUrl, null);
+    }
+
+    /** Whether a registry entry is this NCP: its entry URL is our own, or its EMREX 2.0 authorization URL is. */
+    private boolean thisNcp(RegistryEntry entry) {
+        if (sameUrl(entry.url(), ownEntry.entryUrl())) {
+            return true;
+        }
+        String authorize = publicUrl.base() + Emrex2Endpoints.AUTHORIZE;
+        return entry.emrex2() != null && (sameUrl(entry.emrex2().authorizationUrl(), authorize)
+                || sameUrl(entry.url(), authorize));
+    }
+
+    /**
+     * Two URLs of one endpoint as registries write them: scheme and host in any case, a default port written or not,
+     * with or without a final slash.
+     */
+    static boolean sameUrl(String a, String b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        try {
+            return canonical(new URI(a.strip())).equals(canonical(new URI(b.strip())));
+        } catch (java.net.URISyntaxException e) {
+            return a.strip().equals(b.strip());
+        }
+    }
+
+    private static String canonical(URI uri) {
+        String scheme = String.valueOf(uri.getScheme()).toLowerCase(java.util.Locale.ROOT);
+        int port = uri.getPort();
+        if (port == ("https".equals(scheme) ? 443 : "http".equals(scheme) ? 80 : -2)) {
+            port = -1;
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return scheme + "://" + String.valueOf(uri.getHost()).toLowerCase(java.util.Locale.ROOT)
+                + (port < 0 ? "" : ":" + port) + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
     /**

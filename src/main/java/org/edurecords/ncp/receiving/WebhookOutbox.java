@@ -3,8 +3,10 @@ package org.edurecords.ncp.receiving;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -161,6 +163,10 @@ public class WebhookOutbox {
             if (status / 100 != 2) {
                 error = "answered " + status;
             }
+        } catch (HttpConnectTimeoutException e) {
+            error = "timed out: no connection within " + timeout.toMillis() + " ms";
+        } catch (HttpTimeoutException e) {
+            error = "timed out: no answer within " + timeout.toMillis() + " ms";
         } catch (IOException | IllegalArgumentException e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         } catch (InterruptedException e) {

@@ -154,4 +154,12 @@ public interface CaseWorkerMessages {
 
     @Message
     String cw_answer_pdf();
+
+    // The case workers' page for a request that is unknown or of another receiver (404)
+
+    @Message
+    String cw_unknown_title();
+
+    @Message
+    String cw_unknown_text(String receiver);
 }

@@ -16,6 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -25,6 +31,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
+import org.edurecords.ncp.registry.KnownNcps;
 import org.edurecords.ncp.signing.TransferEncoding;
 import org.edurecords.ncp.support.ElmoChecks;
 import org.edurecords.ncp.support.SharedConformance;
@@ -38,6 +45,9 @@ import org.edurecords.ncp.verify.JdkXmlSignatureVerifier;
 @QuarkusTest
 @TestProfile(ReceivingProfile.class)
 class ApplicantResourceTest {
+
+    @Inject
+    KnownNcps known;
 
     @Test
     void thePageNamesTheReceiverTheCaseAndThePurposeAndOffersThisNcpFirst() {
@@ -63,6 +73,55 @@ class ApplicantResourceTest {
         assertEquals("Resultater til Testkontor", Jsoup.parse(bokmal.asString()).selectFirst("h1").text());
         Response sami = given().header("Accept-Language", "se").get(journey.applicantPath);
         assertTrue(Jsoup.parse(sami.asString()).selectFirst("h1").text().startsWith("Bohtosat"));
+    }
+
+    @Test
+    void thisNcpIsListedOnceEvenWhenTheRegistryListsItToo() throws Exception {
+        ApplicantJourney journey = new ApplicantJourney().create("C-self", ApplicantJourney.ANNA, "bachelor-degree");
+        List<String> before = Jsoup.parse(journey.applicant.get(journey.applicantPath).asString())
+                .select("input[name=provider]").eachAttr("value");
+        // The own entry URL as this service publishes it (its public URL follows the test port).
+        String ownUrl = before.get(0);
+        assertTrue(ownUrl.endsWith("/emrex"), ownUrl);
+        String base = ownUrl.substring(0, ownUrl.length() - "/emrex".length());
+        Path registry = Path.of("target/receiving-registry.json");
+        byte[] original = Files.readAllBytes(registry);
+        int known0 = known.entries().size();
+        try {
+            // The registry lists this NCP as well: its EMREG 1.0 entry, and its EMREG 2.0 entry (authorization URL).
+            String pem = Files.readString(Path.of("keys-example/ncp-example.cert.pem"), StandardCharsets.US_ASCII);
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode list = (ObjectNode) mapper.readTree(original);
+            ObjectNode own1 = mapper.createObjectNode().put("acronym", "SELF-AS-LISTED").put("countryCode", "NO")
+                    .put("url", ownUrl).put("pubKey", pem);
+            own1.putArray("institutions").add("All");
+            ((ArrayNode) list.get("ncps")).add(own1);
+            ObjectNode own2 = mapper.createObjectNode().put("name", "SELF-AS-LISTED-2").put("publicKey", pem);
+            own2.putObject("country").put("isoCode", "NO").put("singleFetch", true);
+            own2.putArray("institutions").addObject().put("name", "All");
+            ObjectNode props = own2.putObject("emreg2Props");
+            props.putArray("supportedDataFormats").addObject().put("name", "elmo").put("version", "1.7");
+            props.put("authorizationUrl", base + "/oauth2/authorize").put("tokenUrl", base + "/oauth2/token")
+                    .put("resourceUrl", base + "/results");
+            ((ArrayNode) list.get("emps")).add(own2);
+            Files.write(registry, mapper.writeValueAsBytes(list));
+            assertTrue(known.refresh(), known.status().lastError());
+            assertEquals(known0 + 2, known.entries().size(), "the registry's two entries of this NCP are read");
+
+            Document page = Jsoup.parse(journey.applicant.get(journey.applicantPath).asString());
+            List<String> providers = page.select("input[name=provider]").eachAttr("value");
+            assertEquals(before, providers, "the registry's entries of this NCP are left out");
+            assertEquals(ownUrl, providers.get(0), "this NCP first");
+            assertEquals(1, providers.stream().filter(p -> p.startsWith(base)).count(), "and once: " + providers);
+            assertFalse(page.text().contains("SELF-AS-LISTED"), page.text());
+            // The registry's entry of this NCP cannot be chosen either: the form's own entry is this NCP.
+            Response refused = journey.applicant.post(journey.applicantPath + "/start",
+                    Map.of("provider", base + "/oauth2/authorize"));
+            assertEquals(400, refused.statusCode());
+        } finally {
+            Files.write(registry, original);
+            known.refresh();
+        }
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWireMock;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 import org.edurecords.ncp.support.Browser;
@@ -125,6 +127,49 @@ class CaseWorkerResourceTest {
         worker.forgetCookie(CaseWorkerSessions.COOKIE);
         assertEquals(303, given().redirects().follow(false).cookie(CaseWorkerSessions.COOKIE, "stolen")
                 .get("/case-worker").statusCode());
+    }
+
+    @Test
+    void anUnknownRequestOrOneOfAnotherReceiverGetsTheCaseWorkersOwnPage() {
+        // A request of the demo's case office, which this case worker (of the test case office) does not handle.
+        String otherCase = "CW-other-" + System.nanoTime();
+        Response other = given().header("Authorization", "Bearer demo-case-office-token-public-not-secret")
+                .contentType(ContentType.JSON).body(Map.of("caseReference", otherCase, "person", ApplicantJourney.ANNA,
+                        "profile", "bachelor-degree")).post(ReceiverRequestResource.PATH);
+        assertEquals(201, other.statusCode(), other.asString());
+        String otherId = other.jsonPath().getString("id");
+
+        FlowClient worker = new FlowClient();
+        worker.get("/case-worker/login");
+        assertEquals(303, worker.post("/case-worker/login/demo", Map.of("username", "case", "password", "demo"))
+                .statusCode());
+        for (String id : List.of("no-such-request", otherId)) {
+            Response unknown = worker.get("/case-worker/requests/" + id);
+            assertEquals(404, unknown.statusCode(), id);
+            assertTrue(unknown.contentType().startsWith("text/html"), unknown.contentType());
+            Document page = Jsoup.parse(unknown.asString());
+            assertEquals("No such request", page.selectFirst("h1").text());
+            assertTrue(page.selectFirst("#case-worker-unknown").text().startsWith("Test case office has no request"),
+                    page.selectFirst("#case-worker-unknown").text());
+            assertNull(page.selectFirst("#request-unknown"), "not the applicant's page");
+            assertFalse(page.text().contains(otherCase), "nothing of the other receiver's request");
+            assertNotNull(page.selectFirst("header"), "in the product's layout");
+            Element back = page.selectFirst("a#back-to-list");
+            assertEquals("/case-worker", back.attr("href"));
+            assertEquals("All requests of Test case office", back.text());
+            Document list = FlowClient.html(worker.get(back.attr("href")));
+            assertEquals("Results requests of Test case office", list.selectFirst("h1").text(), "the link leads back");
+        }
+        for (Map.Entry<String, String> language : Map.of("nb", "Fant ikke forespørselen", "nn",
+                "Fann ikkje førespurnaden", "se", "Bivdda ii gávdno").entrySet()) {
+            Response translated = worker.get("/case-worker/requests/no-such-request",
+                    Map.of("Accept-Language", language.getKey()));
+            assertEquals(404, translated.statusCode());
+            assertEquals(language.getValue(), Jsoup.parse(translated.asString()).selectFirst("h1").text(),
+                    language.getKey());
+        }
+        // Without a session, the login comes first, whatever the id.
+        assertEquals(303, given().redirects().follow(false).get("/case-worker/requests/" + otherId).statusCode());
     }
 
     @Test

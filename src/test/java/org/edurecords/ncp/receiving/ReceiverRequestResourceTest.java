@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -215,6 +216,48 @@ class ReceiverRequestResourceTest {
         assertEquals(journey.requestId, payload.getString("request.id"));
         assertEquals(delivered.getString("outcome"), payload.getString("request.outcome"));
         assertEquals(delivered.getString("evaluation.outcome"), payload.getString("request.evaluation.outcome"));
+    }
+
+    @Test
+    void aCaseSystemThatAnswersTooLateIsTriedAgainAfterTheWait() {
+        FrozenClock clock = FrozenClock.install();
+        String caseReference = "C-slow-" + System.nanoTime();
+        // The first time the case system takes longer than ncp.receiving.webhook-timeout (PT1S in the profile).
+        caseSystem.stubFor(post(urlEqualTo(ReceivingProfile.WEBHOOK_PATH)).withRequestBody(containing(caseReference))
+                .inScenario(caseReference).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(204).withFixedDelay(2500)).willSetStateTo("slow once"));
+        caseSystem.stubFor(post(urlEqualTo(ReceivingProfile.WEBHOOK_PATH)).withRequestBody(containing(caseReference))
+                .inScenario(caseReference).whenScenarioStateIs("slow once")
+                .willReturn(aResponse().withStatus(204)));
+
+        ApplicantJourney journey = new ApplicantJourney().create(caseReference, ApplicantJourney.ANNA, "bachelor-degree");
+        assertEquals(200, journey.answer(journey.fetchHere("anna")).statusCode());
+        Instant firstAttempt = clock.instant();
+        outbox.deliverDue();
+        JsonPath timedOut = journey.read();
+        assertEquals("pending", timedOut.getString("webhook[0].state"), "not given up after one slow answer");
+        assertNull(timedOut.get("webhook[0].attempts[0].status"), "no status: no answer came in time");
+        String error = timedOut.getString("webhook[0].attempts[0].error");
+        assertNotNull(error);
+        assertTrue(error.contains("timed out") && error.contains("1000 ms"), error);
+        long waited = timedOut.getLong("webhook[0].attempts[0].durationMs");
+        assertTrue(waited >= 1000 && waited < 2500, "the attempt ended at the timeout, not the answer: " + waited);
+        assertEquals(firstAttempt.plusSeconds(30), Instant.parse(timedOut.getString("webhook[0].nextAttemptAt")),
+                "the next attempt after the first wait (webhook-first-backoff)");
+
+        outbox.deliverDue();
+        assertEquals(1, journey.read().getList("webhook[0].attempts").size(), "not again before the wait is over");
+        clock.advance(Duration.ofSeconds(30));
+        outbox.deliverDue();
+        JsonPath delivered = journey.read();
+        assertEquals("delivered", delivered.getString("webhook[0].state"));
+        assertEquals(java.util.Arrays.asList(null, 204), delivered.getList("webhook[0].attempts.status"));
+        assertNull(delivered.get("webhook[0].attempts[1].error"));
+        List<LoggedRequest> posts = caseSystem.findAll(postRequestedFor(urlEqualTo(ReceivingProfile.WEBHOOK_PATH))
+                .withRequestBody(containing(caseReference)));
+        assertEquals(2, posts.size());
+        assertEquals(posts.get(0).getHeader("Idempotency-Key"), posts.get(1).getHeader("Idempotency-Key"),
+                "the slow attempt and the delivery carry the same key: the case system can drop the second");
     }
 
     private static List<Integer> attempts(ApplicantJourney journey) {

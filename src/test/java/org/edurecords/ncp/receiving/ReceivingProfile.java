@@ -38,7 +38,9 @@ public class ReceivingProfile implements QuarkusTestProfile {
                 // One more requirement profile, for RequirementProfilesStartupTest (it is for another receiver).
                 "ncp.receiving.profiles-dir", "src/test/resources/receiving/extra-profiles",
                 // The job is run by the tests themselves, at the moments they choose.
-                "ncp.receiving.webhook-poll-every", "24h");
+                "ncp.receiving.webhook-poll-every", "24h",
+                // A case system that is slow to answer is given up on quickly (the slow webhook test waits this long).
+                "ncp.receiving.webhook-timeout", "PT1S");
     }
 
     @Override
