@@ -32,7 +32,7 @@ class PackageBoundariesTest {
     void theCoreKnowsNothingOfThePagesAndProtocolsBuiltOnIt() {
         noClasses().that().resideInAnyPackage(packages("results", "elmo", "pdf", "signing"))
                 .should().dependOnClassesThat().resideInAnyPackage(packages("emrex", "emrex2", "transfer", "auth", "portal", "sharing",
-                        "ledger", "selection", "verify", "registry", "admin", "health", "receiving", "democlient", "conformance"))
+                        "ledger", "selection", "verify", "registry", "admin", "health", "receiving", "competence", "democlient", "conformance"))
                 .check(classes);
     }
 
@@ -41,7 +41,7 @@ class PackageBoundariesTest {
         noClasses().that().resideInAnyPackage(packages("config", "web"))
                 .and().doNotHaveFullyQualifiedName(BASE + ".config.ProductionSafety")
                 .should().dependOnClassesThat().resideInAnyPackage(packages("emrex", "emrex2", "transfer", "auth", "portal", "sharing",
-                        "ledger", "selection", "verify", "registry", "admin", "health", "receiving", "democlient", "conformance"))
+                        "ledger", "selection", "verify", "registry", "admin", "health", "receiving", "competence", "democlient", "conformance"))
                 .check(classes);
     }
 

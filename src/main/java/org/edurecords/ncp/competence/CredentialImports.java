@@ -44,6 +44,7 @@ import org.edurecords.ncp.web.JsonProblems;
 public class CredentialImports {
 
     private static final Logger LOG = Logger.getLogger(CredentialImports.class);
+    private static final String LANGUAGE_TAG = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*";
     private static final Set<String> SCALES = Set.of("1-6", "pass-fail");
     private static final Set<String> PASS_FAIL = Set.of("passed", "failed");
     private static final Set<String> ASSESSMENTS = Set.of("overall", "exam", "written-exam", "oral-exam",
@@ -208,6 +209,8 @@ public class CredentialImports {
         }
         if (!hasText(e.title())) {
             problems.add("title needs at least one text (by language tag)");
+        } else if (e.title().keySet().stream().anyMatch(tag -> tag == null || !tag.matches(LANGUAGE_TAG))) {
+            problems.add("title: the keys are language tags (en, nb, nn, se, ...)");
         }
         if (e.issuer() == null || e.issuer().name() == null || e.issuer().name().isBlank()) {
             problems.add("issuer.name is required");
@@ -268,6 +271,9 @@ public class CredentialImports {
                 }
                 if (!hasText(r.decision())) {
                     problems.add("details.decision needs at least one text");
+                }
+                if (r.foreignCountry() != null && !r.foreignCountry().matches("[A-Z]{2}")) {
+                    problems.add("details.foreignCountry is an ISO 3166-1 alpha-2 code in capitals");
                 }
                 if (r.creditsGranted() != null && r.creditsGranted().compareTo(BigDecimal.ZERO) < 0) {
                     problems.add("details.creditsGranted is not negative");

@@ -42,7 +42,11 @@ import org.edurecords.ncp.web.Formats;
 import org.edurecords.ncp.web.PageContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
+import org.edurecords.ncp.competence.CompetenceEvidence;
 import org.edurecords.ncp.competence.CompetenceViews;
+import org.edurecords.ncp.competence.Credential;
+import org.edurecords.ncp.competence.Credentials;
+import org.edurecords.ncp.signing.ResponseSignature;
 
 /**
  * The portal for a direct visit: log in, see one's results per institution, log out. The same login
@@ -105,6 +109,18 @@ public class PortalResource {
     CompetenceViews competenceViews;
 
     @Inject
+    Credentials credentials;
+
+    @Inject
+    ResponseSignature signature;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    @Inject
+    java.time.Clock clock;
+
+    @Inject
     PageContext page;
 
     @Inject
@@ -149,6 +165,33 @@ public class PortalResource {
     @Path("results.xml")
     public Response elmo(@CookieParam(PortalSessions.COOKIE) String token) {
         return ownDocument(token, "application/xml", "xml");
+    }
+
+    /**
+     * The owner's own copy of their credentials in the JSON evidence format (docs/competence.md), signed in
+     * {@code X-Signature} as an EMREX 2.0 answer is; like the other own documents, not a disclosure.
+     */
+    @GET
+    @Path("competence.json")
+    public Response competenceEvidence(@CookieParam(PortalSessions.COOKIE) String token) {
+        Optional<Learner> learner = sessions.learnerOf(token).flatMap(results::findLearner);
+        if (learner.isEmpty()) {
+            return PortalSessions.toLogin();
+        }
+        List<Credential> all = credentials.of(learner.get().id());
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(CompetenceEvidence.of(learner.get(), all, clock.instant(),
+                    java.time.LocalDate.now(clock.withZone(config.timeZone())), config.name(), publicUrl.base()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        ResponseSignature.Signed signed = signature.sign(body);
+        LOG.infof("My results: the owner downloaded their competence evidence (%d credentials)", all.size());
+        return Response.ok(body, MediaType.APPLICATION_JSON).header("X-Signature", signed.jws())
+                .header("X-Signature-Algorithm", signed.algorithm())
+                .header("Content-Disposition", "attachment; filename=\"competence.json\"")
+                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff").build();
     }
 
     private Response ownDocument(String token, String type, String extension) {

@@ -102,6 +102,50 @@ class MyCompetenceTest {
         assertEquals("180", facts.get("Credits granted"));
     }
 
+    @Test
+    void theOwnersEvidenceFileFollowsItsSchemaAndIsSigned() throws Exception {
+        FlowClient dagny = login("dagny");
+        io.restassured.response.Response evidence = dagny.get("/my-results/competence.json");
+        assertEquals(200, evidence.statusCode(), evidence.asString());
+        assertTrue(evidence.contentType().startsWith("application/json"), evidence.contentType());
+        byte[] body = evidence.asByteArray();
+        // The X-Signature over the exact bytes, checked with the JDK alone against this NCP's certificate.
+        org.edurecords.ncp.verify.DetachedSignature.Verdict verdict = org.edurecords.ncp.verify.DetachedSignature
+                .verify(evidence.header("X-Signature"), body, List.of(org.edurecords.ncp.support.ElmoChecks.exampleCertificate()));
+        assertTrue(verdict.valid(), verdict.describe());
+
+        String json = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        com.networknt.schema.Schema schema = schema();
+        List<com.networknt.schema.Error> errors = schema.validate(json, com.networknt.schema.InputFormat.JSON);
+        assertEquals(List.of(), errors, json);
+        io.restassured.path.json.JsonPath read = evidence.jsonPath();
+        assertEquals("competence", read.getString("format"));
+        assertEquals("Eriksen Utsi", read.getString("learner.familyName"));
+        assertNull(read.get("learner.nationalIdentifier"), "no identity numbers");
+        assertEquals(List.of("vocational", "authorisation"), read.getList("credentials.kind"));
+        assertEquals("revoked", read.getString("credentials[1].status"));
+        assertEquals(List.of("valid", "revoked"), read.getList("credentials[1].history.status"));
+        assertEquals("Carpentry", read.getString("credentials[0].details.trade.en"));
+
+        // The schema is no formality: a status it does not know, or a detail of another kind, is refused.
+        assertFalse(schema.validate(json.replace("\"revoked\"", "\"lost\""), com.networknt.schema.InputFormat.JSON)
+                .isEmpty());
+        assertFalse(schema.validate(json.replace("\"examiningBoard\"", "\"profession\""),
+                com.networknt.schema.InputFormat.JSON).isEmpty());
+        // Anna's diploma and licence follow it too, with subjects on both scales and licence categories.
+        String annas = login("anna").get("/my-results/competence.json").asString();
+        assertEquals(List.of(), schema.validate(annas, com.networknt.schema.InputFormat.JSON), annas);
+        assertEquals(303, new FlowClient().get("/my-results/competence.json").statusCode(), "only for its owner");
+    }
+
+    private static com.networknt.schema.Schema schema() throws java.io.IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(
+                java.nio.file.Path.of("schemas/competence-evidence-1.0.schema.json"))) {
+            return com.networknt.schema.SchemaRegistry.withDefaultDialect(
+                    com.networknt.schema.SpecificationVersion.DRAFT_2020_12).getSchema(in);
+        }
+    }
+
     private static Map<String, String> facts(Element credential) {
         Map<String, String> facts = new java.util.LinkedHashMap<>();
         List<Element> terms = credential.select("dl.facts dt");
