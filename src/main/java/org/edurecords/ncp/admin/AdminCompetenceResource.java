@@ -62,6 +62,32 @@ public class AdminCompetenceResource {
     }
 
     @POST
+    @Path("import/csv")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import credentials of a register in the tabular format (CSV)", description = "Rows of one"
+            + " credential share its source_key: a diploma has a row per subject, a licence a row per category"
+            + " (docs/competence.md). Comma or semicolon separated, UTF-8; problems name the rows.")
+    @APIResponse(responseCode = "200", description = "Import report, credential by credential",
+            content = @Content(schema = @Schema(implementation = CredentialImports.Report.class)))
+    @APIResponse(responseCode = "400", description = "Not CSV of this format, or no source")
+    public Response importCsv(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "The register", example = "vigo")
+            @jakarta.ws.rs.QueryParam("source") String source, byte[] body) {
+        Optional<Response> refused = access.refuse(authorization);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (body == null || body.length == 0) {
+            return AdminAccess.error(400, "body_empty", "The body is empty");
+        }
+        try {
+            return Response.ok(imports.importCsv(source, body)).build();
+        } catch (CredentialImports.ImportProblem e) {
+            return AdminAccess.error(e.status(), e.code(), e.getMessage());
+        }
+    }
+
+    @POST
     @Path("{source}/{sourceKey}/status")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a credential's status", description = "E.g. an authorisation revoked: the credential"

@@ -52,9 +52,24 @@ public class CompetenceViews {
      *                    diploma)
      * @param statusSince when that status began, formatted; null when unknown
      * @param current     whether the status is valid (the page marks the others)
+     * @param sharedOn    on a share link: the day it was made, when the status shown is the status of that day
+     * @param now         on a share link: the status as the register has it today; null elsewhere
      */
     public record CredentialView(String id, String kind, String title, String issuer, String issuedOn,
-            String statusKey, String statusSince, boolean current, List<Fact> facts, Table table) {
+            String statusKey, String statusSince, boolean current, List<Fact> facts, Table table, String sharedOn,
+            Now now) {
+
+        CredentialView withNow(String day, Now status) {
+            return new CredentialView(id, kind, title, issuer, issuedOn, statusKey, statusSince,
+                    current && (status == null || status.current()), facts, table, day, status);
+        }
+    }
+
+    /**
+     * A shared credential's status today: {@code gone} when the register no longer holds it, else its status with the
+     * day it began; {@code changed} when that is not the status it had when shared.
+     */
+    public record Now(String statusKey, String since, boolean gone, boolean changed, boolean current) {
     }
 
     @Inject
@@ -148,7 +163,38 @@ public class CompetenceViews {
         return new CredentialView(c.id(), c.kind().word(), nz(c.title().in(locale)), issuer, date(c.issuedOn(), locale),
                 speaks ? "comp_status_" + status.word() : null,
                 speaks && c.statusSinceOn(today) != null ? date(c.statusSinceOn(today), locale) : null,
-                status == CredentialStatus.VALID, facts, table);
+                status == CredentialStatus.VALID, facts, table, null, null);
+    }
+
+    /**
+     * The credentials of a share link as they were when it was made, each that can change (a licence, an
+     * authorisation, a decision) with its status as it is today beside it: the snapshot is never shown as current.
+     */
+    public List<KindGroup> shared(CompetenceEvidence evidence, Locale locale) {
+        LocalDate sharedOn = LocalDate.ofInstant(evidence.issuedAt(), clock.getZone());
+        LocalDate today = LocalDate.now(clock);
+        String sharedDay = date(sharedOn, locale);
+        List<KindGroup> groups = group(credentials.fromEvidence(evidence), sharedOn, locale);
+        List<KindGroup> out = new ArrayList<>();
+        for (KindGroup g : groups) {
+            boolean changes = !CredentialKind.of(g.kind()).orElseThrow().learningResult();
+            List<CredentialView> views = new ArrayList<>();
+            for (CredentialView v : g.credentials()) {
+                if (!changes) {
+                    views.add(v.withNow(sharedDay, null));
+                    continue;
+                }
+                Now now = credentials.byId(v.id()).map(c -> {
+                    CredentialStatus status = c.statusOn(today);
+                    String key = "comp_status_" + status.word();
+                    return new Now(key, date(c.statusSinceOn(today), locale), false, !key.equals(v.statusKey()),
+                            status == CredentialStatus.VALID);
+                }).orElse(new Now(null, null, true, true, false));
+                views.add(v.withNow(sharedDay, now));
+            }
+            out.add(new KindGroup(g.kind(), g.headingKey(), views));
+        }
+        return out;
     }
 
     private static Cell grade(CredentialDetails.Subject s) {

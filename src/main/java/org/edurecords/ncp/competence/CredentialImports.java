@@ -134,13 +134,39 @@ public class CredentialImports {
     public Report importBatch(Batch batch) {
         String source = source(batch.source());
         List<Entry> entries = batch.credentials() == null ? List.of() : batch.credentials();
-        List<EntryOutcome> outcomes = new ArrayList<>();
+        List<Labelled> labelled = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
-            String label = "credentials[" + i + "]" + (entry == null || entry.sourceKey() == null ? ""
-                    : " (" + clip(entry.sourceKey(), 40) + ")");
-            List<String> problems = new ArrayList<>();
-            Object details = entry == null ? null : check(entry, problems);
+            labelled.add(new Labelled("credentials[" + i + "]" + (entry == null || entry.sourceKey() == null ? ""
+                    : " (" + clip(entry.sourceKey(), 40) + ")"), entry, List.of()));
+        }
+        return importEntries(source, labelled);
+    }
+
+    /** An entry with the name the report gives it, and the problems found before it was an entry (CSV rows). */
+    record Labelled(String label, Entry entry, List<String> problems) {
+    }
+
+    /** The tabular format ({@link CredentialCsv}): rows turned into entries, one validation and one store for both. */
+    public Report importCsv(String sourceName, byte[] body) {
+        String source = source(sourceName);
+        try {
+            return importEntries(source, CredentialCsv.parse(body, strict));
+        } catch (CredentialCsv.UnreadableCsvException e) {
+            throw new ImportProblem(400, "body_invalid", e.getMessage());
+        }
+    }
+
+    private Report importEntries(String source, List<Labelled> entries) {
+        List<EntryOutcome> outcomes = new ArrayList<>();
+        for (Labelled item : entries) {
+            Entry entry = item.entry();
+            String label = item.label();
+            List<String> problems = new ArrayList<>(item.problems());
+            Object details = entry == null || !problems.isEmpty() ? null : check(entry, problems);
+            if (entry == null && problems.isEmpty()) {
+                problems.add("not a credential (null)");
+            }
             if (!problems.isEmpty()) {
                 outcomes.add(new EntryOutcome(label, Outcome.REJECTED, problems));
                 continue;
@@ -150,7 +176,8 @@ public class CredentialImports {
                 outcomes.add(new EntryOutcome(label, problems.isEmpty() ? outcome : Outcome.REJECTED, problems));
             } catch (RuntimeException e) {
                 // Two imports of one credential at once: the unique key refused the second; sending it again settles it.
-                LOG.warnf("Credential import %s of %s failed: %s", org.edurecords.ncp.web.LogSafe.of(label), source, e.toString());
+                LOG.warnf("Credential import %s of %s failed: %s", org.edurecords.ncp.web.LogSafe.of(label), source,
+                        e.toString());
                 outcomes.add(new EntryOutcome(label, Outcome.REJECTED,
                         List.of("could not be stored now (" + e.getClass().getSimpleName() + "); send it again")));
             }

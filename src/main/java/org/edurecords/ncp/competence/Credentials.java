@@ -47,6 +47,35 @@ public class Credentials {
                         CredentialStatusChangeEntity.list("credentialId = ?1 order by recordedAt", row.id)));
     }
 
+    /** One credential as the store holds it now, by its id; empty when it is no longer there. */
+    @Transactional
+    public Optional<Credential> byId(String id) {
+        CredentialEntity row = id == null ? null : CredentialEntity.findById(id);
+        return row == null ? Optional.empty()
+                : Optional.of(toRecord(row, CredentialStatusChangeEntity.list("credentialId = ?1 order by recordedAt", id)));
+    }
+
+    /**
+     * The credentials of an evidence document as it was made (a share link's snapshot): the status each had then,
+     * the details read into their kind's record.
+     */
+    public List<Credential> fromEvidence(CompetenceEvidence evidence) {
+        List<Credential> all = new ArrayList<>();
+        for (CompetenceEvidence.Item item : evidence.credentials()) {
+            CredentialKind kind = CredentialKind.of(item.kind()).orElseThrow(
+                    () -> new IllegalStateException("evidence with an unknown kind " + item.kind()));
+            CompetenceEvidence.CredentialIssuer issuer = item.issuer();
+            List<Credential.StatusChange> history = item.history() == null ? List.of() : item.history().stream()
+                    .map(h -> new Credential.StatusChange(CredentialStatus.of(h.status()).orElse(CredentialStatus.VALID),
+                            h.since(), h.reason(), null)).toList();
+            all.add(new Credential(item.id(), null, null, kind, LocalizedText.fromMap(item.title()), issuer.name(),
+                    issuer.country(), issuer.id(), item.issuedOn(), item.number(), item.validFrom(), item.validTo(),
+                    CredentialStatus.of(item.status()).orElse(CredentialStatus.VALID), item.statusSince(),
+                    json.convertValue(item.details(), CredentialDetails.typeOf(kind)), history));
+        }
+        return all;
+    }
+
     Credential toRecord(CredentialEntity row, List<CredentialStatusChangeEntity> changes) {
         CredentialKind kind = CredentialKind.of(row.kind).orElseThrow(
                 () -> new IllegalStateException("credential " + row.id + " has an unknown kind"));

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
+import org.edurecords.ncp.competence.CompetenceViews;
 import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.elmo.SecureXml;
 import org.edurecords.ncp.results.Learner;
@@ -65,7 +66,8 @@ public class RecipientResource {
 
         static native TemplateInstance results(String linkId, Learner learner, String birthDate,
                 List<InstitutionView> institutions, List<UnreachableView> missing, String created, String expires,
-                String documentId, String ncpName, String publicUrl, String ownerName, String verifyUrl);
+                String documentId, String ncpName, String publicUrl, String ownerName, String verifyUrl,
+                boolean hasDocument, List<CompetenceViews.KindGroup> credentials);
 
         static native TemplateInstance unavailable(String messageKey, String until);
     }
@@ -84,6 +86,9 @@ public class RecipientResource {
 
     @Inject
     java.time.Clock clock;
+
+    @Inject
+    CompetenceViews competenceViews;
 
     @GET
     public Response open(@PathParam("linkId") String linkId, @CookieParam(GRANT_COOKIE) String grant,
@@ -132,8 +137,25 @@ public class RecipientResource {
     @Path("elmo")
     @Produces(MediaType.WILDCARD)
     public Response elmo(@PathParam("linkId") String linkId, @CookieParam(GRANT_COOKIE) String grant) {
-        return withGrant(linkId, grant, opened -> download(opened.snapshot().signedElmo.getBytes(StandardCharsets.UTF_8),
-                "application/xml", "elmo-" + opened.link().documentId + ".xml"));
+        return withGrant(linkId, grant, opened -> opened.snapshot().signedElmo == null ? noDocument(opened.link())
+                : download(opened.snapshot().signedElmo.getBytes(StandardCharsets.UTF_8), "application/xml",
+                        "elmo-" + opened.link().documentId + ".xml"));
+    }
+
+    /** The link's credentials in the JSON evidence format, as signed when the link was made (X-Signature). */
+    @GET
+    @Path("competence.json")
+    @Produces(MediaType.WILDCARD)
+    public Response competence(@PathParam("linkId") String linkId, @CookieParam(GRANT_COOKIE) String grant) {
+        return withGrant(linkId, grant, opened -> opened.snapshot().competence == null ? noDocument(opened.link())
+                : Response.fromResponse(download(opened.snapshot().competence.getBytes(StandardCharsets.UTF_8),
+                        MediaType.APPLICATION_JSON, "competence-" + opened.link().documentId + ".json"))
+                        .header("X-Signature", opened.snapshot().competenceSignature).build());
+    }
+
+    private Response noDocument(ShareLink link) {
+        inLanguageOf(link);
+        return page(Templates.unavailable("share_recipient_no_pdf", null), 404);
     }
 
     @GET
@@ -141,6 +163,9 @@ public class RecipientResource {
     @Produces(MediaType.WILDCARD)
     public Response pdf(@PathParam("linkId") String linkId, @CookieParam(GRANT_COOKIE) String grant) {
         return withGrant(linkId, grant, opened -> {
+            if (opened.snapshot().signedElmo == null) {
+                return noDocument(opened.link());
+            }
             byte[] pdf = transcriptOf(opened.snapshot().signedElmo);
             if (pdf == null) {
                 LOG.errorf("Share link of document %s: no PDF transcript in the stored document", opened.link().documentId);
@@ -163,7 +188,8 @@ public class RecipientResource {
                 Formats.dateTime(link.createdAt, config.timeZone(), locale),
                 Formats.dateTime(link.expiresAt, config.timeZone(), locale), link.documentId, config.name(),
                 publicUrl.base(), (nullToEmpty(learner.givenNames()) + " " + nullToEmpty(learner.familyName())).strip(),
-                publicUrl.base() + "/verification"), 200);
+                publicUrl.base() + "/verification", opened.snapshot().signedElmo != null,
+                links.evidence(opened.snapshot()).map(e -> competenceViews.shared(e, locale)).orElse(List.of())), 200);
     }
 
     private static String nullToEmpty(String text) {

@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
+import org.edurecords.ncp.competence.CompetenceEvidence;
 import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.transfer.SignedTransfer;
 import org.edurecords.ncp.ledger.DisclosedResult;
@@ -53,6 +54,10 @@ public class ShareLinks {
     ObjectMapper json;
 
     /** A new link and its code, the only time the code exists in clear. */
+    /** Credentials of a link in the JSON evidence format, and the X-Signature over exactly these bytes. */
+    public record Evidence(byte[] body, String signature) {
+    }
+
     public record Created(ShareLink link, String code) {
     }
 
@@ -93,8 +98,8 @@ public class ShareLinks {
      * form (request id) already created one.
      */
     @Transactional
-    public Optional<Created> create(LearnerResults selected, SignedTransfer document, Duration validity, Locale language,
-            String label, String requestId) {
+    public Optional<Created> create(LearnerResults selected, SignedTransfer document, Evidence evidence,
+            Duration validity, Locale language, String label, String requestId) {
         if (ShareLink.count("requestId", requestId) > 0) {
             return Optional.empty();
         }
@@ -106,18 +111,23 @@ public class ShareLinks {
         link.label = label;
         link.language = language.getLanguage();
         link.codeHash = AccessCodes.hash(code);
-        link.documentId = document.documentId();
+        // A link of credentials only has no ELMO document; its id then names the evidence.
+        link.documentId = document != null ? document.documentId() : java.util.UUID.randomUUID().toString();
         link.requestId = requestId;
         link.createdAt = now;
         link.expiresAt = now.plus(validity);
         link.persist();
         ShareSnapshot snapshot = new ShareSnapshot();
         snapshot.linkId = link.id;
-        snapshot.signedElmo = new String(document.signedXml(), StandardCharsets.UTF_8);
+        snapshot.signedElmo = document == null ? null : new String(document.signedXml(), StandardCharsets.UTF_8);
         snapshot.payload = toJson(SnapshotPayload.of(selected));
+        if (evidence != null) {
+            snapshot.competence = new String(evidence.body(), StandardCharsets.UTF_8);
+            snapshot.competenceSignature = evidence.signature();
+        }
         snapshot.persist();
         ledger.record(Disclosure.link(DisclosureKind.LINK_CREATED, link.learnerId, link.id, label, link.documentId,
-                DisclosedResult.of(selected)), now);
+                disclosed(snapshot)), now);
         LOG.infof("Share link created (document %s, valid until %s)", link.documentId, link.expiresAt);
         return Optional.of(new Created(link, code));
     }
@@ -158,7 +168,7 @@ public class ShareLinks {
             view.persist();
             ShareSnapshot snapshot = ShareSnapshot.findById(link.id);
             ledger.record(Disclosure.link(DisclosureKind.LINK_VIEWED, link.learnerId, link.id, link.label,
-                    link.documentId, DisclosedResult.of(payload(snapshot).results())), now);
+                    link.documentId, disclosed(snapshot)), now);
             String token = SecretTokens.random(TOKEN_BYTES);
             ShareGrant grant = new ShareGrant();
             grant.tokenHash = SecretTokens.sha256Hex(token);
@@ -302,6 +312,26 @@ public class ShareLinks {
         ledger.record(Disclosure.link(DisclosureKind.LINK_SNAPSHOT_DELETED, link.learnerId, link.id, link.label,
                 link.documentId, List.of()), now);
         return true;
+    }
+
+    /** What a link discloses, for the ledger: its learning opportunities, then its credentials (by kind and issuer). */
+    List<DisclosedResult> disclosed(ShareSnapshot snapshot) {
+        List<DisclosedResult> all = new java.util.ArrayList<>(DisclosedResult.of(payload(snapshot).results()));
+        evidence(snapshot).ifPresent(e -> e.credentials().forEach(c -> all.add(new DisclosedResult(c.issuer().name(), 0,
+                c.kind(), org.edurecords.ncp.results.LocalizedText.fromMap(c.title()).in(Locale.ENGLISH)))));
+        return all;
+    }
+
+    /** The credentials of a link as signed at its creation; empty when it has none. */
+    public Optional<CompetenceEvidence> evidence(ShareSnapshot snapshot) {
+        if (snapshot.competence == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(snapshot.competence, CompetenceEvidence.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The credentials of a share link are unreadable", e);
+        }
     }
 
     SnapshotPayload payload(ShareSnapshot snapshot) {

@@ -21,4 +21,11 @@ public class ShareSnapshot extends PanacheEntityBase {
 
     /** {@link SnapshotPayload} as JSON. */
     public String payload;
+
+    /** The credentials of the link in the JSON evidence format, exactly as signed at creation; null when none. */
+    public String competence;
+
+    /** The detached JWS over {@link #competence} (its {@code X-Signature}). */
+    @Column(name = "competence_signature")
+    public String competenceSignature;
 }

@@ -27,7 +27,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import org.edurecords.ncp.auth.PortalSessions;
+import org.edurecords.ncp.competence.CompetenceEvidence;
+import org.edurecords.ncp.competence.CompetenceViews;
+import org.edurecords.ncp.competence.Credential;
+import org.edurecords.ncp.competence.Credentials;
 import org.edurecords.ncp.config.NcpConfig;
+import org.edurecords.ncp.signing.ResponseSignature;
 import org.edurecords.ncp.transfer.SignedTransfer;
 import org.edurecords.ncp.transfer.TransferDocumentService;
 import org.edurecords.ncp.results.Learner;
@@ -72,7 +77,18 @@ public class SharingResource {
     }
 
     /** The hidden state of the preview form: what was previewed, and the form's one-time id. */
-    public record PreviewForm(List<Long> selected, boolean showAll, String previewHash, String requestId) {
+    public record PreviewForm(List<Long> selected, List<String> credentials, boolean showAll, String previewHash,
+            String requestId) {
+    }
+
+    /** The owner and everything they could share: results (possibly none) and credentials (possibly none). */
+    private record Shareable(LearnerResults results, List<Credential> credentials) {
+
+        /** The owner's credentials whose ids were ticked, in the order of the page. */
+        List<Credential> chosen(List<String> ids) {
+            Set<String> wanted = Set.copyOf(ids == null ? List.of() : ids);
+            return credentials.stream().filter(c -> wanted.contains(c.id())).toList();
+        }
     }
 
     /**
@@ -86,11 +102,12 @@ public class SharingResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance select(List<InstitutionView> institutions, boolean showAll,
-                boolean nothingSelected, List<UnreachableView> unreachable, SelectionSummary summary);
+                boolean nothingSelected, List<UnreachableView> unreachable, SelectionSummary summary,
+                List<CompetenceViews.KindGroup> credentials, Set<String> checkedCredentials);
 
         static native TemplateInstance preview(Learner learner, String birthDate, List<InstitutionView> institutions,
                 List<UnreachableView> unreachable, PreviewForm form, LinkSettings settings, boolean changed,
-                SelectionSummary summary);
+                SelectionSummary summary, List<CompetenceViews.KindGroup> credentials);
 
         static native TemplateInstance created(String url, String code, String label, String expires, String languageName,
                 String linkId);
@@ -137,12 +154,21 @@ public class SharingResource {
     ShareMail mail;
 
     @Inject
+    Credentials credentials;
+
+    @Inject
+    CompetenceViews competenceViews;
+
+    @Inject
+    ResponseSignature signature;
+
+    @Inject
     java.time.Clock clock;
 
     @GET
     @Path("share")
     public Response selectPage(@CookieParam(PortalSessions.COOKIE) String token, @QueryParam("showAll") boolean showAll) {
-        Optional<LearnerResults> all = ownResults(token);
+        Optional<Shareable> all = shareable(token);
         if (all.isEmpty()) {
             return PortalSessions.toLogin();
         }
@@ -156,24 +182,26 @@ public class SharingResource {
             @FormParam("institution") List<String> institutions, @FormParam("group") List<String> groups,
             @FormParam("shownInstitution") List<String> shownInstitutions,
             @FormParam("shownGroup") List<String> shownGroups, @FormParam("showAll") boolean showAll,
-            @FormParam("view") String view) {
-        Optional<LearnerResults> all = ownResults(token);
+            @FormParam("view") String view, @FormParam("credential") List<String> tickedCredentials) {
+        Optional<Shareable> all = shareable(token);
         if (all.isEmpty()) {
             return PortalSessions.toLogin();
         }
-        Set<Long> selection = views.selectionFrom(all.get(), new SelectionViews.Form(ticked, institutions, groups,
-                shownInstitutions, shownGroups, showAll));
+        Set<Long> selection = views.selectionFrom(all.get().results(), new SelectionViews.Form(ticked, institutions,
+                groups, shownInstitutions, shownGroups, showAll));
+        List<Credential> chosen = all.get().chosen(tickedCredentials);
         if ("all".equals(view) || "passed".equals(view)) {
             // Showing more or fewer results keeps what is ticked.
-            return select(all.get(), selection, "all".equals(view), false, 200);
+            return select(all.get(), selection, ids(chosen), "all".equals(view), false, 200);
         }
-        if (selection.isEmpty()) {
+        if (selection.isEmpty() && chosen.isEmpty()) {
             return select(all.get(), showAll, true, 422);
         }
-        LearnerResults selected = all.get().select(selection);
-        PreviewForm form = new PreviewForm(List.copyOf(selection), showAll, hash(selected),
+        LearnerResults selected = all.get().results().select(selection);
+        PreviewForm form = new PreviewForm(List.copyOf(selection), ids(chosen), showAll, hash(selected, chosen),
                 SecretTokens.random(ShareLinks.LINK_ID_BYTES));
-        return preview(selected, form, settings(DEFAULT_VALIDITY_DAYS, page.locale().getLanguage(), "", null), false, 200);
+        return preview(selected, chosen, form, settings(DEFAULT_VALIDITY_DAYS, page.locale().getLanguage(), "", null),
+                false, 200);
     }
 
     @POST
@@ -183,16 +211,18 @@ public class SharingResource {
     public Response create(@CookieParam(PortalSessions.COOKIE) String token, @FormParam("lo") List<String> ticked,
             @FormParam("showAll") boolean showAll, @FormParam("previewHash") String previewHash,
             @FormParam("requestId") String requestId, @FormParam("validityDays") String validityDays,
-            @FormParam("language") String language, @FormParam("label") String label) {
-        Optional<LearnerResults> all = ownResults(token);
+            @FormParam("language") String language, @FormParam("label") String label,
+            @FormParam("credential") List<String> tickedCredentials) {
+        Optional<Shareable> all = shareable(token);
         if (all.isEmpty()) {
             return PortalSessions.toLogin();
         }
-        Set<Long> selection = views.selectionFrom(all.get(), nullSafe(ticked), List.of(), List.of(), showAll);
-        if (selection.isEmpty() || requestId == null || !ShareLinks.plausibleId(requestId)) {
+        Set<Long> selection = views.selectionFrom(all.get().results(), nullSafe(ticked), List.of(), List.of(), showAll);
+        List<Credential> chosen = all.get().chosen(tickedCredentials);
+        if ((selection.isEmpty() && chosen.isEmpty()) || requestId == null || !ShareLinks.plausibleId(requestId)) {
             return select(all.get(), showAll, true, 422);
         }
-        LearnerResults selected = all.get().select(selection);
+        LearnerResults selected = all.get().results().select(selection);
         String cleanLabel = label == null ? "" : label.strip();
         Integer days = parse(validityDays);
         if (days != null && !allowedValidity().contains(days)) {
@@ -202,25 +232,34 @@ public class SharingResource {
         String problem = days == null ? "share_problem_validity" : locale == null ? "share_problem_language"
                 : cleanLabel.length() > LABEL_MAX || cleanLabel.chars().anyMatch(Character::isISOControl)
                         ? "share_problem_label" : null;
-        PreviewForm form = new PreviewForm(List.copyOf(selection), showAll, hash(selected), requestId);
+        PreviewForm form = new PreviewForm(List.copyOf(selection), ids(chosen), showAll, hash(selected, chosen), requestId);
         if (problem != null) {
-            return preview(selected, form, settings(days == null ? DEFAULT_VALIDITY_DAYS : days,
+            return preview(selected, chosen, form, settings(days == null ? DEFAULT_VALIDITY_DAYS : days,
                     locale == null ? page.locale().getLanguage() : locale.getLanguage(), cleanLabel, problem), false, 422);
         }
         if (!form.previewHash().equals(previewHash)) {
             // The sources answered differently since the preview: the owner confirms what will really be shared.
-            return preview(selected, form, settings(days, locale.getLanguage(), cleanLabel, null), true, 409);
+            return preview(selected, chosen, form, settings(days, locale.getLanguage(), cleanLabel, null), true, 409);
         }
-        SignedTransfer document;
+        SignedTransfer document = null;
+        ShareLinks.Evidence evidence = null;
         try {
-            document = documents.build(selected, locale);
-        } catch (RuntimeException e) {
+            // ELMO carries the learning opportunities; credentials travel as the signed JSON evidence (ADR 0870).
+            if (!selected.isEmpty()) {
+                document = documents.build(selected, locale);
+            }
+            if (!chosen.isEmpty()) {
+                byte[] body = json.writeValueAsBytes(CompetenceEvidence.of(selected.learner(), chosen, clock.instant(),
+                        java.time.LocalDate.now(clock.withZone(config.timeZone())), config.name(), publicUrl.base()));
+                evidence = new ShareLinks.Evidence(body, signature.sign(body).jws());
+            }
+        } catch (RuntimeException | JsonProcessingException e) {
             LOG.error("Share link: building the signed document failed", e);
             return page(Templates.problem("share_problem_signing"), 503);
         }
         Optional<ShareLinks.Created> created;
         try {
-            created = links.create(selected, document, Duration.ofDays(days), locale,
+            created = links.create(selected, document, evidence, Duration.ofDays(days), locale,
                     cleanLabel.isEmpty() ? null : cleanLabel, requestId);
         } catch (PersistenceException e) {
             // The same form submitted twice at once: the unique request id let only one of them through.
@@ -342,24 +381,33 @@ public class SharingResource {
                 problemKey), status);
     }
 
-    private Response select(LearnerResults all, boolean showAll, boolean nothingSelected, int status) {
-        return select(all, Set.of(), showAll, nothingSelected, status);
+    private Response select(Shareable all, boolean showAll, boolean nothingSelected, int status) {
+        return select(all, Set.of(), List.of(), showAll, nothingSelected, status);
     }
 
-    private Response select(LearnerResults all, Set<Long> checked, boolean showAll, boolean nothingSelected,
-            int status) {
-        return page(Templates.select(views.selectionPage(all, checked, showAll, page.locale()), showAll, nothingSelected,
-                views.unreachable(all.missing(), page.locale()), views.summary(all, checked, page.locale())), status);
+    private Response select(Shareable all, Set<Long> checked, List<String> checkedCredentials, boolean showAll,
+            boolean nothingSelected, int status) {
+        LearnerResults results = all.results();
+        return page(Templates.select(views.selectionPage(results, checked, showAll, page.locale()), showAll,
+                nothingSelected, views.unreachable(results.missing(), page.locale()),
+                views.summary(results, checked, page.locale()),
+                CompetenceViews.group(all.credentials(), java.time.LocalDate.now(clock), page.locale()),
+                Set.copyOf(checkedCredentials)), status);
     }
 
-    private Response preview(LearnerResults selected, PreviewForm form, LinkSettings settings, boolean changed,
-            int status) {
+    private Response preview(LearnerResults selected, List<Credential> chosen, PreviewForm form, LinkSettings settings,
+            boolean changed, int status) {
         // The preview answers a POST: the language link leads back to the selection.
         page.set(page.locale(), "/my-results/share");
         Learner learner = selected.learner();
         return page(Templates.preview(learner, Formats.date(learner.birthDate(), page.locale()),
                 views.previewPage(selected, page.locale()), views.unreachable(selected.missing(), page.locale()), form,
-                settings, changed, views.summary(selected, page.locale())), status);
+                settings, changed, views.summary(selected, page.locale()),
+                CompetenceViews.group(chosen, java.time.LocalDate.now(clock), page.locale())), status);
+    }
+
+    private static List<String> ids(List<Credential> chosen) {
+        return chosen.stream().map(Credential::id).toList();
     }
 
     private LinkSettings settings(int days, String language, String label, String problemKey) {
@@ -380,14 +428,19 @@ public class SharingResource {
         return sessions.learnerOf(token);
     }
 
-    private Optional<LearnerResults> ownResults(String token) {
-        return sessions.learnerOf(token).flatMap(results::findLearner).map(results::resultsOf).filter(r -> !r.isEmpty());
+    /** What the owner of the session can share; empty without a session or without anything to share. */
+    private Optional<Shareable> shareable(String token) {
+        return sessions.learnerOf(token).flatMap(results::findLearner)
+                .map(l -> new Shareable(results.resultsOf(l), credentials.of(l.id())))
+                .filter(s -> !s.results().isEmpty() || !s.credentials().isEmpty());
     }
 
-    private String hash(LearnerResults selected) {
+    /** What the preview showed: the results and the credentials as they are, but not the moment of the preview. */
+    private String hash(LearnerResults selected, List<Credential> chosen) {
         try {
-            return SecretTokens.sha256Hex(new String(json.writeValueAsBytes(SnapshotPayload.of(selected)),
-                    StandardCharsets.UTF_8));
+            List<Object> shown = List.of(SnapshotPayload.of(selected), CompetenceEvidence.of(selected.learner(), chosen,
+                    java.time.Instant.EPOCH, java.time.LocalDate.now(clock), "", "").credentials());
+            return SecretTokens.sha256Hex(new String(json.writeValueAsBytes(shown), StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The selection cannot be summarised", e);
         }

@@ -144,4 +144,25 @@ public interface CompetenceMessages {
 
     @Message
     String comp_categories_caption(String title);
+
+    @Message
+    String comp_status_when_shared(String date);
+
+    @Message
+    String comp_status_now();
+
+    @Message
+    String comp_status_unchanged();
+
+    @Message
+    String comp_status_gone();
+
+    @Message
+    String comp_shared_intro();
+
+    @Message
+    String comp_choose_heading();
+
+    @Message
+    String comp_download_evidence();
 }

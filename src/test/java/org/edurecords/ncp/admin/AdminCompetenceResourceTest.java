@@ -153,6 +153,49 @@ class AdminCompetenceResourceTest {
                 "{\"status\":\"lost\"}", 400).jsonPath().getString("error"));
     }
 
+    @Test
+    void theTabularFormatHasARowPerSubjectOrCategoryAndNamesTheRowsOfAProblem() {
+        String csv = String.join("\n",
+                "source_key;national_identifier;given_names;family_name;birth_date;kind;title_nb;title_en;issuer_name;"
+                        + "issued_on;number;subject_code;subject_title_nb;grade;scale;hours;assessment;category;"
+                        + "category_valid_from;restrictions",
+                "CSV-VM;" + PERSON + ";Ola;Import;1999-12-31;upper-secondary;Vitnemål;Diploma;Bergen katedralskole;"
+                        + "2018-06-20;;ENG1007;Engelsk;6;1-6;140;overall;;;",
+                "CSV-VM;" + PERSON + ";;;;;;;;;;KRO1019;Kroppsøving;passed;pass-fail;;overall;;;",
+                "CSV-FK;" + PERSON + ";;;;licence;Førerkort;Driving licence;Statens vegvesen;2019-01-02;12345;;;;;;;B;"
+                        + "2019-01-02;01.06 78",
+                "CSV-FK;" + PERSON + ";;;;;;;;;;;;;;;;BE;2020-03-04;",
+                "CSV-BAD;" + PERSON + ";;;;licence;Førerkort;;Statens vegvesen;02.01.2019;;;;;;;;B;;",
+                ";" + PERSON + ";;;;licence;x;;y;;;;;;;;;B;;");
+        Response response = given().header("Authorization", "Bearer " + AdminApi.TOKEN).contentType("text/csv")
+                .body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/admin/competence/import/csv?source=test-csv");
+        assertEquals(200, response.statusCode(), response.asString());
+        JsonPath report = response.jsonPath();
+        assertEquals(2, report.getInt("created") + report.getInt("unchanged"), report.prettify());
+        assertEquals(2, report.getInt("rejected"), report.prettify());
+        assertEquals("row 7", report.getString("credentials[0].credential"));
+        assertEquals("rows 2-3 (CSV-VM)", report.getString("credentials[1].credential"));
+        assertEquals("rows 4-5 (CSV-FK)", report.getString("credentials[2].credential"));
+        assertEquals("row 6 (CSV-BAD)", report.getString("credentials[3].credential"));
+        assertEquals(List.of("row 6: issued_on is not a date (YYYY-MM-DD)"), report.getList("credentials[3].problems"));
+
+        CredentialDetails.UpperSecondary diploma = credentials.find("test-csv", "CSV-VM").orElseThrow()
+                .details(CredentialDetails.UpperSecondary.class);
+        assertEquals(List.of("ENG1007", "KRO1019"), diploma.subjects().stream().map(CredentialDetails.Subject::code).toList());
+        assertEquals("passed", diploma.subjects().get(1).grade());
+        CredentialDetails.Licence licence = credentials.find("test-csv", "CSV-FK").orElseThrow()
+                .details(CredentialDetails.Licence.class);
+        assertEquals(List.of("B", "BE"), licence.categories().stream().map(CredentialDetails.LicenceCategory::category).toList());
+        assertEquals(List.of("01.06", "78"), licence.categories().get(0).restrictions());
+        assertEquals(LocalDate.of(2020, 3, 4), licence.categories().get(1).validFrom());
+
+        Response unknownColumn = given().header("Authorization", "Bearer " + AdminApi.TOKEN).contentType("text/csv")
+                .body("source_key,national_identifier,kind,issuer_name,colour\nK,1,licence,I,blue")
+                .post("/admin/competence/import/csv?source=test-csv");
+        assertEquals(400, unknownColumn.statusCode());
+        assertTrue(unknownColumn.jsonPath().getString("message").contains("colour"), unknownColumn.asString());
+    }
+
     private static Response post(String path, String body, int status) {
         Response response = given().header("Authorization", "Bearer " + AdminApi.TOKEN).contentType(ContentType.JSON)
                 .body(body).post(path);

@@ -68,8 +68,8 @@ class MyCompetenceTest {
         FlowClient dagny = login("dagny");
         Document page = FlowClient.html(dagny.get("/my-results?lang=en"));
         assertNull(page.getElementById("no-results"), "credentials are results to show");
-        assertNull(page.getElementById("share-link"), "share links carry higher-education results only, so far");
-        assertNull(page.getElementById("own-pdf"));
+        assertNotNull(page.getElementById("share-link"), "credentials can be shared by link");
+        assertNull(page.getElementById("own-pdf"), "no ELMO or PDF of higher-education results she does not have");
         assertNotNull(page.getElementById("ledger-link"));
         Element competence = page.getElementById("competence");
         assertEquals(List.of("vocational", "authorisation"),

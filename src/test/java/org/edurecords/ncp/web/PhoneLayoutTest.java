@@ -145,6 +145,12 @@ class PhoneLayoutTest {
             owner.get(base + "/case-worker/requests/" + request);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("request-status")));
             check(owner, "case worker: request");
+            // A learner without higher education: her page holds credentials only (a certificate, a revoked authorisation).
+            owner.manage().deleteAllCookies();
+            owner.get(base + "/my-results?lang=" + language);
+            demoLogin(owner, "dagny", "/login/demo");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("competence")));
+            check(owner, "my competence (credentials only)");
             for (String path : List.of("/receive/" + request, "/receive/no-such-request", "/verification", "/help",
                     "/privacy", "/accessibility", "/contact", "/no-such-page", "/oauth2/authorize?client_id=nobody&x=1")) {
                 owner.get(base + path + (path.contains("?") ? "&" : "?") + "lang=" + language);
@@ -154,13 +160,18 @@ class PhoneLayoutTest {
             owner.quit();
         }
         System.out.println("[layout] " + language + ": " + String.join("; ", measured));
-        assertEquals(29, measured.size(), "every page of the walk was measured: " + measured);
+        assertEquals(30, measured.size(), "every page of the walk was measured: " + measured);
         assertTrue(problems.isEmpty(), language + ":\n" + String.join("\n", problems));
     }
 
     /** The demo login as anna, sent with the button of the form whose action ends so. */
     private static void demoLogin(ChromeDriver driver, String formAction) {
-        driver.findElement(By.id("username")).sendKeys("anna");
+        demoLogin(driver, "anna", formAction);
+    }
+
+    /** The demo login as that user. */
+    private static void demoLogin(ChromeDriver driver, String username, String formAction) {
+        driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys("demo");
         driver.findElement(By.cssSelector("form[action$='" + formAction + "'] button")).click();
     }
