@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import org.edurecords.ncp.competence.CredentialImports;
+import org.edurecords.ncp.web.ApiProblem;
 import org.edurecords.ncp.web.JsonProblems;
 
 /**
@@ -73,18 +74,7 @@ public class AdminCompetenceResource {
     public Response importCsv(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "The register", example = "vigo")
             @jakarta.ws.rs.QueryParam("source") String source, byte[] body) {
-        Optional<Response> refused = access.refuse(authorization);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        if (body == null || body.length == 0) {
-            return AdminAccess.error(400, "body_empty", "The body is empty");
-        }
-        try {
-            return Response.ok(imports.importCsv(source, body)).build();
-        } catch (CredentialImports.ImportProblem e) {
-            return AdminAccess.error(e.status(), e.code(), e.getMessage());
-        }
+        return guarded(authorization, body, () -> Response.ok(imports.importCsv(source, body)).build());
     }
 
     @POST
@@ -102,6 +92,22 @@ public class AdminCompetenceResource {
     }
 
     private <T> Response call(String authorization, byte[] body, Class<T> type, Function<T, Response> call) {
+        return guarded(authorization, body, () -> {
+            T value;
+            try {
+                value = json.readValue(body, type);
+            } catch (JsonProcessingException e) {
+                return AdminAccess.error(400, "body_invalid", "The body is not the expected JSON: "
+                        + JsonProblems.describe(e));
+            } catch (IOException e) {
+                return AdminAccess.error(400, "body_invalid", "The body could not be read");
+            }
+            return value == null ? AdminAccess.error(400, "body_empty", "The body is empty") : call.apply(value);
+        });
+    }
+
+    /** The admin token, a body, and the JSON error of a refusal the call raises. */
+    private Response guarded(String authorization, byte[] body, java.util.function.Supplier<Response> call) {
         Optional<Response> refused = access.refuse(authorization);
         if (refused.isPresent()) {
             return refused.get();
@@ -109,20 +115,9 @@ public class AdminCompetenceResource {
         if (body == null || body.length == 0) {
             return AdminAccess.error(400, "body_empty", "The body is empty");
         }
-        T value;
         try {
-            value = json.readValue(body, type);
-        } catch (JsonProcessingException e) {
-            return AdminAccess.error(400, "body_invalid", "The body is not the expected JSON: " + JsonProblems.describe(e));
-        } catch (IOException e) {
-            return AdminAccess.error(400, "body_invalid", "The body could not be read");
-        }
-        if (value == null) {
-            return AdminAccess.error(400, "body_empty", "The body is empty");
-        }
-        try {
-            return call.apply(value);
-        } catch (CredentialImports.ImportProblem e) {
+            return call.get();
+        } catch (ApiProblem e) {
             return AdminAccess.error(e.status(), e.code(), e.getMessage());
         }
     }

@@ -1,30 +1,19 @@
 package org.edurecords.ncp.admin;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvReadException;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import org.edurecords.ncp.results.LangText;
 import org.edurecords.ncp.results.LocalizedText;
+import org.edurecords.ncp.web.CsvTable;
 
 /**
  * The tabular import format: one row per result, as a registry exports it from a spreadsheet or a student
@@ -41,9 +30,6 @@ final class CsvResults {
     /** Titles and grading scheme descriptions in any language: {@code title_en}, {@code title_nn}, {@code grading_scheme_se}. */
     private static final java.util.regex.Pattern TEXT_COLUMN = java.util.regex.Pattern.compile(
             "(title|grading_scheme)_([a-z]{2,3})");
-
-    private static final CsvMapper MAPPER = new CsvMapper().enable(CsvParser.Feature.TRIM_SPACES)
-            .enable(CsvParser.Feature.SKIP_EMPTY_LINES).enable(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS);
 
     /** The whole file cannot be read as this format. */
     static final class UnreadableCsvException extends Exception {
@@ -63,33 +49,14 @@ final class CsvResults {
     }
 
     static Parsed parse(byte[] body) throws UnreadableCsvException {
-        String text = utf8(body);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+        CsvTable table;
+        try {
+            table = CsvTable.read(body);
+        } catch (CsvTable.UnreadableException e) {
+            throw new UnreadableCsvException(e.getMessage());
         }
-        int firstLineEnd = text.indexOf('\n');
-        String header = firstLineEnd < 0 ? text : text.substring(0, firstLineEnd);
-        char separator = header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? ';' : ',';
-        List<Map<String, String>> rows = new ArrayList<>();
-        Set<String> columns;
-        try (MappingIterator<Map<String, String>> it = MAPPER.readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader().withColumnSeparator(separator)).readValues(text)) {
-            columns = new LinkedHashSet<>();
-            while (it.hasNextValue()) {
-                rows.add(it.nextValue());
-            }
-            if (it.getParser().getSchema() instanceof CsvSchema schema) {
-                schema.forEach(c -> columns.add(c.getName()));
-            }
-        } catch (CsvReadException e) {
-            // The CSV reader's own message is about the rows (entries expected and found); other messages name Java types.
-            throw new UnreadableCsvException("The body is not readable as CSV" + atLine(e) + ": "
-                    + firstLine(e.getOriginalMessage()));
-        } catch (JsonProcessingException e) {
-            throw new UnreadableCsvException("The body is not readable as CSV" + atLine(e));
-        } catch (IOException | RuntimeException e) {
-            throw new UnreadableCsvException("The body is not readable as CSV");
-        }
+        Set<String> columns = table.columns();
+        List<Map<String, String>> rows = table.rows();
         checkColumns(columns);
         if (rows.isEmpty()) {
             throw new UnreadableCsvException("The CSV has a header but no rows");
@@ -232,27 +199,6 @@ final class CsvResults {
             problems.add("row " + row.number + ": credits is not a number");
             return null;
         }
-    }
-
-    private static String utf8(byte[] body) throws UnreadableCsvException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw new UnreadableCsvException("The body is not UTF-8 text; save the file as CSV UTF-8");
-        }
-    }
-
-    private static String atLine(JsonProcessingException e) {
-        return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? "" : " at line " + e.getLocation().getLineNr();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown problem";
-        }
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
     }
 
     private record Row(int number, Map<String, String> cells) {

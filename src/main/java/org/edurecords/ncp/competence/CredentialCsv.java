@@ -1,16 +1,10 @@
 package org.edurecords.ncp.competence;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,12 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.edurecords.ncp.web.CsvTable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
  * The tabular import format of credentials (docs/competence.md), as a register exports it from a spreadsheet: rows
@@ -56,9 +48,6 @@ final class CredentialCsv {
     private static final Pattern TEXT = Pattern.compile(
             "(title|programme|subject_title|trade|profession|foreign_qualification|decision)_([a-z]{2,3})");
 
-    private static final CsvMapper MAPPER = new CsvMapper().enable(CsvParser.Feature.TRIM_SPACES)
-            .enable(CsvParser.Feature.SKIP_EMPTY_LINES).enable(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS);
-
     private CredentialCsv() {
     }
 
@@ -81,26 +70,14 @@ final class CredentialCsv {
     }
 
     static List<CredentialImports.Labelled> parse(byte[] body, ObjectMapper json) throws UnreadableCsvException {
-        String text = utf8(body);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+        CsvTable table;
+        try {
+            table = CsvTable.read(body);
+        } catch (CsvTable.UnreadableException e) {
+            throw new UnreadableCsvException(e.getMessage());
         }
-        int lineEnd = text.indexOf('\n');
-        String header = lineEnd < 0 ? text : text.substring(0, lineEnd);
-        char separator = header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? ';' : ',';
-        List<Map<String, String>> cells = new ArrayList<>();
-        Set<String> columns = new LinkedHashSet<>();
-        try (MappingIterator<Map<String, String>> it = MAPPER.readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader().withColumnSeparator(separator)).readValues(text)) {
-            while (it.hasNextValue()) {
-                cells.add(it.nextValue());
-            }
-            if (it.getParser().getSchema() instanceof CsvSchema schema) {
-                schema.forEach(c -> columns.add(c.getName()));
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new UnreadableCsvException("The body is not readable as CSV (" + e.getClass().getSimpleName() + ")");
-        }
+        Set<String> columns = table.columns();
+        List<Map<String, String>> cells = table.rows();
         List<String> missing = REQUIRED.stream().filter(c -> !columns.contains(c)).toList();
         if (!missing.isEmpty()) {
             throw new UnreadableCsvException("The header lacks the required columns " + missing);
@@ -279,15 +256,6 @@ final class CredentialCsv {
         } catch (DateTimeParseException e) {
             problems.add("row " + row.number() + ": " + column + " is not a date (YYYY-MM-DD)");
             return null;
-        }
-    }
-
-    private static String utf8(byte[] body) throws UnreadableCsvException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw new UnreadableCsvException("The body is not UTF-8");
         }
     }
 }

@@ -1,14 +1,10 @@
 package org.edurecords.ncp.competence;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,23 +94,11 @@ public class CredentialImports {
     }
 
     /** A problem with a request as a whole: the admin API answers it with its status and code. */
-    public static final class ImportProblem extends RuntimeException {
+    public static final class ImportProblem extends org.edurecords.ncp.web.ApiProblem {
         private static final long serialVersionUID = 1L;
-        private final int status;
-        private final String code;
 
         ImportProblem(int status, String code, String message) {
-            super(message);
-            this.status = status;
-            this.code = code;
-        }
-
-        public int status() {
-            return status;
-        }
-
-        public String code() {
-            return code;
+            super(status, code, message);
         }
     }
 
@@ -359,7 +343,7 @@ public class CredentialImports {
         CredentialStatus status = CredentialStatus.of(e.status()).orElse(CredentialStatus.VALID);
         String title = write(e.title());
         String detailsJson = write(details);
-        String hash = sha256(write(List.of(e.kind().strip(), e.title(), e.issuer(), String.valueOf(e.issuedOn()),
+        String hash = org.edurecords.ncp.web.SecretTokens.sha256Hex(write(List.of(e.kind().strip(), e.title(), e.issuer(), String.valueOf(e.issuedOn()),
                 String.valueOf(e.number()), String.valueOf(e.validFrom()), String.valueOf(e.validTo()), status.word(),
                 String.valueOf(e.statusSince()), details)));
         Instant now = clock.instant();
@@ -422,14 +406,6 @@ public class CredentialImports {
         try {
             return canonical.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -47,22 +47,11 @@ public class ReceiverRequests {
     private static final Logger LOG = Logger.getLogger(ReceiverRequests.class);
 
     /** Why a request was refused: a stable code for the case system and a message for its developer. */
-    public static final class RequestProblem extends RuntimeException {
-        private final int status;
-        private final String code;
+    public static final class RequestProblem extends org.edurecords.ncp.web.ApiProblem {
+        private static final long serialVersionUID = 1L;
 
         public RequestProblem(int status, String code, String message) {
-            super(message);
-            this.status = status;
-            this.code = code;
-        }
-
-        public int status() {
-            return status;
-        }
-
-        public String code() {
-            return code;
+            super(status, code, message);
         }
     }
 
@@ -427,10 +416,8 @@ public class ReceiverRequests {
      * and the expected person before anything is evaluated; the answer is stored as received either way.
      */
     public Arrived arrive(String receiverId, String sessionId, String returnCode, String returnMessage, String elmo) {
-        Optional<ReceiverAnswer> open = openTrip(receiverId, sessionId)
-                .filter(t -> ReceiverAnswer.PROTOCOL_1.equals(t.protocol));
+        Optional<ReceiverAnswer> open = openTrip(receiverId, sessionId, ReceiverAnswer.PROTOCOL_1);
         if (open.isEmpty()) {
-            LOG.warnf("Answer for receiver %s refused: no open trip with that sessionId", LogSafe.of(receiverId));
             return new Arrived(Arrival.UNKNOWN, null, null);
         }
         ReceiverAnswer trip = open.get();
@@ -447,10 +434,8 @@ public class ReceiverRequests {
      * cancelled: {@code access_denied}), the trip is answered with it.
      */
     public Arrived arriveWithCode(String receiverId, String state, String code, String error, String description) {
-        Optional<ReceiverAnswer> open = openTrip(receiverId, state)
-                .filter(t -> ReceiverAnswer.PROTOCOL_2.equals(t.protocol));
+        Optional<ReceiverAnswer> open = openTrip(receiverId, state, ReceiverAnswer.PROTOCOL_2);
         if (open.isEmpty()) {
-            LOG.warnf("EMREX 2.0 redirect for receiver %s refused: no open trip with that state", LogSafe.of(receiverId));
             return new Arrived(Arrival.UNKNOWN, null, null);
         }
         ReceiverAnswer trip = open.get();
@@ -523,6 +508,16 @@ public class ReceiverRequests {
             }
         }
         return false;
+    }
+
+    /** The open trip of this receiver with this id and protocol; a refusal (logged) otherwise. */
+    private Optional<ReceiverAnswer> openTrip(String receiverId, String id, String protocol) {
+        Optional<ReceiverAnswer> open = openTrip(receiverId, id).filter(t -> protocol.equals(t.protocol));
+        if (open.isEmpty()) {
+            LOG.warnf("EMREX %s answer for receiver %s refused: no open trip with that %s", protocol,
+                    LogSafe.of(receiverId), ReceiverAnswer.PROTOCOL_1.equals(protocol) ? "sessionId" : "state");
+        }
+        return open;
     }
 
     private Optional<ReceiverAnswer> openTrip(String receiverId, String sessionId) {

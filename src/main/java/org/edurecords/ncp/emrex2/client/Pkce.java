@@ -3,13 +3,10 @@ package org.edurecords.ncp.emrex2.client;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 /** PKCE of RFC 7636: a random code verifier and its S256 challenge. */
 public final class Pkce {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Pkce() {
     }
@@ -21,9 +18,7 @@ public final class Pkce {
 
     /** A random value for {@code state} or {@code jti}. */
     public static String random(int bytes) {
-        byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        return org.edurecords.ncp.web.SecretTokens.random(bytes);
     }
 
     /** BASE64URL(SHA-256(ASCII(verifier))). */
