@@ -14,6 +14,7 @@ import java.util.Set;
 import org.edurecords.ncp.results.LangText;
 import org.edurecords.ncp.results.LocalizedText;
 import org.edurecords.ncp.web.CsvTable;
+import org.edurecords.ncp.web.CsvTable.Row;
 
 /**
  * The tabular import format: one row per result, as a registry exports it from a spreadsheet or a student
@@ -67,7 +68,7 @@ final class CsvResults {
             Row row = new Row(i + 2, rows.get(i));
             byLearner.computeIfAbsent(row.value("national_identifier"), k -> new ArrayList<>()).add(row);
             String scheme = row.value("grading_scheme");
-            LocalizedText description = row.texts("grading_scheme");
+            LocalizedText description = texts(row, "grading_scheme");
             if (scheme != null && !description.isEmpty()) {
                 schemes.putIfAbsent(scheme, new ImportFormat.Scheme(scheme, description));
             }
@@ -111,15 +112,15 @@ final class CsvResults {
         for (Row row : rows) {
             String code = row.value("code");
             if (code != null && byCode.putIfAbsent(code, row) != null) {
-                problems.add("row " + row.number + ": code " + code + " appears twice for this learner");
+                problems.add("row " + row.number() + ": code " + code + " appears twice for this learner");
             }
         }
         for (Row row : rows) {
             String parent = row.value("parent_code");
             if (parent != null && !byCode.containsKey(parent)) {
-                problems.add("row " + row.number + ": parent_code " + parent + " is not a code of this learner");
+                problems.add("row " + row.number() + ": parent_code " + parent + " is not a code of this learner");
             } else if (parent != null && inCycle(row, byCode)) {
-                problems.add("row " + row.number + ": parent_code makes a cycle");
+                problems.add("row " + row.number() + ": parent_code makes a cycle");
             }
         }
         List<ImportFormat.Result> roots = new ArrayList<>();
@@ -142,7 +143,7 @@ final class CsvResults {
                 parts.add(result(candidate, rows, problems));
             }
         }
-        return new ImportFormat.Result(row.value("code"), row.value("type"), null, null, row.texts("title").asMap(),
+        return new ImportFormat.Result(row.value("code"), row.value("type"), null, null, texts(row, "title").asMap(),
                 date(row, row.value("start"), "start", problems),
                 date(row, row.value("date"), "date", problems), row.value("status"), row.value("grade"),
                 credits(row, problems), row.value("grading_scheme"), row.value("language"),
@@ -161,30 +162,12 @@ final class CsvResults {
         return false;
     }
 
-    /** A learner-level column must not disagree between the learner's rows (blank cells are allowed). */
     private static String same(List<Row> rows, String column, List<String> problems) {
-        String value = null;
-        for (Row row : rows) {
-            String v = row.value(column);
-            if (v != null && value != null && !v.equals(value)) {
-                problems.add("row " + row.number + ": " + column + " differs from an earlier row of this learner");
-            } else if (v != null) {
-                value = v;
-            }
-        }
-        return value;
+        return CsvTable.same(rows, column, "this learner", problems);
     }
 
     private static LocalDate date(Row row, String value, String column, List<String> problems) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            problems.add("row " + row.number + ": " + column + " is not a date (YYYY-MM-DD)");
-            return null;
-        }
+        return CsvTable.date(row, value, column, problems);
     }
 
     /** Credits as 7.5 or, from a Norwegian spreadsheet, 7,5. */
@@ -196,30 +179,21 @@ final class CsvResults {
         try {
             return new BigDecimal(value.replace(',', '.'));
         } catch (NumberFormatException e) {
-            problems.add("row " + row.number + ": credits is not a number");
+            problems.add("row " + row.number() + ": credits is not a number");
             return null;
         }
     }
 
-    private record Row(int number, Map<String, String> cells) {
-
-        /** The trimmed cell, or null when blank or absent. */
-        String value(String column) {
-            String v = cells.get(column);
-            return v == null || v.isBlank() ? null : v.trim();
-        }
-
-        /** The cells {@code <prefix>_<language>} as one text, English first, then in column order. */
-        LocalizedText texts(String prefix) {
-            List<LangText> texts = new ArrayList<>();
-            texts.add(new LangText("en", value(prefix + "_en")));
-            for (String column : cells.keySet()) {
-                java.util.regex.Matcher m = TEXT_COLUMN.matcher(column);
-                if (m.matches() && m.group(1).equals(prefix)) {
-                    texts.add(new LangText(m.group(2), value(column)));
-                }
+    /** The cells {@code <prefix>_<language>} of a row as one text, English first, then in column order. */
+    private static LocalizedText texts(Row row, String prefix) {
+        List<LangText> texts = new ArrayList<>();
+        texts.add(new LangText("en", row.value(prefix + "_en")));
+        for (String column : row.cells().keySet()) {
+            java.util.regex.Matcher m = TEXT_COLUMN.matcher(column);
+            if (m.matches() && m.group(1).equals(prefix)) {
+                texts.add(new LangText(m.group(2), row.value(column)));
             }
-            return new LocalizedText(texts);
         }
+        return new LocalizedText(texts);
     }
 }

@@ -2,7 +2,6 @@ package org.edurecords.ncp.competence;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.edurecords.ncp.web.CsvTable;
+import org.edurecords.ncp.web.CsvTable.Row;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -51,22 +51,16 @@ final class CredentialCsv {
     private CredentialCsv() {
     }
 
-    private record Row(int number, Map<String, String> cells) {
-        String value(String column) {
-            String v = cells.get(column);
-            return v == null || v.isBlank() ? null : v.strip();
-        }
-
-        Map<String, String> texts(String base) {
-            Map<String, String> texts = new LinkedHashMap<>();
-            cells.forEach((column, value) -> {
-                Matcher m = TEXT.matcher(column);
-                if (m.matches() && m.group(1).equals(base) && value != null && !value.isBlank()) {
-                    texts.put(m.group(2), value.strip());
-                }
-            });
-            return texts;
-        }
+    /** The cells {@code <base>_<language>} of a row, by language. */
+    private static Map<String, String> texts(Row row, String base) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        row.cells().forEach((column, value) -> {
+            Matcher m = TEXT.matcher(column);
+            if (m.matches() && m.group(1).equals(base) && value != null && !value.isBlank()) {
+                texts.put(m.group(2), value.strip());
+            }
+        });
+        return texts;
     }
 
     static List<CredentialImports.Labelled> parse(byte[] body, ObjectMapper json) throws UnreadableCsvException {
@@ -93,8 +87,7 @@ final class CredentialCsv {
         }
         Map<String, List<Row>> byKey = new LinkedHashMap<>();
         List<CredentialImports.Labelled> out = new ArrayList<>();
-        for (int i = 0; i < cells.size(); i++) {
-            Row row = new Row(i + 2, cells.get(i));
+        for (Row row : table.numberedRows()) {
             String key = row.value("source_key");
             if (key == null) {
                 out.add(new CredentialImports.Labelled("row " + row.number(), null,
@@ -129,7 +122,7 @@ final class CredentialCsv {
                     for (Row row : rows) {
                         ObjectNode subject = subjects.addObject();
                         put(subject, "code", row.value("subject_code"));
-                        texts(subject, "title", row.texts("subject_title"), json);
+                        texts(subject, "title", texts(row, "subject_title"), json);
                         put(subject, "grade", row.value("grade"));
                         put(subject, "scale", row.value("scale"));
                         if (row.value("hours") != null) {
@@ -198,29 +191,14 @@ final class CredentialCsv {
         return new CredentialImports.Labelled(label, entry, problems);
     }
 
-    /** A credential's column must not disagree between its rows (blank cells are allowed). */
     private static String same(List<Row> rows, String column, List<String> problems) {
-        String value = null;
-        int at = 0;
-        for (Row row : rows) {
-            String v = row.value(column);
-            if (v == null) {
-                continue;
-            }
-            if (value == null) {
-                value = v;
-                at = row.number();
-            } else if (!value.equals(v)) {
-                problems.add("row " + row.number() + ": " + column + " differs from row " + at);
-            }
-        }
-        return value;
+        return CsvTable.same(rows, column, "this credential", problems);
     }
 
     private static Map<String, String> sameTexts(List<Row> rows, String base, List<String> problems) {
         Map<String, String> texts = new LinkedHashMap<>();
         for (Row row : rows) {
-            row.texts(base).forEach((lang, text) -> {
+            texts(row, base).forEach((lang, text) -> {
                 String earlier = texts.putIfAbsent(lang, text);
                 if (earlier != null && !earlier.equals(text)) {
                     problems.add("row " + row.number() + ": " + base + "_" + lang + " differs from an earlier row");
@@ -248,14 +226,6 @@ final class CredentialCsv {
     }
 
     private static LocalDate date(Row row, String value, String column, List<String> problems) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            problems.add("row " + row.number() + ": " + column + " is not a date (YYYY-MM-DD)");
-            return null;
-        }
+        return CsvTable.date(row, value, column, problems);
     }
 }

@@ -37,6 +37,55 @@ public record CsvTable(Set<String> columns, List<Map<String, String>> rows) {
         }
     }
 
+    /** One row: its line in the file (for problems) and its cells by column. */
+    public record Row(int number, Map<String, String> cells) {
+
+        /** The trimmed cell, or null when blank or absent. */
+        public String value(String column) {
+            String v = cells.get(column);
+            return v == null || v.isBlank() ? null : v.strip();
+        }
+    }
+
+    /** The rows with their line numbers (the header is line 1). */
+    public List<Row> numberedRows() {
+        List<Row> numbered = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            numbered.add(new Row(i + 2, rows.get(i)));
+        }
+        return numbered;
+    }
+
+    /**
+     * The value of a column that must be the same on every row of one thing (a learner, a credential); blank cells
+     * are allowed, a different value is a problem of that row.
+     */
+    public static String same(List<Row> rows, String column, String thing, List<String> problems) {
+        String value = null;
+        for (Row row : rows) {
+            String v = row.value(column);
+            if (v != null && value != null && !v.equals(value)) {
+                problems.add("row " + row.number() + ": " + column + " differs from an earlier row of " + thing);
+            } else if (v != null) {
+                value = v;
+            }
+        }
+        return value;
+    }
+
+    /** A date cell in ISO form; a problem of the row otherwise. */
+    public static java.time.LocalDate date(Row row, String value, String column, List<String> problems) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.add("row " + row.number() + ": " + column + " is not a date (YYYY-MM-DD)");
+            return null;
+        }
+    }
+
     private static final CsvMapper MAPPER = new CsvMapper().enable(CsvParser.Feature.TRIM_SPACES)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES).enable(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS);
 
