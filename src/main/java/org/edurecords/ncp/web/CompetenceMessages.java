@@ -165,4 +165,10 @@ public interface CompetenceMessages {
 
     @Message
     String comp_download_evidence();
+
+    @Message
+    String comp_download_own();
+
+    @Message
+    String comp_verify_evidence(String url);
 }

@@ -71,6 +71,7 @@ class MyCompetenceTest {
         assertNotNull(page.getElementById("share-link"), "credentials can be shared by link");
         assertNull(page.getElementById("own-pdf"), "no ELMO or PDF of higher-education results she does not have");
         assertNotNull(page.getElementById("ledger-link"));
+        assertEquals("/my-results/competence.json", page.getElementById("own-competence").attr("href"));
         Element competence = page.getElementById("competence");
         assertEquals(List.of("vocational", "authorisation"),
                 competence.select("section.credential-kind").eachAttr("data-kind"));

@@ -74,6 +74,8 @@ class ShareLinkCredentialsTest {
         Document shown = FlowClient.html(recipient.get(link.path()));
         assertNull(shown.getElementById("download-pdf"), "no ELMO document without higher-education results");
         assertNull(shown.getElementById("download-elmo"));
+        assertNull(shown.getElementById("how-to-verify"), "no PDF or ELMO to verify");
+        assertTrue(shown.getElementById("verify-competence").text().contains("/emreg"));
         Element authorisation = shown.selectFirst("section[data-kind=authorisation] article.credential");
         assertNotNull(authorisation, shown.outerHtml());
         assertTrue(authorisation.selectFirst(".credential-status").text().startsWith("When the link was made ("),
