@@ -171,4 +171,7 @@ public interface CompetenceMessages {
 
     @Message
     String comp_verify_evidence(String url);
+
+    @Message
+    String comp_seal_text(String ncpName);
 }

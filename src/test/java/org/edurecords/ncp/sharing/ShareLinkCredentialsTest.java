@@ -75,6 +75,9 @@ class ShareLinkCredentialsTest {
         assertNull(shown.getElementById("download-pdf"), "no ELMO document without higher-education results");
         assertNull(shown.getElementById("download-elmo"));
         assertNull(shown.getElementById("how-to-verify"), "no PDF or ELMO to verify");
+        assertTrue(shown.getElementById("seal-competence").text().contains("signed by"), "what the signature proves");
+        assertFalse(shown.getElementById("what-the-seal-proves").text().contains("institutions named below"),
+                "the results' seal text is for links with results");
         assertTrue(shown.getElementById("verify-competence").text().contains("/emreg"));
         Element authorisation = shown.selectFirst("section[data-kind=authorisation] article.credential");
         assertNotNull(authorisation, shown.outerHtml());
