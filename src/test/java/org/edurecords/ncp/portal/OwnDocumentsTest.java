@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -76,10 +75,6 @@ class OwnDocumentsTest {
     }
 
     private static FlowClient login(String username) {
-        FlowClient client = new FlowClient();
-        client.get("/my-results");
-        assertEquals(303, client.post("/my-results/login/demo", Map.of("username", username, "password", "demo"))
-                .statusCode());
-        return client;
+        return new FlowClient().portalLogin(username);
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,13 +61,7 @@ class ShareLinkCredentialsTest {
                 previewPage.select("#competence section.credential-kind").eachAttr("data-kind"));
         Map<String, Object> form = ShareSteps.createForm(previewPage, "30", "en", "For the employer");
         form.put("credential", previewPage.select("form[action$=/create] input[name=credential]").eachAttr("value"));
-        Response created = dagny.post("/my-results/share/create", form);
-        assertEquals(200, created.statusCode(), created.asString());
-        Document createdPage = FlowClient.html(created);
-        String url = createdPage.getElementById("share-url").text();
-        String path = URI.create(url).getPath();
-        ShareSteps.Link link = new ShareSteps.Link(url, path, path.substring(path.lastIndexOf('/') + 1),
-                createdPage.getElementById("share-code").text(), List.of());
+        ShareSteps.Link link = ShareSteps.created(dagny.post("/my-results/share/create", form), List.of());
 
         FlowClient recipient = ShareSteps.opened(link);
         Document shown = FlowClient.html(recipient.get(link.path()));
@@ -130,10 +123,7 @@ class ShareLinkCredentialsTest {
         assertNotNull(previewPage.selectFirst("table.results td.title"), "a result and a credential in one link");
         Map<String, Object> form = ShareSteps.createForm(previewPage, "30", "en", "");
         form.put("credential", List.of(decision));
-        Document createdPage = FlowClient.html(carla.post("/my-results/share/create", form));
-        String path = URI.create(createdPage.getElementById("share-url").text()).getPath();
-        ShareSteps.Link link = new ShareSteps.Link(path, path, path.substring(path.lastIndexOf('/') + 1),
-                createdPage.getElementById("share-code").text(), List.of());
+        ShareSteps.Link link = ShareSteps.created(carla.post("/my-results/share/create", form), List.of());
 
         Response revoked = given().header("Authorization", "Bearer " + AdminApi.TOKEN).contentType(ContentType.JSON)
                 .body("{\"status\":\"revoked\",\"since\":\"2026-01-15\",\"reason\":\"Based on false documents\"}")

@@ -37,10 +37,7 @@ final class ShareSteps {
 
     /** The owner logged in with this browser (e.g. one at an address of its own, {@link FlowClient#from}). */
     static FlowClient owner(String username, FlowClient browser) {
-        browser.get("/my-results");
-        Response login = browser.post("/my-results/login/demo", Map.of("username", username, "password", "demo"));
-        assertEquals(303, login.statusCode(), login.asString());
-        return browser;
+        return browser.portalLogin(username);
     }
 
     /** The preview of the first {@code count} offered results. */
@@ -62,17 +59,21 @@ final class ShareSteps {
         return form;
     }
 
+    /** The link the created page shows; {@code previewTitles} as given. */
+    static Link created(Response created, List<String> previewTitles) {
+        assertEquals(200, created.statusCode(), created.asString());
+        Document page = FlowClient.html(created);
+        String url = page.getElementById("share-url").text();
+        String path = URI.create(url).getPath();
+        return new Link(url, path, path.substring(path.lastIndexOf('/') + 1), page.getElementById("share-code").text(),
+                previewTitles);
+    }
+
     static Link create(FlowClient owner, int count, String validityDays, String language, String label) {
         Response preview = preview(owner, count);
         assertEquals(200, preview.statusCode(), preview.asString());
         Document previewPage = FlowClient.html(preview);
-        Response created = owner.post("/my-results/share/create", createForm(previewPage, validityDays, language, label));
-        assertEquals(200, created.statusCode(), created.asString());
-        Document page = FlowClient.html(created);
-        String url = page.getElementById("share-url").text();
-        String code = page.getElementById("share-code").text();
-        String path = URI.create(url).getPath();
-        return new Link(url, path, path.substring(path.lastIndexOf('/') + 1), code,
+        return created(owner.post("/my-results/share/create", createForm(previewPage, validityDays, language, label)),
                 previewPage.select("td.title").eachText());
     }
 

@@ -40,6 +40,14 @@ public class FlowClient {
         return new FlowClient(address);
     }
 
+    /** This browser logged in to My results with the demo login (password {@code demo}); asserts the redirect. */
+    public FlowClient portalLogin(String username) {
+        get("/my-results"); // the login page gives the CSRF token the form carries
+        Response login = post("/my-results/login/demo", Map.of("username", username, "password", "demo"));
+        org.junit.jupiter.api.Assertions.assertEquals(303, login.statusCode(), login.asString());
+        return this;
+    }
+
     /** The cross-site entry POST an EMREX client's page makes; no cookie of ours is sent with it. */
     public Response enter(Map<String, ?> form) {
         Response response = forwarded(given()).redirects().follow(false)

@@ -106,8 +106,8 @@ public final class Emrex2Http {
             HttpResponse<java.io.InputStream> response = http.send(request.timeout(timeout).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             try (java.io.InputStream in = response.body()) {
-                byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes == Long.MAX_VALUE
-                        ? Integer.MAX_VALUE - 8 : maxBytes + 1));
+                // One byte more than allowed tells a too large answer from one of exactly the limit.
+                byte[] body = in.readNBytes(maxBytes >= Integer.MAX_VALUE - 9L ? Integer.MAX_VALUE - 8 : (int) maxBytes + 1);
                 if (body.length > maxBytes) {
                     throw new IOException("the answer of " + response.uri() + " is larger than " + maxBytes + " bytes");
                 }
