@@ -215,12 +215,18 @@ public class ElmoDocumentBuilder {
         if (!isBlank(institution.country())) {
             issuer.setCountry(CountryCode.fromValue(institution.country()));
         }
-        issuer.getIdentifier().add(issuerId("schac", institution.schac()));
+        // A school or a county has no SCHAC code; its own identifiers (the schema allows custom types) name it.
+        if (!isBlank(institution.schac())) {
+            issuer.getIdentifier().add(issuerId("schac", institution.schac()));
+        }
         if (!isBlank(institution.erasmus())) {
             issuer.getIdentifier().add(issuerId("erasmus", institution.erasmus()));
         }
         if (!isBlank(institution.pic())) {
             issuer.getIdentifier().add(issuerId("pic", institution.pic()));
+        }
+        for (Identifier other : institution.identifiers()) {
+            issuer.getIdentifier().add(issuerId(other.type(), other.value()));
         }
         for (LangText name : institution.names()) {
             issuer.getTitle().add(text(name.text(), name.language()));

@@ -44,6 +44,9 @@ public class Consent extends PanacheEntityBase {
 
     public String scope;
 
+    /** The JSON evidence of the consented credentials ({@code data_format=competence}), or null when none. */
+    public String competence;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
@@ -52,5 +55,9 @@ public class Consent extends PanacheEntityBase {
 
     public boolean hasResults() {
         return document != null;
+    }
+
+    public boolean hasCredentials() {
+        return competence != null;
     }
 }

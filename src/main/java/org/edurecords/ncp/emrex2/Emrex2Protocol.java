@@ -9,11 +9,13 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.edurecords.ncp.competence.EvidenceType;
 import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.transfer.Delivery;
 import org.edurecords.ncp.transfer.EmrexSession;
@@ -84,6 +86,13 @@ public class Emrex2Protocol implements TransferProtocol {
                 }).orElse(null);
     }
 
+    /** The evidence types the client's scope asked for (everything offered when it asked for none). */
+    @Override
+    public Set<EvidenceType> evidenceTypes(EmrexSession session) {
+        Emrex2Authorization authorization = Emrex2Authorization.findById(session.id);
+        return EvidenceType.ofScope(authorization == null ? null : authorization.scope);
+    }
+
     /** The ledger and the counters say {@code EMREX2_OK} etc.: the owner reads "results sent" as for 1.0. */
     @Override
     public String code(Outcome outcome) {
@@ -92,10 +101,18 @@ public class Emrex2Protocol implements TransferProtocol {
 
     @Override
     public Delivery deliver(EmrexSession session, Outcome outcome, String message, SignedTransfer document) {
+        return deliver(session, outcome, message, document, null);
+    }
+
+    @Override
+    public Delivery deliver(EmrexSession session, Outcome outcome, String message, SignedTransfer document,
+            byte[] competence) {
         Emrex2Authorization authorization = Emrex2Authorization.findById(session.id);
         Map<String, String> query = new LinkedHashMap<>();
         switch (outcome) {
-            case OK, NO_RESULTS -> query.put("code", issue(session, authorization, outcome == Outcome.OK ? document : null));
+            case OK, NO_RESULTS -> query.put("code", outcome == Outcome.OK
+                    ? issue(session, authorization, document, competence)
+                    : issue(session, authorization, null, null));
             case CANCEL -> query.put("error", "access_denied");
             case ERROR -> {
                 query.put("error", "server_error");
@@ -109,7 +126,8 @@ public class Emrex2Protocol implements TransferProtocol {
     }
 
     /** The consent and its code; the code itself is never stored, only its hash. */
-    private String issue(EmrexSession session, Emrex2Authorization authorization, SignedTransfer document) {
+    private String issue(EmrexSession session, Emrex2Authorization authorization, SignedTransfer document,
+            byte[] competence) {
         Instant now = clock.instant();
         Consent consent = new Consent();
         consent.refId = consentReference(session);
@@ -126,6 +144,9 @@ public class Emrex2Protocol implements TransferProtocol {
             consent.documentId = document.documentId();
             consent.document = document.elmoValue();
             consent.pdf = Base64.getEncoder().encodeToString(document.pdfTranscript());
+        }
+        if (competence != null) {
+            consent.competence = new String(competence, java.nio.charset.StandardCharsets.UTF_8);
         }
         consent.persist();
         String code = SecretTokens.random(32);

@@ -26,7 +26,9 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.edurecords.ncp.competence.CompetenceDocuments;
 import org.edurecords.ncp.elmo.SecureXml;
+import org.edurecords.ncp.ledger.DisclosedResult;
 import org.edurecords.ncp.ledger.Disclosure;
 import org.edurecords.ncp.ledger.DisclosureLedger;
 import org.edurecords.ncp.signing.ResponseSignature;
@@ -62,6 +64,9 @@ public class ResultsResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    CompetenceDocuments competence;
+
     @GET
     public Response results(@HeaderParam("Authorization") String authorization,
             @HeaderParam("X-Request-ID") String requestId, @QueryParam("data_format") String format,
@@ -91,6 +96,12 @@ public class ResultsResource {
                             + " is the one served for elmo");
                 }
             }
+            case Emrex2Endpoints.COMPETENCE -> {
+                if (version != null && !version.isBlank() && !Emrex2Endpoints.COMPETENCE_VERSION.equals(version)) {
+                    throw OAuthError.invalidRequest("data_format_version " + Emrex2Endpoints.COMPETENCE_VERSION
+                            + " is the one served for competence");
+                }
+            }
             case Emrex2Endpoints.USERINFO, Emrex2Endpoints.PDF_METADATA -> noVersion(version);
             case Emrex2Endpoints.PDF -> {
                 noVersion(version);
@@ -98,7 +109,16 @@ public class ResultsResource {
                     throw OAuthError.invalidRequest("pdf_id is required for data_format=pdf");
                 }
             }
-            default -> throw OAuthError.invalidRequest("data_format is not one of elmo, userinfo, pdf_metadata, pdf");
+            default -> throw OAuthError.invalidRequest(
+                    "data_format is not one of elmo, userinfo, pdf_metadata, pdf, competence");
+        }
+        if (Emrex2Endpoints.COMPETENCE.equals(format)) {
+            if (!consent.hasCredentials()) {
+                return signed(Response.noContent(), null, new byte[0], requestId).build();
+            }
+            byte[] evidence = consent.competence.getBytes(StandardCharsets.UTF_8);
+            recordCredentials(consent, evidence);
+            return signed(Response.ok(), "application/json", evidence, requestId).build();
         }
         if (!consent.hasResults()) {
             // Nothing is disclosed; the consent's ledger row already says who asked.
@@ -146,6 +166,17 @@ public class ResultsResource {
         }
         ledger.record(Disclosure.emrex2Retrieval(consent.learnerId, consent.recipient, format, consent.documentId,
                 results ? ledger.resultsOfDocument(consent.documentId) : List.of(), consent.refId));
+    }
+
+    /** A retrieval of the credentials is a disclosure of those credentials. */
+    @Transactional
+    void recordCredentials(Consent consent, byte[] evidence) {
+        if (consent.learnerId == null) {
+            return;
+        }
+        ledger.record(Disclosure.emrex2Retrieval(consent.learnerId, consent.recipient, Emrex2Endpoints.COMPETENCE,
+                consent.documentId, DisclosedResult.of(competence.read(new String(evidence, StandardCharsets.UTF_8))),
+                consent.refId));
     }
 
     private Response.ResponseBuilder signed(Response.ResponseBuilder builder, String type, byte[] body,

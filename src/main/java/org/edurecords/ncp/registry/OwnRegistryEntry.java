@@ -104,7 +104,9 @@ public class OwnRegistryEntry {
                 new DataFormat(Emrex2Endpoints.ELMO, Emrex2Endpoints.ELMO_VERSION, ELMO_SCHEMA),
                 new DataFormat(Emrex2Endpoints.USERINFO, null, null),
                 new DataFormat(Emrex2Endpoints.PDF_METADATA, null, null),
-                new DataFormat(Emrex2Endpoints.PDF, null, null));
+                new DataFormat(Emrex2Endpoints.PDF, null, null),
+                new DataFormat(Emrex2Endpoints.COMPETENCE, Emrex2Endpoints.COMPETENCE_VERSION,
+                        base + Emrex2Endpoints.COMPETENCE_SCHEMA_PATH));
         Emreg2Props props = new Emreg2Props(formats,
                 Emrex2Endpoints.EVIDENCE_TYPES.stream().map(EvidenceType::new).toList(),
                 base + Emrex2Endpoints.AUTHORIZE, base + Emrex2Endpoints.TOKEN, base + Emrex2Endpoints.RESULTS,

@@ -111,6 +111,13 @@ public class EmrexSession extends PanacheEntityBase {
     /** Selected learning opportunity ids, comma separated. */
     public String selection;
 
+    /**
+     * Ticked credentials that travel outside ELMO (EMREX 2.0 {@code data_format=competence}), comma separated ids;
+     * upper-secondary and vocational results are in {@link #selection} like any result.
+     */
+    @Column(name = "credential_selection")
+    public String credentialSelection;
+
     public String locale;
 
     @Column(name = "return_code")
@@ -141,6 +148,13 @@ public class EmrexSession extends PanacheEntityBase {
 
     public void select(Set<Long> ids) {
         selection = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    public Set<String> selectedCredentials() {
+        if (credentialSelection == null || credentialSelection.isBlank()) {
+            return Set.of();
+        }
+        return new LinkedHashSet<>(Arrays.asList(credentialSelection.split(",")));
     }
 
     public boolean isExpired(Instant now) {

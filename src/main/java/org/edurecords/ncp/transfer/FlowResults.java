@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,11 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.edurecords.ncp.competence.CompetenceDocuments;
+import org.edurecords.ncp.competence.CredentialKind;
+import org.edurecords.ncp.competence.CredentialResults;
+import org.edurecords.ncp.competence.Credentials;
+import org.edurecords.ncp.competence.EvidenceType;
 import org.edurecords.ncp.results.Completeness;
 import org.edurecords.ncp.results.InstitutionResults;
 import org.edurecords.ncp.results.Learner;
@@ -42,6 +48,15 @@ public class FlowResults {
     @Inject
     Clock clock;
 
+    @Inject
+    Credentials credentials;
+
+    @Inject
+    CompetenceDocuments competence;
+
+    @Inject
+    org.edurecords.ncp.web.PublicUrl publicUrl;
+
     /** What is kept: the learner comes from the register, not from the snapshot. */
     /**
      * What a snapshot holds. {@code version} changes when the shape of the results does (2: texts in any language,
@@ -52,9 +67,24 @@ public class FlowResults {
         static final int CURRENT = 2;
     }
 
-    /** Asks every source now and keeps the answer for this flow. */
-    public LearnerResults collect(String flowId, Learner learner) {
-        LearnerResults fresh = results.resultsOf(learner);
+    /**
+     * Asks every source now and keeps the answer for this flow: the higher-education results of the sources and the
+     * learner's upper-secondary and vocational credentials as the learning results of their issuers, as far as the
+     * flow's evidence types ask for them.
+     */
+    public LearnerResults collect(String flowId, Learner learner, Set<EvidenceType> evidence) {
+        LearnerResults fresh = evidence.contains(EvidenceType.HIGHER_EDUCATION_RESULTS) ? results.resultsOf(learner)
+                : new LearnerResults(learner, List.of(), List.of());
+        Set<CredentialKind> kinds = EvidenceType.kinds(evidence);
+        if (kinds.stream().anyMatch(CredentialKind::learningResult)) {
+            List<InstitutionResults> education = CredentialResults.of(credentials.of(learner.id()), kinds,
+                    competence.today(), publicUrl.base());
+            if (!education.isEmpty()) {
+                List<InstitutionResults> all = new java.util.ArrayList<>(fresh.institutions());
+                all.addAll(education);
+                fresh = new LearnerResults(learner, all, fresh.missing());
+            }
+        }
         store(flowId, fresh);
         return fresh;
     }
@@ -70,12 +100,12 @@ public class FlowResults {
     }
 
     /** The results kept for this flow; asks the sources if nothing was kept yet. */
-    public LearnerResults of(String flowId, Learner learner) {
+    public LearnerResults of(String flowId, Learner learner, Set<EvidenceType> evidence) {
         // Each step of a flow needs its results; the snapshot's time says whether the parsed copy is still the one
         // kept (any instance may have replaced it), without reading and parsing the whole payload again.
         Optional<Instant> stamp = storedAt(flowId);
         if (stamp.isEmpty()) {
-            return collect(flowId, learner);
+            return collect(flowId, learner, evidence);
         }
         Parsed recent = parsed.get(flowId);
         if (recent != null && recent.storedAt().equals(stamp.get())) {
@@ -83,20 +113,20 @@ public class FlowResults {
         }
         ResultSnapshot snapshot = find(flowId);
         if (snapshot == null) {
-            return collect(flowId, learner);
+            return collect(flowId, learner, evidence);
         }
         try {
             Payload payload = json.readValue(snapshot.payload, Payload.class);
             if (payload.version() != Payload.CURRENT) {
                 LOG.infof("Transfer %s: kept results are of an older version; asking the sources again", flowId);
-                return collect(flowId, learner);
+                return collect(flowId, learner, evidence);
             }
             parsed.put(flowId, new Parsed(snapshot.createdAt, payload));
             return new LearnerResults(learner, payload.institutions(), payload.missing());
         } catch (JsonProcessingException e) {
             LOG.warnf("Transfer %s: kept results are unreadable (%s); asking the sources again", flowId,
                     e.getClass().getSimpleName());
-            return collect(flowId, learner);
+            return collect(flowId, learner, evidence);
         }
     }
 

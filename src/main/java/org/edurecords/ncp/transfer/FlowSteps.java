@@ -3,6 +3,7 @@ package org.edurecords.ncp.transfer;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +12,10 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.TemplateInstance;
 import org.edurecords.ncp.auth.StudentLogins;
+import org.edurecords.ncp.competence.Credential;
+import org.edurecords.ncp.competence.CredentialKind;
+import org.edurecords.ncp.competence.Credentials;
+import org.edurecords.ncp.competence.EvidenceType;
 import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.results.Learner;
 import org.edurecords.ncp.results.LearnerResults;
@@ -47,6 +52,9 @@ public class FlowSteps {
     @Inject
     PageContext page;
 
+    @Inject
+    Credentials credentials;
+
     /**
      * The common end of every login: a person the register does not know, or who has no results,
      * gets the no-results answer; otherwise the flow moves on with a new browser secret.
@@ -65,9 +73,10 @@ public class FlowSteps {
         if (learner.isEmpty()) {
             return finish(session, Outcome.NO_RESULTS, "");
         }
-        LearnerResults found = flowResults.collect(session.id, learner.get());
+        LearnerResults found = flowResults.collect(session.id, learner.get(), flows.protocolOf(session).evidenceTypes(session));
         // With an institution unreachable the student is told so on the selection page, not sent back empty-handed.
-        if (found.isEmpty() && !found.isPartial()) {
+        if (found.isEmpty() && !found.isPartial()
+                && offeredCredentials(session, learnerId.get()).isEmpty()) {
             return finish(session, Outcome.NO_RESULTS, "");
         }
         return Response.seeOther(URI.create("/emrex/flow/" + session.id + "/select"))
@@ -78,7 +87,27 @@ public class FlowSteps {
     LearnerResults resultsOf(EmrexSession session) {
         Learner learner = results.findLearner(session.learnerId)
                 .orElseThrow(() -> new IllegalStateException("Learner of flow no longer exists"));
-        return flowResults.of(session.id, learner);
+        return flowResults.of(session.id, learner, flows.protocolOf(session).evidenceTypes(session));
+    }
+
+    /**
+     * The learner's credentials that this flow may carry outside ELMO: licences, authorisations and recognition
+     * decisions, when the receiver's evidence types ask for them (EMREX 2.0 only; ELMO never holds them).
+     */
+    List<Credential> offeredCredentials(EmrexSession session, long learnerId) {
+        Set<CredentialKind> kinds = EvidenceType.kinds(flows.protocolOf(session).evidenceTypes(session));
+        if (kinds.stream().allMatch(CredentialKind::learningResult)) {
+            return List.of();
+        }
+        return credentials.of(learnerId).stream()
+                .filter(c -> !c.kind().learningResult() && kinds.contains(c.kind())).toList();
+    }
+
+    /** The offered credentials the student ticked, in the order of the page. */
+    List<Credential> chosenCredentials(EmrexSession session) {
+        Set<String> chosen = session.selectedCredentials();
+        return chosen.isEmpty() ? List.of()
+                : offeredCredentials(session, session.learnerId).stream().filter(c -> chosen.contains(c.id())).toList();
     }
 
     /** Closes the flow without results and renders the answer, unless another request closed it first. */

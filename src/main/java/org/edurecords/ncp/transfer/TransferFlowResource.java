@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import org.edurecords.ncp.auth.LoginLink;
+import org.edurecords.ncp.competence.CompetenceDocuments;
+import org.edurecords.ncp.competence.CompetenceViews;
+import org.edurecords.ncp.competence.Credential;
 import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.ledger.DisclosedResult;
 import org.edurecords.ncp.results.Learner;
@@ -53,11 +56,12 @@ public class TransferFlowResource {
 
         static native TemplateInstance select(String flowId, String receiver, String learnerName,
                 List<InstitutionView> institutions, boolean showAll, boolean nothingSelected,
-                List<UnreachableView> unreachable, SelectionSummary summary);
+                List<UnreachableView> unreachable, SelectionSummary summary,
+                List<CompetenceViews.KindGroup> credentials, Set<String> checkedCredentials);
 
         static native TemplateInstance preview(String flowId, String receiver, String returnOrigin, Learner learner,
                 String birthDate, List<InstitutionView> institutions, long version, List<UnreachableView> unreachable,
-                SelectionSummary summary, String logo);
+                SelectionSummary summary, String logo, List<CompetenceViews.KindGroup> credentials);
 
         static native TemplateInstance answer(Delivery.FormPost answer, String receiver);
 
@@ -92,6 +96,9 @@ public class TransferFlowResource {
     @Inject
     PageContext page;
 
+    @Inject
+    CompetenceDocuments competence;
+
 
     @GET
     public Response current(@PathParam("flowId") String flowId, @CookieParam(FLOW_COOKIE) String browserSecret) {
@@ -106,7 +113,7 @@ public class TransferFlowResource {
             if (session.learnerId == null) {
                 return steps.redirectToStep(session);
             }
-            return renderSelection(session, session.selectedIds(), showAll, false, 200);
+            return renderSelection(session, session.selectedIds(), session.selectedCredentials(), showAll, false, 200);
         });
     }
 
@@ -117,7 +124,7 @@ public class TransferFlowResource {
             @FormParam("lo") List<String> ticked, @FormParam("institution") List<String> institutions,
             @FormParam("group") List<String> groups, @FormParam("shownInstitution") List<String> shownInstitutions,
             @FormParam("shownGroup") List<String> shownGroups, @FormParam("showAll") boolean showAll,
-            @FormParam("view") String view) {
+            @FormParam("view") String view, @FormParam("credential") List<String> tickedCredentials) {
         return steps.withOpenFlow(flowId, browserSecret, session -> {
             if (session.learnerId == null) {
                 return steps.redirectToStep(session);
@@ -125,15 +132,20 @@ public class TransferFlowResource {
             LearnerResults all = steps.resultsOf(session);
             Set<Long> selection = views.selectionFrom(all, new SelectionViews.Form(ticked, institutions, groups,
                     shownInstitutions, shownGroups, showAll));
+            // Only credentials this flow offers count; anything else in the form is ignored.
+            Set<String> credentials = new java.util.LinkedHashSet<>();
+            List<String> wanted = tickedCredentials == null ? List.of() : tickedCredentials;
+            steps.offeredCredentials(session, session.learnerId).stream().map(Credential::id)
+                    .filter(wanted::contains).forEach(credentials::add);
             if ("all".equals(view) || "passed".equals(view)) {
                 // Showing more or fewer results keeps what is ticked: the same page again, nothing stored yet.
-                return renderSelection(session, selection, "all".equals(view), false, 200);
+                return renderSelection(session, selection, credentials, "all".equals(view), false, 200);
             }
-            if (selection.isEmpty()) {
+            if (selection.isEmpty() && credentials.isEmpty()) {
                 // Never "send everything" by default: the student stays here and is told why.
-                return renderSelection(session, Set.of(), showAll, true, 422);
+                return renderSelection(session, Set.of(), Set.of(), showAll, true, 422);
             }
-            if (!flows.selected(flowId, selection)) {
+            if (!flows.selected(flowId, selection, credentials)) {
                 return steps.redirectToStep(flows.find(flowId).orElse(session));
             }
             return steps.seeOther(flowId, "preview");
@@ -177,7 +189,8 @@ public class TransferFlowResource {
                     learner, Formats.date(learner.birthDate(), page.locale()),
                     views.previewPage(selected, page.locale()), session.version,
                     views.unreachable(selected.missing(), page.locale()), views.summary(selected, page.locale()),
-                    logo), 200);
+                    logo, CompetenceViews.group(steps.chosenCredentials(session), competence.today(), page.locale())),
+                    200);
             if (logo != null) {
                 // The client's registered logo is the one image from elsewhere this page may show.
                 preview.getHeaders().putSingle(SecurityHeaders.CSP,
@@ -198,20 +211,33 @@ public class TransferFlowResource {
                 return steps.redirectToStep(session);
             }
             LearnerResults selected = steps.resultsOf(session).select(session.selectedIds());
-            SignedTransfer transfer;
+            List<Credential> chosen = steps.chosenCredentials(session);
+            SignedTransfer transfer = null;
+            byte[] evidence = null;
+            List<DisclosedResult> disclosed = new java.util.ArrayList<>(DisclosedResult.of(selected));
             try {
-                transfer = documents.build(selected, page.locale());
+                // ELMO carries the results (upper-secondary and vocational ones among them); the credentials ELMO
+                // does not hold travel as the JSON evidence of EMREX 2.0 (ADR 0872).
+                if (!selected.isEmpty() || chosen.isEmpty()) {
+                    transfer = documents.build(selected, page.locale());
+                }
+                if (!chosen.isEmpty()) {
+                    evidence = competence.evidence(selected.learner(), chosen);
+                    disclosed.addAll(DisclosedResult.of(competence.read(new String(evidence,
+                            java.nio.charset.StandardCharsets.UTF_8))));
+                }
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Transfer %s: building the signed document failed", flowId);
                 return steps.finish(session, Outcome.ERROR, "The results could not be signed. Please try again later.");
             }
-            Optional<Delivery> delivery = flows.close(session, Outcome.OK, "", version, transfer,
-                    DisclosedResult.of(selected));
+            Optional<Delivery> delivery = flows.close(session, Outcome.OK, "", version, transfer, disclosed,
+                    evidence);
             if (delivery.isEmpty()) {
                 return steps.closedPage(flows.find(flowId).orElse(session));
             }
-            LOG.infof("Transfer %s: signed document %s, %d bytes", flowId, transfer.documentId(),
-                    transfer.signedXml().length);
+            LOG.infof("Transfer %s: signed document %s, %d bytes; %d credentials outside ELMO", flowId,
+                    transfer == null ? "-" : transfer.documentId(), transfer == null ? 0 : transfer.signedXml().length,
+                    chosen.size());
             return steps.answerPage(session, Outcome.OK, delivery.get());
         });
     }
@@ -225,12 +251,14 @@ public class TransferFlowResource {
 
     // ------------------------------------------------------------------------------------------
 
-    private Response renderSelection(EmrexSession session, Set<Long> checked, boolean showAll, boolean nothingSelected,
-            int status) {
+    private Response renderSelection(EmrexSession session, Set<Long> checked, Set<String> checkedCredentials,
+            boolean showAll, boolean nothingSelected, int status) {
         LearnerResults all = steps.resultsOf(session);
         return steps.page(Templates.select(session.id, steps.receiver(session), all.learner().fullName(),
                 views.selectionPage(all, checked, showAll, page.locale()), showAll, nothingSelected,
-                views.unreachable(all.missing(), page.locale()), views.summary(all, checked, page.locale())),
+                views.unreachable(all.missing(), page.locale()), views.summary(all, checked, page.locale()),
+                CompetenceViews.group(steps.offeredCredentials(session, session.learnerId), competence.today(),
+                        page.locale()), checkedCredentials),
                 status);
     }
 }

@@ -202,10 +202,13 @@ public class TransferFlowService {
 
     /** Keeps the student's selection; from the selection page (logged in) or again from the preview. */
     @Transactional
-    public boolean selected(String flowId, Set<Long> selection) {
+    public boolean selected(String flowId, Set<Long> selection, Set<String> credentials) {
         String ids = selection.stream().map(String::valueOf).collect(Collectors.joining(","));
-        return move(flowId, EmrexSession.State.SELECTED, "selection = :selection, previousBrowserKey = null",
-                " and learnerId is not null and expiresAt > :now", Parameters.with("selection", ids));
+        String credentialIds = credentials.isEmpty() ? null : String.join(",", credentials);
+        return move(flowId, EmrexSession.State.SELECTED,
+                "selection = :selection, credentialSelection = :credentials, previousBrowserKey = null",
+                " and learnerId is not null and expiresAt > :now",
+                Parameters.with("selection", ids).and("credentials", credentialIds));
     }
 
     /**
@@ -221,6 +224,17 @@ public class TransferFlowService {
     @Transactional
     public Optional<Delivery> close(EmrexSession session, Outcome outcome, String message, Long expectedVersion,
             SignedTransfer document, List<DisclosedResult> disclosed) {
+        return close(session, outcome, message, expectedVersion, document, disclosed, null);
+    }
+
+    /**
+     * The same, for an answer that also carries credentials outside ELMO.
+     *
+     * @param competence the JSON evidence of the credentials the student confirmed, or null
+     */
+    @Transactional
+    public Optional<Delivery> close(EmrexSession session, Outcome outcome, String message, Long expectedVersion,
+            SignedTransfer document, List<DisclosedResult> disclosed, byte[] competence) {
         TransferProtocol protocol = protocolOf(session);
         EmrexSession.State target = outcome == Outcome.CANCEL ? EmrexSession.State.CANCELLED
                 : EmrexSession.State.ANSWERED;
@@ -235,7 +249,7 @@ public class TransferFlowService {
         recordAnswer(session.id, protocol, code, document == null ? null : document.documentId(), disclosed);
         LOG.infof("Transfer %s answered %s", session.id, code);
         metrics.counter("ncp.transfers", "code", code).increment();
-        return Optional.of(protocol.deliver(session, outcome, message == null ? "" : message, document));
+        return Optional.of(protocol.deliver(session, outcome, message == null ? "" : message, document, competence));
     }
 
     /** Ends an open flow whose time ran out; the protocol then tells the receiver "session expired". */

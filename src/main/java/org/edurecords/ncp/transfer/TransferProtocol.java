@@ -1,6 +1,9 @@
 package org.edurecords.ncp.transfer;
 
 import java.util.Locale;
+import java.util.Set;
+
+import org.edurecords.ncp.competence.EvidenceType;
 
 /**
  * What one protocol (EMREX 1.0, EMREX 2.0) adds to the shared transfer: how the receiver is named to the student,
@@ -25,6 +28,14 @@ public interface TransferProtocol {
         return null;
     }
 
+    /**
+     * What the receiver may be given in this flow: for EMREX 1.0 everything ELMO carries, for EMREX 2.0 the
+     * evidence types of the client's {@code scope}.
+     */
+    default Set<EvidenceType> evidenceTypes(EmrexSession session) {
+        return EvidenceType.elmoTypes();
+    }
+
     /** The outcome as this protocol's ledger rows and {@code ncp.transfers} counters carry it. */
     String code(Outcome outcome);
 
@@ -36,4 +47,19 @@ public interface TransferProtocol {
      * @param document the signed document of an {@link Outcome#OK} answer, otherwise null
      */
     Delivery deliver(EmrexSession session, Outcome outcome, String message, SignedTransfer document);
+
+    /**
+     * The same, for an answer that also carries credentials outside ELMO; only a protocol whose evidence types
+     * include such credentials ({@link #evidenceTypes}) is ever given any.
+     *
+     * @param document the signed document, or null when the answer carries credentials only
+     * @param competence the JSON evidence of those credentials, or null
+     */
+    default Delivery deliver(EmrexSession session, Outcome outcome, String message, SignedTransfer document,
+            byte[] competence) {
+        if (competence != null) {
+            throw new IllegalStateException(id() + " carries no credentials outside ELMO");
+        }
+        return deliver(session, outcome, message, document);
+    }
 }

@@ -104,6 +104,15 @@ public interface CompetenceMessages {
     String comp_grade_failed();
 
     @Message
+    String comp_elmo_level_eqf4();
+
+    @Message
+    String comp_elmo_scale_1_6();
+
+    @Message
+    String comp_elmo_scale_pass_fail();
+
+    @Message
     String comp_trade();
 
     @Message

@@ -2,6 +2,7 @@ package org.edurecords.ncp.registry;
 
 import org.edurecords.ncp.signing.Certificates;
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,10 +52,19 @@ class RegistryResourceTest {
         assertEquals(base + "/oauth2/authorize", json.getString("emreg2Props.authorizationUrl"));
         assertEquals(base + "/oauth2/token", json.getString("emreg2Props.tokenUrl"));
         assertEquals(base + "/results", json.getString("emreg2Props.resourceUrl"));
-        assertEquals(List.of("elmo", "userinfo", "pdf_metadata", "pdf"),
+        assertEquals(List.of("elmo", "userinfo", "pdf_metadata", "pdf", "competence"),
                 json.getList("emreg2Props.supportedDataFormats.name"));
         assertEquals("1.7", json.getString("emreg2Props.supportedDataFormats[0].version"));
-        assertEquals(List.of("higher-education-results"), json.getList("emreg2Props.availableEvidenceTypes.name"));
+        assertEquals("1.0", json.getString("emreg2Props.supportedDataFormats[4].version"));
+        assertEquals(List.of("higher-education-results", "upper-secondary-results", "vocational-results", "licences",
+                "authorisations", "recognition-decisions"), json.getList("emreg2Props.availableEvidenceTypes.name"));
+        // The schema of the evidence format is where the entry says, and is the one in schemas/.
+        String schemaUrl = json.getString("emreg2Props.supportedDataFormats[4].schemaUrl");
+        Response schema = given().get(schemaUrl.substring(base.length()));
+        assertEquals(200, schema.statusCode());
+        assertTrue(schema.contentType().startsWith("application/schema+json"), schema.contentType());
+        assertArrayEquals(java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of("schemas/competence-evidence-1.0.schema.json")), schema.asByteArray());
         assertEquals("NO", json.getString("country.isoCode"));
         assertEquals(true, json.getBoolean("country.singleFetch"));
         assertEquals(List.of("All"), json.getList("institutions.name"));

@@ -97,7 +97,16 @@ public class Emrex2Client {
 
     /** Authorizes and logs the student in; the browser stands on the selection page. */
     public Emrex2Client startAndLogin(String username, String password) {
-        Response authorize = authorize(authorizeParameters());
+        return startAndLogin(username, password, null);
+    }
+
+    /** The same, asking for the evidence types of {@code scope} (space separated; null asks for everything). */
+    public Emrex2Client startAndLogin(String username, String password, String scope) {
+        Map<String, String> query = authorizeParameters();
+        if (scope != null) {
+            query.put("scope", scope);
+        }
+        Response authorize = authorize(query);
         assertEquals(303, authorize.statusCode(), authorize.asString());
         String location = authorize.header("Location");
         flowPath = location.substring(location.indexOf("/emrex/flow/"), location.lastIndexOf('/'));
