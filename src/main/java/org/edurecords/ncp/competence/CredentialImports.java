@@ -173,6 +173,25 @@ public class CredentialImports {
         return report;
     }
 
+    /**
+     * A live register's answer is the whole truth of that register about one person: their credentials of
+     * {@code source} that it no longer gives are deleted, with their history (the database cascades).
+     *
+     * @return how many were deleted
+     */
+    @jakarta.transaction.Transactional
+    public int keepOnly(String source, long learnerId, java.util.Collection<String> sourceKeys) {
+        List<CredentialEntity> rows = CredentialEntity.list("source = ?1 and learnerId = ?2", source, learnerId);
+        int deleted = 0;
+        for (CredentialEntity row : rows) {
+            if (!sourceKeys.contains(row.sourceKey)) {
+                em.createNativeQuery("delete from credential where id = ?1").setParameter(1, row.id).executeUpdate();
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
     /** A register's status change of one credential: 404 when the key is unknown. */
     public Outcome changeStatus(String sourceName, String sourceKey, StatusUpdate update) {
         String source = source(sourceName);

@@ -25,7 +25,7 @@ import org.edurecords.ncp.results.ResultStatus;
 import org.edurecords.ncp.web.TextBundle;
 
 /**
- * Upper-secondary and vocational credentials as the learning results of their issuer (ADR 0871): each issuer (a
+ * Upper-secondary and vocational credentials as the learning results of their issuer (ADR 0872): each issuer (a
  * school, a county) is an institution of its own, a diploma or a certificate a {@code Degree Programme} with the
  * EQF level, a diploma's subjects its courses with their grade, grading scheme and hours as engagement hours. So an
  * EMREX transfer selects, previews, signs and records them like any result, with one ELMO writer for all. Licences,

@@ -45,6 +45,29 @@ public interface NcpConfig {
 
     Emrex2 emrex2();
 
+    /** Credentials besides higher-education results (docs/competence.md). */
+    Competence competence();
+
+    interface Competence {
+        /**
+         * Registers that serve a person's credentials live, keyed by the source name their credentials get
+         * ({@code ncp.competence.live.<source>.url}): asked when the person logs in, kept as an import of theirs.
+         */
+        Map<String, LiveRegister> live();
+    }
+
+    interface LiveRegister {
+        /** Where the register answers {@code POST {"nationalIdentifier": ...}}; https in production. */
+        String url();
+
+        /** A bearer token for the register, if it wants one. */
+        Optional<String> token();
+
+        /** How long a login waits for it; after that the credentials last read are shown. */
+        @WithDefault("PT3S")
+        Duration timeout();
+    }
+
     /**
      * The receivers this service answers, keyed by a short id: a transfer is accepted only with a return URL on one
      * of their hosts (ADR 0207). The production profile refuses to start without any.

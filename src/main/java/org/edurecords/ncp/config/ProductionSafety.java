@@ -78,6 +78,11 @@ public class ProductionSafety {
                 .filter(source -> source.startsWith("http://"))
                 .forEach(source -> problems.add("ncp.emrex2.client-registry must use https URLs: the registry decides"
                         + " which clients may fetch results"));
+        config.competence().live().forEach((source, register) -> {
+            if (!register.url().strip().startsWith("https://")) {
+                problems.add("ncp.competence.live." + source + ".url must use https: it carries identity numbers");
+            }
+        });
         problems.addAll(unsafeLogin(config.auth()));
         problems.addAll(org.edurecords.ncp.emrex.KnownReceivers.problems(config));
         return problems;

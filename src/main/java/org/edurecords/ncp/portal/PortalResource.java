@@ -78,6 +78,9 @@ public class PortalResource {
     TransferDocumentService documents;
 
     @Inject
+    org.edurecords.ncp.competence.LiveRegisters liveRegisters;
+
+    @Inject
     PortalSessions sessions;
 
     @Inject
@@ -141,6 +144,8 @@ public class PortalResource {
         Optional<Learner> learner = session.get().learnerId == null ? Optional.empty()
                 : results.findLearner(session.get().learnerId);
         LearnerResults all = learner.map(results::resultsOf).orElse(null);
+        // Registers that serve credentials live are asked at each visit, as the result sources are.
+        learner.ifPresent(liveRegisters::refresh);
         List<CompetenceViews.KindGroup> competence = learner.map(l -> competenceViews.of(l.id(), page.locale()))
                 .orElse(List.of());
         if ((all == null || all.isEmpty()) && competence.isEmpty()) {

@@ -55,6 +55,9 @@ public class FlowResults {
     CompetenceDocuments competence;
 
     @Inject
+    org.edurecords.ncp.competence.LiveRegisters liveRegisters;
+
+    @Inject
     org.edurecords.ncp.web.PublicUrl publicUrl;
 
     /** What is kept: the learner comes from the register, not from the snapshot. */
@@ -73,6 +76,7 @@ public class FlowResults {
      * flow's evidence types ask for them.
      */
     public LearnerResults collect(String flowId, Learner learner, Set<EvidenceType> evidence) {
+        liveRegisters.refresh(learner);
         LearnerResults fresh = evidence.contains(EvidenceType.HIGHER_EDUCATION_RESULTS) ? results.resultsOf(learner)
                 : new LearnerResults(learner, List.of(), List.of());
         Set<CredentialKind> kinds = EvidenceType.kinds(evidence);

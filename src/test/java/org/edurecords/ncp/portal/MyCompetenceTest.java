@@ -28,14 +28,15 @@ class MyCompetenceTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "en | Upper-secondary education | Licences | Norwegian, first written language | Overall achievement | Passed | Category",
-        "nb | Videregående opplæring | Førerkort og sertifikater | Norsk hovedmål | Standpunkt | Bestått | Klasse",
-        "nn | Vidaregåande opplæring | Førarkort og sertifikat | Norsk hovudmål | Standpunkt | Bestått | Klasse",
-        "se | Joatkkaskuvla | Vuodjinkoarttat ja sertifikáhtat | Norsk hovedmål | Oppalašárvosátni | Dohkkehuvvon | Klássa",
+        "en | My competence | Upper-secondary education | Licences | Norwegian, first written language | Overall achievement | Passed | Category",
+        "nb | Min kompetanse | Videregående opplæring | Førerkort og sertifikater | Norsk hovedmål | Standpunkt | Bestått | Klasse",
+        "nn | Min kompetanse | Vidaregåande opplæring | Førarkort og sertifikat | Norsk hovudmål | Standpunkt | Bestått | Klasse",
+        "se | Mu gelbbolašvuohta | Joatkkaskuvla | Vuodjinkoarttat ja sertifikáhtat | Norsk hovedmål | Oppalašárvosátni | Dohkkehuvvon | Klássa",
     })
-    void annaSeesHerDiplomaAndDrivingLicenceInHerLanguage(String lang, String schoolHeading, String licenceHeading,
-            String subject, String overall, String passed, String category) {
+    void annaSeesHerDiplomaAndDrivingLicenceInHerLanguage(String lang, String pageTitle, String schoolHeading,
+            String licenceHeading, String subject, String overall, String passed, String category) {
         Document page = FlowClient.html(login("anna").get("/my-results?lang=" + lang));
+        assertEquals(pageTitle, page.selectFirst("h1").text(), "My results is My competence");
         assertNotNull(page.selectFirst("table.results td.title"), "her higher-education results are still there");
         Element competence = page.getElementById("competence");
         assertNotNull(competence, page.outerHtml());

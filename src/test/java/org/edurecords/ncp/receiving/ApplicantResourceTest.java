@@ -157,7 +157,10 @@ class ApplicantResourceTest {
         assertEquals("MATCH", request.getString("answers[0].learnerMatch"));
         assertEquals("NCP_OK", request.getString("answers[0].returnCode"));
         assertEquals("Sørbø-Łukasiewicz", request.getString("results.learner.familyName"));
-        assertEquals(2, request.getList("results.institutions").size());
+        // Two universities, and her upper-secondary school as a third issuer (docs/competence.md).
+        assertEquals(3, request.getList("results.institutions").size());
+        assertEquals("Oslo katedralskole, Oslo kommune", request.getString("results.institutions[2].names.und"));
+        assertEquals(null, request.getString("results.institutions[2].schac"), "a school has no SCHAC code");
         assertEquals("met", request.getString("outcome"), request.prettify());
         assertEquals(request.getString("outcome"), request.getString("evaluation.outcome"));
         assertFalse(request.getList("evaluation.verdicts").isEmpty());
