@@ -584,7 +584,9 @@ public class TranscriptPdfRenderer {
         }
 
         private void entry(TranscriptSection section, TranscriptSection.Entry entry) throws IOException {
-            if (!fits(50f)) {
+            // A short entry is kept on one page; a long one starts where there is room for its beginning.
+            float estimate = estimatedHeight(entry);
+            if (!fits(Math.min(estimate, 50f)) || (estimate < (CONTENT_TOP - CONTENT_BOTTOM) / 2 && !fits(estimate))) {
                 newPage();
             }
             paragraph(orDash(entry.title()), bold, BODY_SIZE + 0.5f, TEXT, 0);
@@ -600,6 +602,12 @@ public class TranscriptPdfRenderer {
                 y -= 5f;
                 float[] widths = sectionColumnWidths(table);
                 String continued = isBlank(entry.title()) ? orDash(section.heading()) : entry.title();
+                // The column header never stands alone at the foot of a page.
+                if (!fits(2 * rowHeight(List.of(List.of("")))  + 2 * CELL_PADDING_Y)) {
+                    newPage();
+                    paragraph(labels.get("pdf_continued", "heading", continued), bold, BODY_SIZE, ACCENT, 0);
+                    y -= 3f;
+                }
                 sectionHeader(table, widths);
                 for (List<String> row : table.rows()) {
                     Cell[] cells = new Cell[table.columns().size()];
@@ -618,6 +626,16 @@ public class TranscriptPdfRenderer {
                 }
             }
             y -= 10f;
+        }
+
+        /** About the height of an entry, its table up to three rows: enough to keep a short entry together. */
+        private static float estimatedHeight(TranscriptSection.Entry entry) {
+            float line = BODY_SIZE * LINE_FACTOR;
+            float height = 2 * line + (entry.status() == null ? 0f : line) + entry.facts().size() * line;
+            if (entry.table() != null && !entry.table().rows().isEmpty()) {
+                height += (1 + Math.min(entry.table().rows().size(), 3)) * (TABLE_SIZE * LINE_FACTOR + 2 * CELL_PADDING_Y) + 5f;
+            }
+            return height;
         }
 
         /** The status in words; one that does not stand is bold with a bar beside it as well. */
@@ -655,7 +673,7 @@ public class TranscriptPdfRenderer {
 
         /**
          * Each column as wide as its content, up to a share of the page, and never narrower than the longest word
-         * of its heading; the wide column gets what is left.
+         * of its heading or (while the wide column keeps room) of its cells; the wide column gets what is left.
          */
         private float[] sectionColumnWidths(TranscriptSection.Table table) throws IOException {
             int count = table.columns().size();
@@ -663,20 +681,32 @@ public class TranscriptPdfRenderer {
             float padding = 2 * CELL_PADDING_X + 1f;
             float cap = count == 1 ? CONTENT_WIDTH : Math.min(130f, (CONTENT_WIDTH - 120f) / (count - 1) - padding);
             float[] widths = new float[count];
+            float[] withoutWords = new float[count];
             float used = 0f;
+            float usedWithoutWords = 0f;
             for (int column = 0; column < count; column++) {
                 if (column == wide) {
                     continue;
                 }
                 float header = widestWord(bold, table.columns().get(column));
                 float natural = bold.width(bold.clean(table.columns().get(column)), TABLE_SIZE);
+                float word = 0f;
                 for (List<String> row : table.rows()) {
                     if (column < row.size()) {
-                        natural = Math.max(natural, regular.width(regular.clean(orDash(row.get(column))), TABLE_SIZE));
+                        String cell = orDash(row.get(column));
+                        natural = Math.max(natural, regular.width(regular.clean(cell), TABLE_SIZE));
+                        word = Math.max(word, widestWord(regular, cell));
                     }
                 }
-                widths[column] = Math.max(Math.min(natural, cap), header) + padding;
+                withoutWords[column] = Math.max(Math.min(natural, cap), header) + padding;
+                widths[column] = Math.max(withoutWords[column], word + padding);
                 used += widths[column];
+                usedWithoutWords += withoutWords[column];
+            }
+            // Words are only broken when keeping them whole would squeeze the wide column.
+            if (CONTENT_WIDTH - used < 100f) {
+                widths = withoutWords;
+                used = usedWithoutWords;
             }
             widths[wide] = Math.max(CONTENT_WIDTH - used, 40f);
             return widths;
