@@ -149,6 +149,20 @@ public class TranscriptPdfRenderer {
                 append(all, node.code(), node.result() == null ? null : node.result().grade());
             }
         }
+        for (TranscriptSection section : transcript.sections()) {
+            append(all, section.heading(), section.note());
+            for (TranscriptSection.Entry entry : section.entries()) {
+                append(all, entry.title());
+                if (entry.status() != null) {
+                    append(all, entry.status().label(), entry.status().text());
+                }
+                entry.facts().forEach(fact -> append(all, fact.label(), fact.value()));
+                if (entry.table() != null) {
+                    entry.table().columns().forEach(column -> append(all, column));
+                    entry.table().rows().forEach(row -> row.forEach(cell -> append(all, cell)));
+                }
+            }
+        }
         return all.toString();
     }
 
@@ -421,11 +435,14 @@ public class TranscriptPdfRenderer {
                 titleBlock();
                 learnerBlock();
                 List<InstitutionResults> institutions = transcript.results().institutions();
-                if (institutions.isEmpty()) {
+                if (institutions.isEmpty() && transcript.sections().isEmpty()) {
                     paragraph(labels.get("pdf_noResults"), regular, BODY_SIZE, TEXT, 0);
                 }
                 for (InstitutionResults institution : institutions) {
                     institutionSection(institution);
+                }
+                for (TranscriptSection section : transcript.sections()) {
+                    section(section);
                 }
                 verificationHint();
             } finally {
@@ -548,6 +565,153 @@ public class TranscriptPdfRenderer {
             }
         }
 
+        // ----- the sections a feature adds after the results
+
+        private void section(TranscriptSection section) throws IOException {
+            // Keep the heading with the first entry's title and a line or two.
+            if (!fits(80f)) {
+                newPage();
+            }
+            paragraph(orDash(section.heading()), bold, HEADING_SIZE, ACCENT, 0);
+            if (!isBlank(section.note())) {
+                paragraph(section.note(), regular, SMALL_SIZE, MUTED, 0);
+            }
+            y -= 5f;
+            for (TranscriptSection.Entry entry : section.entries()) {
+                entry(section, entry);
+            }
+            y -= 10f;
+        }
+
+        private void entry(TranscriptSection section, TranscriptSection.Entry entry) throws IOException {
+            // A short entry is kept on one page; a long one starts where there is room for its beginning.
+            float estimate = estimatedHeight(entry);
+            if (!fits(Math.min(estimate, 50f)) || (estimate < (CONTENT_TOP - CONTENT_BOTTOM) / 2 && !fits(estimate))) {
+                newPage();
+            }
+            paragraph(orDash(entry.title()), bold, BODY_SIZE + 0.5f, TEXT, 0);
+            y -= 2f;
+            if (entry.status() != null) {
+                statusLine(entry.status());
+            }
+            for (TranscriptSection.Fact fact : entry.facts()) {
+                keyValue(fact.label(), orDash(fact.value()));
+            }
+            TranscriptSection.Table table = entry.table();
+            if (table != null && !table.columns().isEmpty() && !table.rows().isEmpty()) {
+                y -= 5f;
+                float[] widths = sectionColumnWidths(table);
+                String continued = isBlank(entry.title()) ? orDash(section.heading()) : entry.title();
+                // The column header never stands alone at the foot of a page.
+                if (!fits(2 * rowHeight(List.of(List.of("")))  + 2 * CELL_PADDING_Y)) {
+                    newPage();
+                    paragraph(labels.get("pdf_continued", "heading", continued), bold, BODY_SIZE, ACCENT, 0);
+                    y -= 3f;
+                }
+                sectionHeader(table, widths);
+                for (List<String> row : table.rows()) {
+                    Cell[] cells = new Cell[table.columns().size()];
+                    for (int column = 0; column < cells.length; column++) {
+                        cells[column] = new Cell(column < row.size() ? orDash(row.get(column)) : DASH, regular,
+                                Align.LEFT, 0f);
+                    }
+                    List<List<String>> lines = cellLines(cells, widths);
+                    if (!fits(rowHeight(lines))) {
+                        newPage();
+                        paragraph(labels.get("pdf_continued", "heading", continued), bold, BODY_SIZE, ACCENT, 0);
+                        y -= 3f;
+                        sectionHeader(table, widths);
+                    }
+                    drawRow(cells, lines, widths, null, TEXT, 0.4f);
+                }
+            }
+            y -= 10f;
+        }
+
+        /** About the height of an entry, its table up to three rows: enough to keep a short entry together. */
+        private static float estimatedHeight(TranscriptSection.Entry entry) {
+            float line = BODY_SIZE * LINE_FACTOR;
+            float height = 2 * line + (entry.status() == null ? 0f : line) + entry.facts().size() * line;
+            if (entry.table() != null && !entry.table().rows().isEmpty()) {
+                height += (1 + Math.min(entry.table().rows().size(), 3)) * (TABLE_SIZE * LINE_FACTOR + 2 * CELL_PADDING_Y) + 5f;
+            }
+            return height;
+        }
+
+        /** The status in words; one that does not stand is bold with a bar beside it as well. */
+        private void statusLine(TranscriptSection.Status status) throws IOException {
+            String text = isBlank(status.label()) ? orDash(status.text()) : status.label() + ": " + orDash(status.text());
+            if (status.standing()) {
+                keyValue(isBlank(status.label()) ? "" : status.label(), orDash(status.text()));
+                return;
+            }
+            float indent = 8f;
+            float leading = BODY_SIZE * LINE_FACTOR;
+            List<String> lines = wrap(bold, text, BODY_SIZE, CONTENT_WIDTH - indent);
+            float height = lines.size() * leading;
+            if (!fits(height)) {
+                newPage();
+            }
+            fill(TEXT);
+            stream.addRect(CONTENT_LEFT, y - height + 1f, 3f, height);
+            stream.fill();
+            float baseline = y - BODY_SIZE;
+            for (String line : lines) {
+                text(line, bold, BODY_SIZE, TEXT, CONTENT_LEFT + indent, baseline);
+                baseline -= leading;
+            }
+            y -= height + 2f;
+        }
+
+        private void sectionHeader(TranscriptSection.Table table, float[] widths) throws IOException {
+            Cell[] cells = new Cell[table.columns().size()];
+            for (int column = 0; column < cells.length; column++) {
+                cells[column] = new Cell(orDash(table.columns().get(column)), bold, Align.LEFT, 0f);
+            }
+            drawRow(cells, widths, HEADER_FILL, ACCENT, 0.8f);
+        }
+
+        /**
+         * Each column as wide as its content, up to a share of the page, and never narrower than the longest word
+         * of its heading or (while the wide column keeps room) of its cells; the wide column gets what is left.
+         */
+        private float[] sectionColumnWidths(TranscriptSection.Table table) throws IOException {
+            int count = table.columns().size();
+            int wide = table.wideColumn() >= 0 && table.wideColumn() < count ? table.wideColumn() : count - 1;
+            float padding = 2 * CELL_PADDING_X + 1f;
+            float cap = count == 1 ? CONTENT_WIDTH : Math.min(130f, (CONTENT_WIDTH - 120f) / (count - 1) - padding);
+            float[] widths = new float[count];
+            float[] withoutWords = new float[count];
+            float used = 0f;
+            float usedWithoutWords = 0f;
+            for (int column = 0; column < count; column++) {
+                if (column == wide) {
+                    continue;
+                }
+                float header = widestWord(bold, table.columns().get(column));
+                float natural = bold.width(bold.clean(table.columns().get(column)), TABLE_SIZE);
+                float word = 0f;
+                for (List<String> row : table.rows()) {
+                    if (column < row.size()) {
+                        String cell = orDash(row.get(column));
+                        natural = Math.max(natural, regular.width(regular.clean(cell), TABLE_SIZE));
+                        word = Math.max(word, widestWord(regular, cell));
+                    }
+                }
+                withoutWords[column] = Math.max(Math.min(natural, cap), header) + padding;
+                widths[column] = Math.max(withoutWords[column], word + padding);
+                used += widths[column];
+                usedWithoutWords += withoutWords[column];
+            }
+            // Words are only broken when keeping them whole would squeeze the wide column.
+            if (CONTENT_WIDTH - used < 100f) {
+                widths = withoutWords;
+                used = usedWithoutWords;
+            }
+            widths[wide] = Math.max(CONTENT_WIDTH - used, 40f);
+            return widths;
+        }
+
         // ----- the results table
 
         private static final int CODE = 0;
@@ -651,7 +815,7 @@ public class TranscriptPdfRenderer {
                 cells[column] = new Cell(columnLabel(column), bold,
                         column == CREDITS ? Align.RIGHT : Align.LEFT, 0f);
             }
-            drawRow(cells, HEADER_FILL, ACCENT, 0.8f);
+            drawRow(cells, columnWidths, HEADER_FILL, ACCENT, 0.8f);
         }
 
         private void opportunityRows(String institutionName, LearningOpportunity node, int depth) throws IOException {
@@ -699,22 +863,22 @@ public class TranscriptPdfRenderer {
 
         /** On a new page the table continues under a repeated heading and column header. */
         private void rowWithPageBreak(String institutionName, Cell[] cells, Rgb fill, float ruleWidth) throws IOException {
-            List<List<String>> lines = cellLines(cells);
+            List<List<String>> lines = cellLines(cells, columnWidths);
             if (!fits(rowHeight(lines))) {
                 newPage();
                 paragraph(labels.get("pdf_continued", "heading", institutionName), bold, BODY_SIZE, ACCENT, 0);
                 y -= 3f;
                 tableHeader();
             }
-            drawRow(cells, lines, fill, TEXT, ruleWidth);
+            drawRow(cells, lines, columnWidths, fill, TEXT, ruleWidth);
         }
 
-        private void drawRow(Cell[] cells, Rgb fill, Rgb color, float ruleWidth) throws IOException {
-            drawRow(cells, cellLines(cells), fill, color, ruleWidth);
+        private void drawRow(Cell[] cells, float[] widths, Rgb fill, Rgb color, float ruleWidth) throws IOException {
+            drawRow(cells, cellLines(cells, widths), widths, fill, color, ruleWidth);
         }
 
-        private void drawRow(Cell[] cells, List<List<String>> lines, Rgb fill, Rgb color, float ruleWidth)
-                throws IOException {
+        private void drawRow(Cell[] cells, List<List<String>> lines, float[] widths, Rgb fill, Rgb color,
+                float ruleWidth) throws IOException {
             float height = rowHeight(lines);
             if (fill != null) {
                 fill(fill);
@@ -729,24 +893,24 @@ public class TranscriptPdfRenderer {
                 float baseline = y - CELL_PADDING_Y - TABLE_SIZE;
                 for (String line : lines.get(column)) {
                     if (cell.align() == Align.RIGHT) {
-                        rightAligned(line, cell.face(), TABLE_SIZE, color, columnLeft + columnWidths[column] - CELL_PADDING_X,
+                        rightAligned(line, cell.face(), TABLE_SIZE, color, columnLeft + widths[column] - CELL_PADDING_X,
                                 baseline);
                     } else {
                         text(line, cell.face(), TABLE_SIZE, color, columnLeft + CELL_PADDING_X + cell.indent(), baseline);
                     }
                     baseline -= leading;
                 }
-                columnLeft += columnWidths[column];
+                columnLeft += widths[column];
             }
             y -= height;
             rule(CONTENT_LEFT, CONTENT_RIGHT, y, ruleWidth);
         }
 
-        private List<List<String>> cellLines(Cell[] cells) throws IOException {
+        private List<List<String>> cellLines(Cell[] cells, float[] widths) throws IOException {
             List<List<String>> lines = new ArrayList<>(cells.length);
             for (int column = 0; column < cells.length; column++) {
                 Cell cell = cells[column];
-                float available = columnWidths[column] - 2 * CELL_PADDING_X - cell.indent();
+                float available = widths[column] - 2 * CELL_PADDING_X - cell.indent();
                 List<String> wrapped = wrap(cell.face(), cell.text(), TABLE_SIZE, available);
                 if (wrapped.size() > MAX_CELL_LINES) {
                     wrapped = new ArrayList<>(wrapped.subList(0, MAX_CELL_LINES));

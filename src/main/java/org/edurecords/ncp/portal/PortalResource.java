@@ -43,6 +43,7 @@ import org.edurecords.ncp.web.PageContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.edurecords.ncp.competence.CompetenceEvidence;
+import org.edurecords.ncp.competence.CompetencePdfSections;
 import org.edurecords.ncp.competence.CompetenceViews;
 import org.edurecords.ncp.competence.Credential;
 import org.edurecords.ncp.competence.Credentials;
@@ -118,6 +119,9 @@ public class PortalResource {
     ResponseSignature signature;
 
     @Inject
+    SealedTranscripts transcripts;
+
+    @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
 
     @Inject
@@ -158,11 +162,30 @@ public class PortalResource {
                 views.unreachable(all == null ? List.of() : all.missing(), page.locale()), hasResults, competence), 200);
     }
 
-    /** The owner's own signed PDF transcript of all their results, built and signed as an EMREX answer is. */
+    /**
+     * The owner's own signed PDF transcript of all their results, built and signed as an EMREX answer is; with
+     * credentials, a sealed PDF of its own with a section per kind after the results (ADR 0871).
+     */
     @GET
     @Path("transcript.pdf")
     public Response transcript(@CookieParam(PortalSessions.COOKIE) String token) {
-        return ownDocument(token, "application/pdf", "pdf");
+        Optional<Learner> learner = sessions.learnerOf(token).flatMap(results::findLearner);
+        List<Credential> own = learner.map(l -> credentials.of(l.id())).orElse(List.of());
+        if (own.isEmpty()) {
+            return ownDocument(token, "application/pdf", "pdf");
+        }
+        LearnerResults all = results.resultsOf(learner.get());
+        String documentId = java.util.UUID.randomUUID().toString();
+        byte[] pdf;
+        try {
+            java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(config.timeZone()));
+            pdf = transcripts.render(all, CompetencePdfSections.of(own, today, page.locale()), page.locale(), documentId);
+        } catch (RuntimeException e) {
+            LOG.error("My results: building the owner's signed PDF failed", e);
+            return page(Templates.documentsUnavailable(), 503);
+        }
+        LOG.infof("My results: the owner downloaded document %s (pdf, %d credentials)", documentId, own.size());
+        return download(pdf, "application/pdf", "transcript-" + documentId + ".pdf");
     }
 
     /** The owner's own signed ELMO document of all their results (the PDF transcript inside). */
@@ -216,6 +239,10 @@ public class PortalResource {
         LOG.infof("My results: the owner downloaded document %s (%s)", document.documentId(), extension);
         byte[] body = "pdf".equals(extension) ? document.pdfTranscript() : document.signedXml();
         String name = ("pdf".equals(extension) ? "transcript-" : "elmo-") + document.documentId() + "." + extension;
+        return download(body, type, name);
+    }
+
+    private static Response download(byte[] body, String type, String name) {
         return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff").build();
     }

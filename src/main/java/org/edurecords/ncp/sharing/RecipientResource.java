@@ -67,7 +67,7 @@ public class RecipientResource {
         static native TemplateInstance results(String linkId, Learner learner, String birthDate,
                 List<InstitutionView> institutions, List<UnreachableView> missing, String created, String expires,
                 String documentId, String ncpName, String publicUrl, String ownerName, String verifyUrl,
-                boolean hasDocument, List<CompetenceViews.KindGroup> credentials);
+                boolean hasElmo, boolean hasPdf, List<CompetenceViews.KindGroup> credentials);
 
         static native TemplateInstance unavailable(String messageKey, String until);
     }
@@ -163,10 +163,10 @@ public class RecipientResource {
     @Produces(MediaType.WILDCARD)
     public Response pdf(@PathParam("linkId") String linkId, @CookieParam(GRANT_COOKIE) String grant) {
         return withGrant(linkId, grant, opened -> {
-            if (opened.snapshot().signedElmo == null) {
+            if (!hasPdf(opened.snapshot())) {
                 return noDocument(opened.link());
             }
-            byte[] pdf = transcriptOf(opened.snapshot().signedElmo);
+            byte[] pdf = pdfOf(opened.snapshot());
             if (pdf == null) {
                 LOG.errorf("Share link of document %s: no PDF transcript in the stored document", opened.link().documentId);
                 inLanguageOf(opened.link());
@@ -188,7 +188,7 @@ public class RecipientResource {
                 Formats.dateTime(link.createdAt, config.timeZone(), locale),
                 Formats.dateTime(link.expiresAt, config.timeZone(), locale), link.documentId, config.name(),
                 publicUrl.base(), (nullToEmpty(learner.givenNames()) + " " + nullToEmpty(learner.familyName())).strip(),
-                publicUrl.base() + "/verification", opened.snapshot().signedElmo != null,
+                publicUrl.base() + "/verification", opened.snapshot().signedElmo != null, hasPdf(opened.snapshot()),
                 links.evidence(opened.snapshot()).map(e -> competenceViews.shared(e, locale)).orElse(List.of())), 200);
     }
 
@@ -258,6 +258,21 @@ public class RecipientResource {
     private static Response download(byte[] body, String type, String filename) {
         return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
                 .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    private static boolean hasPdf(ShareSnapshot snapshot) {
+        return snapshot.signedPdf != null || snapshot.signedElmo != null;
+    }
+
+    /**
+     * The link's PDF: its own when it carries credentials (results and a section per kind), else the one inside its
+     * signed ELMO; null when there is none to be found.
+     */
+    static byte[] pdfOf(ShareSnapshot snapshot) {
+        if (snapshot.signedPdf != null) {
+            return Base64.getDecoder().decode(snapshot.signedPdf);
+        }
+        return snapshot.signedElmo == null ? null : transcriptOf(snapshot.signedElmo);
     }
 
     /** The PDF transcript: the content of the document's first top-level attachment, a data URI. */

@@ -53,11 +53,18 @@ public class ShareLinks {
     @Inject
     ObjectMapper json;
 
-    /** A new link and its code, the only time the code exists in clear. */
     /** Credentials of a link in the JSON evidence format, and the X-Signature over exactly these bytes. */
     public record Evidence(byte[] body, String signature) {
     }
 
+    /**
+     * What a new link carries, signed: the ELMO of its results (null without results), the evidence of its
+     * credentials (null without) and, with credentials, its own sealed PDF, all under one document id.
+     */
+    public record Documents(String documentId, SignedTransfer elmo, Evidence evidence, byte[] pdf) {
+    }
+
+    /** A new link and its code, the only time the code exists in clear. */
     public record Created(ShareLink link, String code) {
     }
 
@@ -98,8 +105,8 @@ public class ShareLinks {
      * form (request id) already created one.
      */
     @Transactional
-    public Optional<Created> create(LearnerResults selected, SignedTransfer document, Evidence evidence,
-            Duration validity, Locale language, String label, String requestId) {
+    public Optional<Created> create(LearnerResults selected, Documents documents, Duration validity, Locale language,
+            String label, String requestId) {
         if (ShareLink.count("requestId", requestId) > 0) {
             return Optional.empty();
         }
@@ -111,19 +118,22 @@ public class ShareLinks {
         link.label = label;
         link.language = language.getLanguage();
         link.codeHash = AccessCodes.hash(code);
-        // A link of credentials only has no ELMO document; its id then names the evidence.
-        link.documentId = document != null ? document.documentId() : java.util.UUID.randomUUID().toString();
+        link.documentId = documents.documentId();
         link.requestId = requestId;
         link.createdAt = now;
         link.expiresAt = now.plus(validity);
         link.persist();
         ShareSnapshot snapshot = new ShareSnapshot();
         snapshot.linkId = link.id;
-        snapshot.signedElmo = document == null ? null : new String(document.signedXml(), StandardCharsets.UTF_8);
+        snapshot.signedElmo = documents.elmo() == null ? null
+                : new String(documents.elmo().signedXml(), StandardCharsets.UTF_8);
         snapshot.payload = toJson(SnapshotPayload.of(selected));
-        if (evidence != null) {
-            snapshot.competence = new String(evidence.body(), StandardCharsets.UTF_8);
-            snapshot.competenceSignature = evidence.signature();
+        if (documents.evidence() != null) {
+            snapshot.competence = new String(documents.evidence().body(), StandardCharsets.UTF_8);
+            snapshot.competenceSignature = documents.evidence().signature();
+        }
+        if (documents.pdf() != null) {
+            snapshot.signedPdf = java.util.Base64.getEncoder().encodeToString(documents.pdf());
         }
         snapshot.persist();
         ledger.record(Disclosure.link(DisclosureKind.LINK_CREATED, link.learnerId, link.id, label, link.documentId,

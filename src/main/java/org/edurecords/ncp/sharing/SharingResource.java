@@ -28,10 +28,12 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import org.edurecords.ncp.auth.PortalSessions;
 import org.edurecords.ncp.competence.CompetenceEvidence;
+import org.edurecords.ncp.competence.CompetencePdfSections;
 import org.edurecords.ncp.competence.CompetenceViews;
 import org.edurecords.ncp.competence.Credential;
 import org.edurecords.ncp.competence.Credentials;
 import org.edurecords.ncp.config.NcpConfig;
+import org.edurecords.ncp.portal.SealedTranscripts;
 import org.edurecords.ncp.signing.ResponseSignature;
 import org.edurecords.ncp.transfer.SignedTransfer;
 import org.edurecords.ncp.transfer.TransferDocumentService;
@@ -163,6 +165,9 @@ public class SharingResource {
     ResponseSignature signature;
 
     @Inject
+    SealedTranscripts transcripts;
+
+    @Inject
     java.time.Clock clock;
 
     @GET
@@ -241,25 +246,30 @@ public class SharingResource {
             // The sources answered differently since the preview: the owner confirms what will really be shared.
             return preview(selected, chosen, form, settings(days, locale.getLanguage(), cleanLabel, null), true, 409);
         }
-        SignedTransfer document = null;
-        ShareLinks.Evidence evidence = null;
+        ShareLinks.Documents signed;
         try {
-            // ELMO carries the learning opportunities; credentials travel as the signed JSON evidence (ADR 0870).
-            if (!selected.isEmpty()) {
-                document = documents.build(selected, locale);
-            }
+            // ELMO carries the learning opportunities; credentials travel as the signed JSON evidence (ADR 0870),
+            // and with them the link has a PDF of its own: its results and a section per kind (ADR 0871).
+            SignedTransfer document = selected.isEmpty() ? null : documents.build(selected, locale);
+            // A link of credentials only has no ELMO document; its id then names the evidence and the PDF.
+            String documentId = document != null ? document.documentId() : java.util.UUID.randomUUID().toString();
+            ShareLinks.Evidence evidence = null;
+            byte[] pdf = null;
             if (!chosen.isEmpty()) {
+                java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(config.timeZone()));
                 byte[] body = json.writeValueAsBytes(CompetenceEvidence.of(selected.learner(), chosen, clock.instant(),
-                        java.time.LocalDate.now(clock.withZone(config.timeZone())), config.name(), publicUrl.base()));
+                        today, config.name(), publicUrl.base()));
                 evidence = new ShareLinks.Evidence(body, signature.sign(body).jws());
+                pdf = transcripts.render(selected, CompetencePdfSections.of(chosen, today, locale), locale, documentId);
             }
+            signed = new ShareLinks.Documents(documentId, document, evidence, pdf);
         } catch (RuntimeException | JsonProcessingException e) {
             LOG.error("Share link: building the signed document failed", e);
             return page(Templates.problem("share_problem_signing"), 503);
         }
         Optional<ShareLinks.Created> created;
         try {
-            created = links.create(selected, document, evidence, Duration.ofDays(days), locale,
+            created = links.create(selected, signed, Duration.ofDays(days), locale,
                     cleanLabel.isEmpty() ? null : cleanLabel, requestId);
         } catch (PersistenceException e) {
             // The same form submitted twice at once: the unique request id let only one of them through.

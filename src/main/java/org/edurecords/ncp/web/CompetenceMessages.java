@@ -183,4 +183,25 @@ public interface CompetenceMessages {
 
     @Message
     String comp_seal_text(String ncpName);
+
+    @Message
+    String comp_scale();
+
+    @Message
+    String comp_scale_1_6();
+
+    @Message
+    String comp_scale_pass_fail();
+
+    @Message
+    String comp_pdf_status_on(String date);
+
+    @Message
+    String comp_documents_pdf_sections();
+
+    @Message
+    String comp_documents_intro();
+
+    @Message
+    String comp_documents_pdf();
 }

@@ -74,6 +74,45 @@ class TranscriptPdfRendererTest {
     }
 
     @Test
+    void sectionsFollowTheResultsWithTheirFactsStatusAndATableThatContinuesOnTheNextPage() throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 1; i <= 70; i++) {
+            rows.add(List.of("SUB" + i, "A subject with a title long enough to wrap in its column, number " + i, "5"));
+        }
+        TranscriptSection diplomas = new TranscriptSection("Upper-secondary education", null, List.of(
+                new TranscriptSection.Entry("Diploma", null, List.of(new TranscriptSection.Fact("Programme", "General")),
+                        new TranscriptSection.Table(List.of("Code", "Subject", "Grade"), rows, 1))));
+        TranscriptSection licences = new TranscriptSection("Authorisations", "Status on 2025-03-01.", List.of(
+                new TranscriptSection.Entry("Authorisation as nurse",
+                        new TranscriptSection.Status("Status", "Revoked since 2024-01-15", false),
+                        List.of(new TranscriptSection.Fact("Number", "123")), null)));
+        Transcript plain = Fixtures.transcript(Locale.ENGLISH, false);
+        Transcript transcript = new Transcript(plain.ncpName(), plain.documentId(), plain.generatedAt(), plain.locale(),
+                plain.verificationUrl(), plain.results(), false, List.of(diplomas, licences));
+
+        byte[] pdf = renderer.render(transcript);
+        String text = text(pdf).replaceAll("\\s+", " ");
+        int results = text.indexOf("Total credits (ECTS)");
+        int school = text.indexOf("Upper-secondary education");
+        int authorisations = text.indexOf("Authorisations");
+        assertTrue(results > 0 && school > results && authorisations > school, text);
+        assertContains(text, "Programme General");
+        assertContains(text, "Diploma (continued) Code Subject Grade");
+        assertContains(text, "number 70 5");
+        assertContains(text, "Status on 2025-03-01.");
+        assertContains(text, "Status: Revoked since 2024-01-15");
+        assertContains(text, "Number 123");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertTrue(document.getNumberOfPages() >= 3, "the results, then a table over more than one page");
+        }
+        // The results' layout does not change with sections after it.
+        String alone = text(renderer.render(plain)).replaceAll("\\s+", " ");
+        String pages = "Page \\d+ of \\d+";
+        assertEquals(alone.substring(0, alone.indexOf("Total credits (ECTS)")).replaceAll(pages, ""),
+                text.substring(0, results).replaceAll(pages, ""));
+    }
+
+    @Test
     void englishTranscriptShowsLearnerInstitutionsAndEveryResult() throws IOException {
         byte[] pdf = renderer.render(Fixtures.transcript(Locale.ENGLISH, false));
 

@@ -70,7 +70,9 @@ class MyCompetenceTest {
         Document page = FlowClient.html(dagny.get("/my-results?lang=en"));
         assertNull(page.getElementById("no-results"), "credentials are results to show");
         assertNotNull(page.getElementById("share-link"), "credentials can be shared by link");
-        assertNull(page.getElementById("own-pdf"), "no ELMO or PDF of higher-education results she does not have");
+        assertEquals("/my-results/transcript.pdf", page.getElementById("own-pdf").attr("href"),
+                "a PDF of her credentials (OwnDocumentsTest)");
+        assertNull(page.getElementById("own-elmo"), "no ELMO of higher-education results she does not have");
         assertNotNull(page.getElementById("ledger-link"));
         assertEquals("/my-results/competence.json", page.getElementById("own-competence").attr("href"));
         Element competence = page.getElementById("competence");

@@ -57,7 +57,41 @@ class OwnDocumentsTest {
             // The time of the transcript is in the service's time zone, as on the pages.
             String offset = ZoneId.of("Europe/Oslo").getRules().getOffset(Instant.now()).getId();
             assertTrue(text.contains(" kl. ") && text.contains(offset), offset + " in " + text);
+            // Her credentials follow the results, a section per kind with its own columns.
+            String flat = text.replaceAll("\\s+", " ");
+            int total = flat.indexOf("Sum studiepoeng (ECTS)");
+            int school = flat.indexOf("Videregående opplæring");
+            int licences = flat.indexOf("Førerkort og sertifikater");
+            assertTrue(total > 0 && school > total && licences > school, flat);
+            assertTrue(flat.substring(school, licences).contains("Kode Fag Karakter Skala Timer Vurdering"), flat);
+            assertTrue(flat.substring(licences).contains("Klasse Gyldig fra Gyldig til Begrensninger"), flat);
         }
+        assertNotNull(results.getElementById("own-pdf-sections"), "the page says the PDF has them");
+        assertEquals("VALID", FlowClient.verificationOutcome("transcript.pdf", pdf.asByteArray()), "sealed as before");
+    }
+
+    @Test
+    void anOwnerWithCredentialsOnlyDownloadsTheirSealedPdf() throws Exception {
+        FlowClient dagny = login("dagny");
+        Document page = FlowClient.html(dagny.get("/my-results?lang=en"));
+        assertEquals("Download the PDF of your competence (signed)", page.getElementById("own-pdf").text());
+        assertEquals(303, dagny.get("/my-results/results.xml").statusCode(), "no ELMO without results");
+        Response pdf = dagny.get("/my-results/transcript.pdf?lang=en");
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.contentType());
+        assertEquals("no-store", pdf.header("Cache-Control"));
+        assertTrue(pdf.header("Content-Disposition").matches("attachment; filename=\"transcript-[0-9a-f-]+\\.pdf\""),
+                pdf.header("Content-Disposition"));
+        try (PDDocument transcript = Loader.loadPDF(pdf.asByteArray())) {
+            String text = new PDFTextStripper().getText(transcript).replaceAll("\\s+", " ");
+            assertFalse(text.contains("No results were selected"), text);
+            int certificates = text.indexOf("Trade and journeyman certificates");
+            int authorisations = text.indexOf("Authorisations and certifications");
+            assertTrue(certificates > 0 && authorisations > certificates, text);
+            assertTrue(text.substring(certificates, authorisations).contains("Trade Carpentry"), text);
+            assertTrue(text.substring(authorisations).contains("Status: Revoked since 2023-09-01"), text);
+        }
+        assertEquals("VALID", FlowClient.verificationOutcome("transcript.pdf", pdf.asByteArray()));
     }
 
     @Test
@@ -71,6 +105,7 @@ class OwnDocumentsTest {
         // bjorn has no results: nothing to sign, the login page's answer again.
         FlowClient bjorn = login("bjorn");
         assertEquals(303, bjorn.get("/my-results/results.xml").statusCode());
+        assertEquals(303, bjorn.get("/my-results/transcript.pdf").statusCode(), "nor credentials");
         assertNotNull(FlowClient.html(bjorn.get("/my-results")).getElementById("no-results"));
     }
 

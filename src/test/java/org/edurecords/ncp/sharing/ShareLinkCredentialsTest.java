@@ -65,9 +65,9 @@ class ShareLinkCredentialsTest {
 
         FlowClient recipient = ShareSteps.opened(link);
         Document shown = FlowClient.html(recipient.get(link.path()));
-        assertNull(shown.getElementById("download-pdf"), "no ELMO document without higher-education results");
-        assertNull(shown.getElementById("download-elmo"));
-        assertNull(shown.getElementById("how-to-verify"), "no PDF or ELMO to verify");
+        assertNotNull(shown.getElementById("download-pdf"), "a PDF of the credentials (SharePdfSectionsTest)");
+        assertNull(shown.getElementById("download-elmo"), "no ELMO document without higher-education results");
+        assertNull(shown.getElementById("verify-technical"), "no ELMO to verify");
         assertTrue(shown.getElementById("seal-competence").text().contains("signed by"), "what the signature proves");
         assertFalse(shown.getElementById("what-the-seal-proves").text().contains("institutions named below"),
                 "the results' seal text is for links with results");
@@ -98,7 +98,7 @@ class ShareLinkCredentialsTest {
     }
 
     @Test
-    void aDecisionRevokedAfterTheLinkWasMadeShowsBothTheSnapshotAndTodaysStatus() {
+    void aDecisionRevokedAfterTheLinkWasMadeShowsBothTheSnapshotAndTodaysStatus() throws java.io.IOException {
         // A decision of carla's of this test only: older than her demo one, so her page shows that one first.
         Response imported = given().header("Authorization", "Bearer " + AdminApi.TOKEN).contentType(ContentType.JSON)
                 .body("""
@@ -144,5 +144,12 @@ class ShareLinkCredentialsTest {
         String json = new String(recipient.get(link.path() + "/competence.json").asByteArray(), StandardCharsets.UTF_8);
         assertTrue(json.contains("\"status\":\"valid\""), json);
         assertFalse(json.contains("revoked"), json);
+        // So is the link's PDF: the decision as it stood when the link was made.
+        String pdf = SharePdfSectionsTest.text(recipient.get(link.path() + "/pdf").asByteArray());
+        String decisions = pdf.substring(pdf.indexOf("Recognition of foreign education"));
+        assertTrue(decisions.contains("Recognition of a Portuguese licenciatura"), decisions);
+        assertTrue(decisions.contains("Foreign qualification Licenciatura em Matemática")
+                && decisions.contains("Country Portugal") && decisions.contains("Equivalent to bachelor"), decisions);
+        assertTrue(decisions.contains("Status Valid") && !decisions.contains("Revoked"), decisions);
     }
 }

@@ -128,4 +128,19 @@ public class FlowClient {
     public static Document html(Response response) {
         return Jsoup.parse(response.asString());
     }
+
+    /**
+     * What the verification page says of a downloaded file, uploaded by a new browser as a person would: the
+     * verdict's {@code data-outcome} ({@code VALID}, ...).
+     */
+    public static String verificationOutcome(String filename, byte[] document) {
+        FlowClient checker = new FlowClient();
+        checker.get("/verification");
+        Response checked = given().cookies(checker.cookies()).multiPart(CSRF_FIELD, checker.csrfToken())
+                .multiPart("document", filename, document).post("/verification");
+        if (checked.statusCode() != 200) {
+            throw new AssertionError("the verification page answered " + checked.statusCode() + ": " + checked.asString());
+        }
+        return html(checked).getElementById("verdict").attr("data-outcome");
+    }
 }
