@@ -21,6 +21,7 @@ import org.w3c.dom.Document;
 
 import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.elmo.ElmoJaxb;
+import org.edurecords.ncp.emrex2.client.ResultsRetrieval;
 import org.edurecords.ncp.verify.DetachedSignature;
 import org.edurecords.ncp.elmo.SecureXml;
 import org.edurecords.ncp.elmo.model.Attachment;
@@ -92,6 +93,94 @@ public class AnswerEvaluation {
         }
     }
 
+    /**
+     * What the checks found in competence evidence.
+     *
+     * @param state        {@link #VERIFIED}, {@link #NOT_VERIFIED} (its X-Signature does not verify), {@link #INVALID}
+     *                     (not of the format {@code competence} 1.0), {@link #NONE} (204: no credentials consented to),
+     *                     {@link #FAILED} (the provider could not give it)
+     * @param body         the body exactly as received, when one came
+     * @param check        the signature check and the format problem in words, or why it did not come
+     * @param learnerMatch the evidence's learner against the expected person, when it could be read
+     * @param credentials  the normalised credentials, when it could be read ({@code c1}, {@code c2}, ...)
+     */
+    public record CheckedCompetence(String state, byte[] body, String header, String check, String learnerMatch,
+            List<ReceivedResults.Credential> credentials) {
+        public static final String VERIFIED = "verified";
+        public static final String NOT_VERIFIED = "not_verified";
+        public static final String INVALID = "invalid";
+        public static final String NONE = "none";
+        public static final String FAILED = "failed";
+
+        /** Whether it says anything a profile may read: it verified and is of the format. */
+        boolean sound() {
+            return VERIFIED.equals(state);
+        }
+
+        /** Whether evidence came (sound or not), rather than nothing. */
+        boolean came() {
+            return body != null;
+        }
+    }
+
+    /**
+     * Checks competence evidence: the X-Signature against the provider's registry certificates (done by the
+     * retrieval), the shape by {@link CompetenceReader}, the learner against the expected person. Evidence that did not
+     * verify is still read when it can be, so that a case worker sees what it claims; it never counts.
+     */
+    public CheckedCompetence checkCompetence(ResultsRetrieval.Evidence evidence, ExpectedPerson person) {
+        if (evidence.outcome() == ResultsRetrieval.EvidenceOutcome.NONE) {
+            return new CheckedCompetence(CheckedCompetence.NONE, null, null, null, null, List.of());
+        }
+        if (evidence.outcome() == ResultsRetrieval.EvidenceOutcome.FAILED) {
+            return new CheckedCompetence(CheckedCompetence.FAILED, null, null, evidence.problem(), null, List.of());
+        }
+        DetachedSignature.Verdict verdict = evidence.signature();
+        CompetenceReader.Evidence read = null;
+        String malformed = null;
+        try {
+            read = CompetenceReader.read(evidence.body());
+        } catch (CompetenceReader.Malformed e) {
+            malformed = e.getMessage();
+        }
+        String state = !verdict.valid() ? CheckedCompetence.NOT_VERIFIED
+                : malformed != null ? CheckedCompetence.INVALID : CheckedCompetence.VERIFIED;
+        String check = (verdict.valid() ? "valid: " : "invalid: ") + verdict.describe()
+                + (malformed == null ? "" : "; not of the format competence 1.0: " + malformed);
+        return new CheckedCompetence(state, evidence.body(), evidence.header(), check,
+                read == null ? null : learnerMatch(read.learner(), person),
+                read == null ? List.of() : read.credentials());
+    }
+
+    /**
+     * The evidence's learner against the expected person. The evidence names the person without identity numbers;
+     * only the same names (case, accents' composition and spacing aside) and birth date are a {@code MATCH}; another
+     * birth date is a {@code MISMATCH}; anything else is {@code PARTIAL}, for a person to look at. Stricter than the
+     * verifier's edit distance on ELMO, which is not reachable from here (ADR 0863).
+     */
+    static String learnerMatch(CompetenceReader.Learner learner, ExpectedPerson person) {
+        if (learner.birthDate() != null && person.birthDate() != null
+                && !learner.birthDate().equals(person.birthDate().strip())) {
+            return "MISMATCH";
+        }
+        boolean same = learner.birthDate() != null && person.birthDate() != null
+                && sameName(learner.givenNames(), person.givenNames())
+                && sameName(learner.familyName(), person.familyName());
+        return same ? "MATCH" : "PARTIAL";
+    }
+
+    private static boolean sameName(String a, String b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        return normalName(a).equals(normalName(b));
+    }
+
+    private static String normalName(String name) {
+        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).strip().replaceAll("\\s+", " ")
+                .toLowerCase(Locale.ROOT);
+    }
+
     public Checked check(String elmo, ExpectedPerson person, String providerUrl) {
         VerificationReport report = verifier.verify(new VerifyRequest(elmo, person.givenNames(), person.familyName(),
                 person.birthDate(), providerUrl));
@@ -120,6 +209,16 @@ public class AnswerEvaluation {
     /** Stores an answer (and, with results, the evaluation and its webhook) in one transaction. */
     @Transactional
     public Arrived store(String tripId, String code, String message, String elmo, Checked checked) {
+        return store(tripId, code, message, elmo, checked, null);
+    }
+
+    /**
+     * Stores an answer with the competence evidence that came with it (null: none was asked for), and, when it
+     * carried results or credentials, the evaluation and its webhook, in one transaction.
+     */
+    @Transactional
+    public Arrived store(String tripId, String code, String message, String elmo, Checked checked,
+            CheckedCompetence competence) {
         ReceiverAnswer trip = ReceiverAnswer.findById(tripId);
         if (trip == null || trip.answered()) {
             return new Arrived(Arrival.UNKNOWN, null, null);
@@ -132,6 +231,17 @@ public class AnswerEvaluation {
         trip.returnMessage = message == null || message.isBlank() ? null
                 : message.length() > 500 ? message.substring(0, 500) : message.strip();
         Arrival arrival;
+        if (competence != null) {
+            trip.competenceState = competence.state();
+            trip.competenceCheck = competence.check() == null ? null
+                    : competence.check().length() > 1000 ? competence.check().substring(0, 1000) : competence.check();
+            if (competence.came()) {
+                trip.competence = Base64.getEncoder().encodeToString(competence.body());
+                trip.competenceSignature = competence.header() == null || competence.header().length() > 4000 ? null
+                        : competence.header();
+                trip.competenceLearnerMatch = competence.learnerMatch();
+            }
+        }
         if (checked != null) {
             trip.document = elmo;
             trip.verified = checked.authentic();
@@ -142,7 +252,22 @@ public class AnswerEvaluation {
             trip.pdf = checked.pdf();
             trip.transportSignature = checked.transportSignature();
             trip.results = checked.results() == null ? null : json.write(checked.results());
-            arrival = checked.authentic() ? Arrival.RECEIVED : Arrival.NOT_VERIFIED;
+        }
+        boolean evidence = competence != null && competence.came();
+        if (evidence) {
+            // The answer's learner is everything it carried: the worse of the document's and the evidence's.
+            trip.learnerMatch = checked == null ? competence.learnerMatch()
+                    : worse(trip.learnerMatch, competence.learnerMatch());
+            ReceivedResults base = checked != null && checked.results() != null ? checked.results()
+                    : new ReceivedResults(null, List.of(), new ReceivedResults.Totals(0, 0, BigDecimal.ZERO), List.of());
+            if (!competence.credentials().isEmpty() || checked == null || checked.results() != null) {
+                trip.results = json.write(base.withCredentials(competence.credentials()));
+            }
+        }
+        if (checked != null || evidence) {
+            // Verified only when everything that came verified: the document and the evidence with it.
+            boolean sound = (checked == null || checked.authentic()) && (!evidence || competence.sound());
+            arrival = sound ? Arrival.RECEIVED : Arrival.NOT_VERIFIED;
         } else if (code.endsWith("_NO_RESULTS")) {
             arrival = Arrival.NO_RESULTS;
         } else if (code.endsWith("_CANCEL")) {
@@ -170,11 +295,26 @@ public class AnswerEvaluation {
         boolean known = true;
         boolean partial = false;
         String match = null;
+        Set<String> competenceProblems = new HashSet<>();
         for (ReceiverAnswer a : answers) {
             if (a.returnCode != null && a.returnCode.endsWith("_ERROR")) {
                 partial = true;
             }
+            // Credentials the provider could not give might have met the profile, as results of a missing source.
+            partial |= CheckedCompetence.FAILED.equals(a.competenceState);
+            if (CheckedCompetence.NOT_VERIFIED.equals(a.competenceState)) {
+                competenceProblems.add(ProfileEvaluator.COMPETENCE_NOT_VERIFIED);
+            } else if (CheckedCompetence.INVALID.equals(a.competenceState)) {
+                competenceProblems.add(ProfileEvaluator.COMPETENCE_INVALID);
+            }
             if (a.document == null) {
+                if (a.competence != null) {
+                    // Credentials only (the ELMO read answered 204): the evidence's learner is the answer's.
+                    match = worse(match, a.learnerMatch == null ? "NOT_CHECKED" : a.learnerMatch);
+                    if (a.results != null) {
+                        all.add(json.read(a.results, ReceivedResults.class));
+                    }
+                }
                 continue;
             }
             verified &= Boolean.TRUE.equals(a.verified) && a.results != null;
@@ -202,8 +342,9 @@ public class AnswerEvaluation {
         // SHA-1 is weak; an operator who turned on the legacy switch has accepted it for decisions (ADR 0860).
         boolean weakForDecisions = weak && !config.verify().allowSha1();
         EvidenceQuality quality = new EvidenceQuality(verified, match == null ? "NOT_CHECKED" : match, partial,
-                weakForDecisions, known, registryIssuers());
-        Evaluation evaluation = ProfileEvaluator.evaluate(profile, merged, quality);
+                weakForDecisions, known, registryIssuers(), competenceProblems);
+        Evaluation evaluation = ProfileEvaluator.evaluate(profile, merged, quality,
+                java.time.LocalDate.now(clock.withZone(config.timeZone())));
         request.evaluation = json.write(evaluation);
         request.outcome = evaluation.outcome().name().toLowerCase(Locale.ROOT);
         request.status = RequestStatus.EVALUATED.word();
@@ -242,6 +383,7 @@ public class AnswerEvaluation {
         }
         List<ReceivedResults.Institution> institutions = new ArrayList<>();
         List<ReceivedResults.Attachment> attachments = new ArrayList<>();
+        List<ReceivedResults.Credential> credentials = new ArrayList<>();
         int results = 0;
         int passed = 0;
         BigDecimal ects = BigDecimal.ZERO;
@@ -254,12 +396,15 @@ public class AnswerEvaluation {
                 institutions.add(i == 0 ? inst : renumber(inst, prefix));
             }
             attachments.addAll(one.attachments());
+            for (ReceivedResults.Credential c : one.credentials()) {
+                credentials.add(i == 0 ? c : c.withId(prefix + c.id()));
+            }
             results += one.totals().results();
             passed += one.totals().passed();
             ects = ects.add(one.totals().ects() == null ? BigDecimal.ZERO : one.totals().ects());
         }
         return new ReceivedResults(learner, institutions, new ReceivedResults.Totals(results, passed, ects),
-                attachments);
+                attachments, credentials);
     }
 
     private static ReceivedResults.Institution renumber(ReceivedResults.Institution inst, String prefix) {

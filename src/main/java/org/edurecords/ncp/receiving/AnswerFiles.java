@@ -8,7 +8,10 @@ import jakarta.ws.rs.core.Response;
 import org.edurecords.ncp.signing.TransferEncoding;
 import org.edurecords.ncp.signing.TransferEncodingException;
 
-/** An answer's original files as the API and the case workers' pages serve them: the signed XML and the PDF. */
+/**
+ * An answer's original files as the API and the case workers' pages serve them: the signed XML, the PDF and the
+ * competence evidence.
+ */
 final class AnswerFiles {
 
     private AnswerFiles() {
@@ -26,6 +29,21 @@ final class AnswerFiles {
             return Response.ok(answer.document, MediaType.TEXT_PLAIN_TYPE.withCharset("US-ASCII"))
                     .header("Cache-Control", "no-store").build();
         }
+    }
+
+    /**
+     * The competence evidence exactly as its provider served it, with the provider's {@code X-Signature} as received,
+     * so that a case system can check it again with the provider's registry certificate.
+     */
+    static Response competence(ReceiverAnswer answer) {
+        Response.ResponseBuilder ok = Response.ok(Base64.getDecoder().decode(answer.competence),
+                MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"competence-" + answer.id + ".json\"")
+                .header("Cache-Control", "no-store");
+        if (answer.competenceSignature != null) {
+            ok.header("X-Signature", answer.competenceSignature);
+        }
+        return ok.build();
     }
 
     /** The PDF transcript the answer carried. */

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * What a receiver gets instead of a document: the verified results of one answer, in one shape whatever NCP sent
  * them. It is the JSON of {@code GET /api/receiver/requests/{id}} and of the webhook, and what requirement profiles
@@ -13,13 +16,67 @@ import java.util.Map;
  * @param institutions one per ELMO report: each issuer with its results
  * @param totals       over every institution
  * @param attachments  the documents' attachments (the PDF transcript among them), described, not embedded
+ * @param credentials  the credentials of the answers' competence evidence (licences, authorisations, recognition
+ *                     decisions, diplomas; docs/competence.md), in the order the evidence lists them
  */
 public record ReceivedResults(Person learner, List<Institution> institutions, Totals totals,
-        List<Attachment> attachments) {
+        List<Attachment> attachments, List<Credential> credentials) {
 
     public ReceivedResults {
         institutions = List.copyOf(institutions);
         attachments = List.copyOf(attachments);
+        // Results stored before credentials were received have none.
+        credentials = credentials == null ? List.of() : List.copyOf(credentials);
+    }
+
+    /** Results of an ELMO document alone. */
+    public ReceivedResults(Person learner, List<Institution> institutions, Totals totals, List<Attachment> attachments) {
+        this(learner, institutions, totals, attachments, List.of());
+    }
+
+    /** The same results with these credentials. */
+    public ReceivedResults withCredentials(List<Credential> more) {
+        return new ReceivedResults(learner, institutions, totals, attachments, more);
+    }
+
+    /**
+     * One credential of competence evidence (format {@code competence} 1.0), as the provider stated it on the day of
+     * the evidence. Dates are {@code YYYY-MM-DD}.
+     *
+     * @param id          unique within the request ({@code c1}, {@code c2}, ...; {@code a2.c1} for a later answer),
+     *                    for verdicts to point at
+     * @param providerId  the provider's own id of the credential
+     * @param kind        {@code upper-secondary}, {@code vocational}, {@code licence}, {@code authorisation},
+     *                    {@code recognition}
+     * @param titles      title per language
+     * @param status      {@code valid}, {@code suspended}, {@code revoked} or {@code expired} on the day of the evidence
+     * @param history     every status it has had
+     * @param details     the kind's own attributes, as the evidence gives them (a licence's categories, an
+     *                    authorisation's profession, a decision's equivalence, a diploma's subjects)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Credential(String id, String providerId, String kind, Map<String, String> titles,
+            CredentialIssuer issuer, String issuedOn, String number, String validFrom, String validTo, String status,
+            String statusSince, List<StatusChange> history, JsonNode details) {
+        public Credential {
+            titles = titles == null ? Map.of() : Map.copyOf(titles);
+            history = history == null ? List.of() : List.copyOf(history);
+        }
+
+        Credential withId(String newId) {
+            return new Credential(newId, providerId, kind, titles, issuer, issuedOn, number, validFrom, validTo, status,
+                    statusSince, history, details);
+        }
+    }
+
+    /** Who issued a credential: name, country (ISO 3166-1 alpha-2) and the issuer's own id, when given. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CredentialIssuer(String name, String country, String id) {
+    }
+
+    /** One status of a credential's history, from {@code since}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StatusChange(String status, String since, String reason) {
     }
 
     /** The learner: names, birth date ({@code YYYY-MM-DD}), citizenship (ISO 3166-1 alpha-2) and identifiers. */

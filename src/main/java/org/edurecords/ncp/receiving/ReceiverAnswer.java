@@ -81,6 +81,28 @@ public class ReceiverAnswer extends PanacheEntityBase {
     /** {@link ReceivedResults} of this answer, as JSON. */
     public String results;
 
+    /** EMREX 2.0: the competence evidence exactly as the provider served it, base64; null when none came. */
+    public String competence;
+
+    /** Its {@code X-Signature} header as received. */
+    @Column(name = "competence_signature")
+    public String competenceSignature;
+
+    /**
+     * What the checks of the competence evidence found ({@link AnswerEvaluation.CheckedCompetence}); null when it
+     * was not asked for (the provider's entry does not list the format, or an EMREX 1.0 trip).
+     */
+    @Column(name = "competence_state")
+    public String competenceState;
+
+    /** The check of its {@code X-Signature}, and why it is not of the format, in words; or why it did not come. */
+    @Column(name = "competence_check")
+    public String competenceCheck;
+
+    /** The evidence's learner against the expected person: {@code MATCH}, {@code PARTIAL}, {@code MISMATCH}. */
+    @Column(name = "competence_learner_match")
+    public String competenceLearnerMatch;
+
     public boolean answered() {
         return receivedAt != null;
     }

@@ -52,11 +52,28 @@ public final class ReceiverApi {
      * @param protocol {@code 1.0} or {@code 2.0}: how the applicant was sent to the NCP and the answer came back
      * @param transportSignature EMREX 2.0: the check of the provider's {@code X-Signature} over the document
      * @param returnMessage the NCP's message with an error or cancel, or what went wrong fetching the answer
+     * @param competence EMREX 2.0: the competence evidence asked for with the answer, when its provider lists the
+     *                   format; its credentials are in the request's {@code results.credentials}
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AnswerView(String id, String provider, Instant startedAt, Instant receivedAt, String returnCode,
             Boolean verified, String verdict, String learnerMatch, Boolean weakSignature, JsonNode verification,
-            String document, String pdf, String protocol, String transportSignature, String returnMessage) {
+            String document, String pdf, String protocol, String transportSignature, String returnMessage,
+            CompetenceView competence) {
+    }
+
+    /**
+     * The competence evidence of an answer.
+     *
+     * @param state        {@code verified}, {@code not_verified} (its X-Signature does not verify), {@code invalid}
+     *                     (not of the format competence 1.0), {@code none} (the applicant consented to no credentials),
+     *                     {@code failed} (the provider did not give it)
+     * @param url          the evidence exactly as the provider served it, with its X-Signature, when it came
+     * @param check        the X-Signature check in words (and the format problem), or why it did not come
+     * @param learnerMatch the evidence's learner against the expected person
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CompetenceView(String state, String url, String check, String learnerMatch) {
     }
 
     /** A webhook of this request and every attempt to deliver it. */

@@ -136,6 +136,20 @@ public class ReceiverRequestResource {
                 .map(AnswerFiles::pdf).orElseGet(ReceiverRequestResource::unknown));
     }
 
+    @GET
+    @Path("{id}/answers/{answer}/competence")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The competence evidence an answer carried, exactly as its provider signed it",
+            description = "The JSON evidence format competence 1.0 (docs/competence.md), with the provider's"
+                    + " X-Signature (a detached JWS over the exact body) as received.")
+    @APIResponse(responseCode = "200", description = "The evidence")
+    @APIResponse(responseCode = "404", description = "No such request, answer or evidence")
+    public Response competence(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") String id, @PathParam("answer") String answerId) {
+        return access.as(authorization, receiver -> answer(receiver, id, answerId).filter(a -> a.competence != null)
+                .map(AnswerFiles::competence).orElseGet(ReceiverRequestResource::unknown));
+    }
+
     private Optional<ReceiverAnswer> answer(Receiver receiver, String id, String answerId) {
         return requests.of(receiver, id).flatMap(r -> Optional.ofNullable(
                 ReceiverAnswer.<ReceiverAnswer>findById(answerId)).filter(a -> a.requestId.equals(r.id)));

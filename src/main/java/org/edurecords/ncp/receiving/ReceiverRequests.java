@@ -223,7 +223,10 @@ public class ReceiverRequests {
             answers.add(new ReceiverApi.AnswerView(a.id, a.provider, a.startedAt, a.receivedAt, a.returnCode,
                     a.verified, a.verdict, a.learnerMatch, a.weakSignature, json.read(a.verification),
                     a.document == null ? null : base + a.id + "/document", a.pdf == null ? null : base + a.id + "/pdf",
-                    a.protocol, a.transportSignature, a.returnMessage));
+                    a.protocol, a.transportSignature, a.returnMessage, a.competenceState == null ? null
+                            : new ReceiverApi.CompetenceView(a.competenceState,
+                                    a.competence == null ? null : base + a.id + "/competence", a.competenceCheck,
+                                    a.competenceLearnerMatch)));
         }
         return new ReceiverApi.RequestView(request.id, request.caseReference, request.status, request.outcome,
                 new ReceiverApi.Profile(request.profileId, request.profileVersion), request.createdAt,
@@ -376,7 +379,8 @@ public class ReceiverRequests {
 
     private static ResultsRetrieval.Provider retrievalProvider(RegistryEntry entry) {
         return new ResultsRetrieval.Provider(entry.emrex2().authorizationUrl(), entry.emrex2().tokenUrl(),
-                entry.emrex2().resourceUrl(), entry.certificates());
+                entry.emrex2().resourceUrl(), entry.certificates(), entry.emrex2().offers(
+                        ResultsRetrieval.COMPETENCE_FORMAT, ResultsRetrieval.COMPETENCE_VERSION));
     }
 
     /** Where an NCP posts its answer for a receiver of ours. */
@@ -459,8 +463,17 @@ public class ReceiverRequests {
                     LogSafe.of(trip.provider), LogSafe.of(String.valueOf(e.getMessage())));
             return store(trip, "NCP_ERROR", limit("the NCP could not be reached: " + e.getMessage()), null, null);
         }
+        // Asked for only where the entry lists the format; a provider of ELMO alone is never asked for credentials.
+        AnswerEvaluation.CheckedCompetence competence = got.competence() == null ? null
+                : evaluation.checkCompetence(got.competence(), expectedPerson(trip));
+        if (competence != null && AnswerEvaluation.CheckedCompetence.FAILED.equals(competence.state())) {
+            LOG.warnf("Results request %s: %s did not give the competence evidence: %s", trip.requestId,
+                    LogSafe.of(trip.provider), LogSafe.of(competence.check()));
+        }
         return switch (got.outcome()) {
-            case NO_RESULTS -> store(trip, "NCP_NO_RESULTS", null, null, null);
+            // The student may have consented to credentials only: the ELMO read answers 204, the evidence comes.
+            case NO_RESULTS -> store(trip, competence != null && competence.came() ? "NCP_OK" : "NCP_NO_RESULTS",
+                    null, null, null, competence);
             case REFUSED -> {
                 LOG.warnf("Results request %s: %s refused the EMREX 2.0 exchange: %s", trip.requestId,
                         LogSafe.of(trip.provider), LogSafe.of(got.problem()));
@@ -471,7 +484,7 @@ public class ReceiverRequests {
                 String elmo = TransferEncoding.encode(got.elmo());
                 AnswerEvaluation.Checked checked = evaluation.check(elmo, expectedPerson(trip), trip.providerUrl)
                         .withTransportSignature(got.signature());
-                yield store(trip, "NCP_OK", null, elmo, checked);
+                yield store(trip, "NCP_OK", null, elmo, checked, competence);
             }
         };
     }
@@ -486,9 +499,14 @@ public class ReceiverRequests {
     }
 
     private Arrived store(ReceiverAnswer trip, String code, String message, String elmo, AnswerEvaluation.Checked checked) {
+        return store(trip, code, message, elmo, checked, null);
+    }
+
+    private Arrived store(ReceiverAnswer trip, String code, String message, String elmo, AnswerEvaluation.Checked checked,
+            AnswerEvaluation.CheckedCompetence competence) {
         for (int attempt = 1;; attempt++) {
             try {
-                return evaluation.store(trip.id, code, message, elmo, checked);
+                return evaluation.store(trip.id, code, message, elmo, checked, competence);
             } catch (RuntimeException e) {
                 // Two answers of one request at the same moment: the later commit lost the race on the request's
                 // version; evaluating again over both answers is what it must do anyway.

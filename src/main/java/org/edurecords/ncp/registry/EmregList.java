@@ -116,8 +116,8 @@ public record EmregList(List<RegistryEntry> entries, List<String> skipped) {
     }
 
     /**
-     * The EMREX 2.0 endpoints of an entry: all three URLs, and ELMO among the data formats when it lists them.
-     * Without them the entry is an EMREX 1.0 one.
+     * The EMREX 2.0 endpoints of an entry: all three URLs, and ELMO among the data formats when it lists them;
+     * the data formats it lists (names and versions) go with them. Without them the entry is an EMREX 1.0 one.
      */
     private static RegistryEntry.Emrex2 emrex2(JsonNode props) {
         if (props == null || !props.isObject()) {
@@ -133,16 +133,23 @@ public record EmregList(List<RegistryEntry> entries, List<String> skipped) {
         checkUrl(token, "tokenUrl");
         checkUrl(resource, "resourceUrl");
         JsonNode formats = props.get("supportedDataFormats");
+        List<RegistryEntry.DataFormat> listed = new ArrayList<>();
         if (formats != null && formats.isArray() && formats.size() > 0) {
             boolean elmo = false;
             for (JsonNode format : formats) {
-                elmo |= "elmo".equals(text(format, "name"));
+                String name = format.isObject() ? text(format, "name") : null;
+                if (name == null) {
+                    // A format without a name says nothing a client could ask for; the others still count.
+                    continue;
+                }
+                elmo |= "elmo".equals(name);
+                listed.add(new RegistryEntry.DataFormat(name, text(format, "version")));
             }
             if (!elmo) {
                 throw new IllegalArgumentException("emreg2Props.supportedDataFormats does not list elmo");
             }
         }
-        return new RegistryEntry.Emrex2(authorization, token, resource);
+        return new RegistryEntry.Emrex2(authorization, token, resource, listed);
     }
 
     private static void checkUrl(String url, String field) {

@@ -19,12 +19,32 @@ import java.util.Objects;
 public record RegistryEntry(String acronym, String countryCode, String url, List<String> institutions,
         List<X509Certificate> certificates, String origin, Emrex2 emrex2) {
 
-    /** The three EMREX 2.0 URLs of an NCP, as its EMREG 2.0 entry publishes them. */
-    public record Emrex2(String authorizationUrl, String tokenUrl, String resourceUrl) {
+    /**
+     * The three EMREX 2.0 URLs of an NCP, as its EMREG 2.0 entry publishes them, and the data formats it lists
+     * ({@code supportedDataFormats}; empty when the entry lists none, which means ELMO alone).
+     */
+    public record Emrex2(String authorizationUrl, String tokenUrl, String resourceUrl, List<DataFormat> dataFormats) {
         public Emrex2 {
             Objects.requireNonNull(authorizationUrl, "authorizationUrl");
             Objects.requireNonNull(tokenUrl, "tokenUrl");
             Objects.requireNonNull(resourceUrl, "resourceUrl");
+            dataFormats = dataFormats == null ? List.of() : List.copyOf(dataFormats);
+        }
+
+        public Emrex2(String authorizationUrl, String tokenUrl, String resourceUrl) {
+            this(authorizationUrl, tokenUrl, resourceUrl, List.of());
+        }
+
+        /** Whether the entry lists this format in exactly this version (a format's versions are not compatible). */
+        public boolean offers(String name, String version) {
+            return dataFormats.stream().anyMatch(f -> f.name().equals(name) && version.equals(f.version()));
+        }
+    }
+
+    /** One of {@code supportedDataFormats}: its name ({@code elmo}, {@code competence}) and version (null: none given). */
+    public record DataFormat(String name, String version) {
+        public DataFormat {
+            Objects.requireNonNull(name, "name");
         }
     }
 

@@ -8,7 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +27,8 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -55,6 +59,7 @@ import io.restassured.response.Response;
 
 import org.edurecords.ncp.support.ElmoChecks;
 import org.edurecords.ncp.support.FlowClient;
+import org.edurecords.ncp.support.FrozenClock;
 import org.edurecords.ncp.support.InjectWireMock;
 import org.edurecords.ncp.support.TestSigning;
 
@@ -73,6 +78,9 @@ class ApplicantCallbackResourceTest {
 
     @InjectWireMock
     WireMockServer caseSystem;
+
+    @jakarta.inject.Inject
+    WebhookOutbox outbox;
 
     private final List<StubMapping> stubs = new ArrayList<>();
     private static byte[] annasDocument;
@@ -123,6 +131,9 @@ class ApplicantCallbackResourceTest {
         assertEquals(1, reads.size(), "one read, with the access token");
         LoggedRequest results = reads.get(0);
         assertEquals("elmo", results.queryParameter("data_format").firstValue());
+        assertEquals(0, caseSystem.findAll(getRequestedFor(urlPathEqualTo(providerPath("/results")))
+                .withQueryParam("data_format", equalTo("competence"))).size(),
+                "a provider whose entry does not list competence is not asked for it");
 
         JsonPath read = journey.read();
         assertEquals("evaluated", read.getString("status"), read.prettify());
@@ -132,6 +143,8 @@ class ApplicantCallbackResourceTest {
         assertEquals(true, read.getBoolean("answers[0].verified"));
         assertEquals("MATCH", read.getString("answers[0].learnerMatch"));
         assertTrue(read.getString("answers[0].transportSignature").startsWith("valid: RS256"), read.prettify());
+        assertNull(read.get("answers[0].competence"), "no competence evidence was asked for");
+        assertEquals(List.of(), read.getList("results.credentials"));
         // The original is the document exactly as the provider served it.
         Response original = ApplicantJourney.api().get(URI.create(read.getString("answers[0].document")).getPath());
         assertEquals(200, original.statusCode());
@@ -207,10 +220,188 @@ class ApplicantCallbackResourceTest {
         assertEquals(404, journey.applicant.get(CALLBACK).statusCode(), "no state at all");
     }
 
+    // ----- competence evidence from a provider whose entry lists the format competence 1.0
+
+    @Test
+    void aProfileOverALicenceIsMetByTheProvidersSignedCompetenceEvidence() throws Exception {
+        FrozenClock clock = FrozenClock.install();
+        LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        ApplicantJourney journey = new ApplicantJourney().create("C-licence", ApplicantJourney.ANNA,
+                "driving-licence-b");
+        Map<String, String> authorize = goTo(journey, ReceivingProfile.COMPETENCE_PROVIDER);
+        byte[] document = annasDocument();
+        byte[] evidence = evidence(licence("valid", day.minusYears(3), day)).getBytes(StandardCharsets.UTF_8);
+        String signature = detachedSignature(evidence, TestSigning.exampleKey().privateKey());
+        competenceProvider("access-licence", 200, document, 200, evidence, signature);
+
+        Response back = journey.applicant.get(CALLBACK + "?code=code-l&state=" + authorize.get("state"));
+        assertEquals(200, back.statusCode(), back.asString());
+        assertEquals("RECEIVED", FlowClient.html(back).selectFirst("#arrival").attr("data-arrival"));
+        List<LoggedRequest> asked = caseSystem.findAll(getRequestedFor(urlPathEqualTo(
+                ReceivingProfile.COMPETENCE_PROVIDER + "/results")).withQueryParam("data_format", equalTo("competence"))
+                .withHeader("Authorization", equalTo("Bearer access-licence")));
+        assertEquals(1, asked.size(), "asked once, with the token of the ELMO read");
+        assertEquals("1.0", asked.get(0).queryParameter("data_format_version").firstValue());
+
+        JsonPath read = journey.read();
+        assertEquals("met", read.getString("outcome"), read.prettify());
+        assertEquals("verified", read.getString("answers[0].competence.state"));
+        assertTrue(read.getString("answers[0].competence.check").startsWith("valid: RS256"), read.prettify());
+        assertEquals("MATCH", read.getString("answers[0].competence.learnerMatch"));
+        assertEquals(true, read.getBoolean("answers[0].verified"));
+        assertEquals("c1", read.getString("results.credentials[0].id"));
+        assertEquals("licence", read.getString("results.credentials[0].kind"));
+        assertEquals("B", read.getString("results.credentials[0].details.categories[1].category"));
+        assertEquals("Statens vegvesen", read.getString("results.credentials[0].issuer.name"));
+        assertEquals(List.of("c1"), read.getList("evaluation.verdicts[0].resultIds"));
+        assertEquals("credential", read.getString("evaluation.verdicts[0].kind"));
+        assertFalse(read.getList("results.institutions").isEmpty(), "the ELMO's results are there too");
+
+        // The evidence exactly as the provider served it, with its X-Signature, for the case system to check again.
+        Response original = ApplicantJourney.api().get(URI.create(read.getString("answers[0].competence.url")).getPath());
+        assertEquals(200, original.statusCode());
+        assertTrue(original.contentType().startsWith("application/json"), original.contentType());
+        assertArrayEquals(evidence, original.asByteArray());
+        assertEquals(signature, original.header("X-Signature"));
+        assertEquals(404, ApplicantJourney.api().get(ReceiverRequestResource.PATH + "/" + journey.requestId
+                + "/answers/no-such-answer/competence").statusCode());
+
+        // The webhook carries the credentials and the verdict over them.
+        caseSystem.stubFor(post(urlPathEqualTo(ReceivingProfile.WEBHOOK_PATH)).withRequestBody(containing("C-licence"))
+                .willReturn(aResponse().withStatus(204)));
+        outbox.deliverDue();
+        List<LoggedRequest> hooks = caseSystem.findAll(postRequestedFor(urlPathEqualTo(ReceivingProfile.WEBHOOK_PATH))
+                .withRequestBody(containing("C-licence")));
+        assertEquals(1, hooks.size());
+        JsonPath hook = new JsonPath(hooks.get(0).getBodyAsString());
+        assertEquals("licence", hook.getString("request.results.credentials[0].kind"));
+        assertEquals("verified", hook.getString("request.answers[0].competence.state"));
+        assertEquals("met", hook.getString("request.outcome"));
+    }
+
+    @Test
+    void aRevokedAuthorisationIsNotMetAlsoWhenOnlyCredentialsWereConsentedTo() throws Exception {
+        ApplicantJourney journey = new ApplicantJourney().create("C-revoked", ApplicantJourney.ANNA,
+                "health-worker-authorisation");
+        Map<String, String> authorize = goTo(journey, ReceivingProfile.COMPETENCE_PROVIDER);
+        byte[] evidence = evidence(authorisation("revoked")).getBytes(StandardCharsets.UTF_8);
+        // The student consented to credentials only: the ELMO read answers 204.
+        competenceProvider("access-revoked", 204, null, 200, evidence,
+                detachedSignature(evidence, TestSigning.exampleKey().privateKey()));
+
+        Response back = journey.applicant.get(CALLBACK + "?code=code-r&state=" + authorize.get("state"));
+        assertEquals("RECEIVED", FlowClient.html(back).selectFirst("#arrival").attr("data-arrival"));
+        JsonPath read = journey.read();
+        assertEquals("evaluated", read.getString("status"));
+        assertEquals("not_met", read.getString("outcome"), read.prettify());
+        assertEquals(List.of(), read.getList("evaluation.reviewReasons"));
+        assertEquals("NCP_OK", read.getString("answers[0].returnCode"));
+        assertNull(read.get("answers[0].document"), "no ELMO came");
+        assertEquals("MATCH", read.getString("answers[0].learnerMatch"), "the evidence's learner is the answer's");
+        assertEquals("revoked", read.getString("results.credentials[0].status"));
+        assertEquals(List.of(), read.getList("results.institutions"));
+    }
+
+    @Test
+    void tamperedOrMalformedCompetenceEvidenceNeedsReviewWithTheReason() throws Exception {
+        ApplicantJourney journey = new ApplicantJourney().create("C-tampered", ApplicantJourney.ANNA,
+                "driving-licence-b");
+        Map<String, String> authorize = goTo(journey, ReceivingProfile.COMPETENCE_PROVIDER);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        byte[] signed = evidence(licence("valid", today.minusYears(3), today.plusYears(5))).getBytes(StandardCharsets.UTF_8);
+        String signature = detachedSignature(signed, TestSigning.exampleKey().privateKey());
+        // Changed after signing: a C licence instead of a B one.
+        byte[] tampered = new String(signed, StandardCharsets.UTF_8).replace("\"category\":\"AM146\"",
+                "\"category\":\"C\"").getBytes(StandardCharsets.UTF_8);
+        competenceProvider("access-tampered", 204, null, 200, tampered, signature);
+
+        Response back = journey.applicant.get(CALLBACK + "?code=code-t&state=" + authorize.get("state"));
+        assertEquals("NOT_VERIFIED", FlowClient.html(back).selectFirst("#arrival").attr("data-arrival"));
+        JsonPath read = journey.read();
+        assertEquals("needs_review", read.getString("outcome"), read.prettify());
+        assertEquals(List.of("competence_not_verified"), read.getList("evaluation.reviewReasons"));
+        assertEquals("met", read.getString("evaluation.verdicts[0].verdict"), "what it claims would meet it");
+        assertEquals("not_verified", read.getString("answers[0].competence.state"));
+        assertTrue(read.getString("answers[0].competence.check").startsWith("invalid: "), read.prettify());
+        assertArrayEquals(tampered, ApplicantJourney.api().get(URI.create(
+                read.getString("answers[0].competence.url")).getPath()).asByteArray(), "kept as received");
+
+        // Signed, but not of the format: a field the format does not have.
+        ApplicantJourney other = new ApplicantJourney().create("C-malformed", ApplicantJourney.ANNA,
+                "driving-licence-b");
+        Map<String, String> second = goTo(other, ReceivingProfile.COMPETENCE_PROVIDER);
+        byte[] malformed = new String(signed, StandardCharsets.UTF_8).replace("\"number\":", "\"numbr\":")
+                .getBytes(StandardCharsets.UTF_8);
+        competenceProvider("access-malformed", 204, null, 200, malformed,
+                detachedSignature(malformed, TestSigning.exampleKey().privateKey()));
+        other.applicant.get(CALLBACK + "?code=code-m&state=" + second.get("state"));
+        JsonPath bad = other.read();
+        assertEquals("needs_review", bad.getString("outcome"), bad.prettify());
+        assertTrue(bad.getList("evaluation.reviewReasons").contains("competence_invalid"), bad.prettify());
+        assertEquals("invalid", bad.getString("answers[0].competence.state"));
+        assertTrue(bad.getString("answers[0].competence.check").contains("$.credentials[0].numbr"), bad.prettify());
+        assertEquals(List.of(), bad.getList("results.credentials"), "nothing is read from it");
+    }
+
+    /** The competence provider: token, the ELMO read and the competence read, each with its own status. */
+    private void competenceProvider(String token, int elmoStatus, byte[] document, int competenceStatus,
+            byte[] evidence, String evidenceSignature) throws Exception {
+        String base = ReceivingProfile.COMPETENCE_PROVIDER;
+        stubs.add(caseSystem.stubFor(post(urlPathEqualTo(base + "/token")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":300}"))));
+        var elmo = aResponse().withStatus(elmoStatus);
+        if (document != null) {
+            elmo.withHeader("Content-Type", "application/xml").withHeader("X-Signature",
+                    detachedSignature(document, TestSigning.exampleKey().privateKey())).withBody(document);
+        }
+        stubs.add(caseSystem.stubFor(get(urlPathEqualTo(base + "/results")).withQueryParam("data_format", equalTo("elmo"))
+                .withHeader("Authorization", equalTo("Bearer " + token)).willReturn(elmo)));
+        var competence = aResponse().withStatus(competenceStatus);
+        if (evidence != null) {
+            competence.withHeader("Content-Type", "application/json;charset=UTF-8")
+                    .withHeader("X-Signature", evidenceSignature).withBody(evidence);
+        }
+        stubs.add(caseSystem.stubFor(get(urlPathEqualTo(base + "/results"))
+                .withQueryParam("data_format", equalTo("competence"))
+                .withHeader("Authorization", equalTo("Bearer " + token)).willReturn(competence)));
+    }
+
+    /** Competence evidence 1.0 of anna with one credential, as a provider's CompetenceEvidence writes it. */
+    private static String evidence(String credential) {
+        return "{\"format\":\"competence\",\"version\":\"1.0\",\"issuedAt\":\"2026-12-02T10:00:00Z\","
+                + "\"issuer\":{\"name\":\"Nordic Registers\",\"url\":\"https://emp.example.se\"},"
+                + "\"learner\":{\"givenNames\":\"Anna Kristine\",\"familyName\":\"Sørbø-Łukasiewicz\","
+                + "\"birthDate\":\"1998-04-17\"},\"credentials\":[" + credential + "]}";
+    }
+
+    private static String licence(String status, LocalDate from, LocalDate to) {
+        return "{\"id\":\"lic-1\",\"kind\":\"licence\",\"title\":{\"nb\":\"Førerkort\",\"en\":\"Driving licence\"},"
+                + "\"issuer\":{\"name\":\"Statens vegvesen\",\"country\":\"NO\"},\"issuedOn\":\"" + from + "\","
+                + "\"number\":\"10 123 456\",\"status\":\"" + status + "\",\"history\":[{\"status\":\"" + status
+                + "\",\"since\":\"" + from + "\"}],\"details\":{\"categories\":[{\"category\":\"AM146\",\"validFrom\":\""
+                + from + "\"},{\"category\":\"B\",\"validFrom\":\"" + from + "\",\"validTo\":\"" + to + "\"}]}}";
+    }
+
+    private static String authorisation(String status) {
+        return "{\"id\":\"aut-1\",\"kind\":\"authorisation\",\"title\":{\"en\":\"Authorisation as health worker\","
+                + "\"nb\":\"Autorisasjon som helsefagarbeider\"},\"issuer\":{\"name\":\"Helsedirektoratet\","
+                + "\"country\":\"NO\",\"id\":\"983544622\"},\"issuedOn\":\"2014-01-10\",\"number\":\"9876543\","
+                + "\"validFrom\":\"2014-01-10\",\"status\":\"" + status + "\",\"statusSince\":\"2023-09-01\","
+                + "\"history\":[{\"status\":\"valid\",\"since\":\"2014-01-10\"},{\"status\":\"" + status
+                + "\",\"since\":\"2023-09-01\",\"reason\":\"Decision of the authority\"}],"
+                + "\"details\":{\"profession\":{\"en\":\"Health worker\",\"nb\":\"Helsefagarbeider\"},\"scheme\":\"HPR\"}}";
+    }
+
     /** Chooses the EMREX 2.0 provider on the applicant's page; returns the authorization request's parameters. */
     private Map<String, String> goToTheProvider(ApplicantJourney journey) {
+        return goTo(journey, ReceivingProfile.EMREX2_PROVIDER);
+    }
+
+    /** Chooses the EMREX 2.0 provider at this path of the WireMock; returns the authorization request's parameters. */
+    private Map<String, String> goTo(ApplicantJourney journey, String provider) {
         Document page = FlowClient.html(journey.applicant.get(journey.applicantPath));
-        String authorizationUrl = caseSystem.baseUrl() + providerPath("/authorize");
+        String authorizationUrl = caseSystem.baseUrl() + provider + "/authorize";
         assertTrue(page.select("input[name=provider]").eachAttr("value").contains(authorizationUrl),
                 "the 2.0 provider is offered: " + page.select("input[name=provider]").eachAttr("value"));
         Response start = journey.applicant.post(journey.applicantPath + "/start", Map.of("provider", authorizationUrl));

@@ -19,8 +19,8 @@ import org.edurecords.ncp.support.WireMockResource;
 /**
  * The receiving tests' service: an https public URL (so that its own return address is one a production NCP would
  * accept), the test case office with a webhook to a WireMock case system, and a registry that lists the Finnish
- * NCP whose public answer the tests replay (its certificate from ../shared) and an EMREX 2.0 provider played by the
- * same WireMock, beside this NCP.
+ * NCP whose public answer the tests replay (its certificate from ../shared) and two EMREX 2.0 providers played by the
+ * same WireMock, one of ELMO alone and one that lists competence evidence too, beside this NCP.
  */
 public class ReceivingProfile implements QuarkusTestProfile {
 
@@ -31,6 +31,9 @@ public class ReceivingProfile implements QuarkusTestProfile {
     /** The path of the EMREX 2.0 provider on the case system's WireMock, and its name in the registry. */
     static final String EMREX2_PROVIDER = "/nordic-emp";
     static final String EMREX2_NAME = "NORDIC2";
+    /** Another EMREX 2.0 provider on the same WireMock whose entry lists the data format competence 1.0 too. */
+    static final String COMPETENCE_PROVIDER = "/nordic-emp-c";
+    static final String COMPETENCE_NAME = "NORDIC2C";
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -76,7 +79,17 @@ public class ReceivingProfile implements QuarkusTestProfile {
                         + "\"supportedDataFormats\":[{\"name\":\"elmo\",\"version\":\"1.7\"}],"
                         + "\"authorizationUrl\":\"" + base + "/authorize\",\"tokenUrl\":\"" + base + "/token\","
                         + "\"resourceUrl\":\"" + base + "/results\"}}";
-                String list = "{\"ncps\":[" + entries + "],\"emps\":[" + emrex2 + "]}";
+                String competenceBase = server.baseUrl() + COMPETENCE_PROVIDER;
+                String competence = "{\"name\":\"" + COMPETENCE_NAME + "\",\"country\":{\"isoCode\":\"SE\"},"
+                        + "\"institutions\":[{\"name\":\"Nordic Registers\"}],\"publicKey\":\""
+                        + example.replace("\r", "").replace("\n", "\\n") + "\",\"emreg2Props\":{"
+                        + "\"supportedDataFormats\":[{\"name\":\"elmo\",\"version\":\"1.7\"},{\"name\":\"competence\","
+                        + "\"version\":\"1.0\",\"schemaUrl\":\"" + competenceBase
+                        + "/schemas/competence-evidence-1.0.schema.json\"}],\"availableEvidenceTypes\":["
+                        + "\"higher-education-results\",\"licences\",\"authorisations\",\"recognition-decisions\"],"
+                        + "\"authorizationUrl\":\"" + competenceBase + "/authorize\",\"tokenUrl\":\"" + competenceBase
+                        + "/token\",\"resourceUrl\":\"" + competenceBase + "/results\"}}";
+                String list = "{\"ncps\":[" + entries + "],\"emps\":[" + emrex2 + "," + competence + "]}";
                 Files.createDirectories(registry.getParent());
                 Files.writeString(registry, list, StandardCharsets.UTF_8);
             } catch (IOException e) {

@@ -75,4 +75,31 @@ class EmregListTest {
         assertTrue(list.skipped().get(1).contains("elmo"), list.skipped().get(1));
         assertTrue(list.skipped().get(2).contains("authorizationUrl"), list.skipped().get(2));
     }
+
+    @Test
+    void theDataFormatsOfAnEntryAreKnownByNameAndVersion() throws Exception {
+        String json = "{\"emps\":[{\"name\":\"WITH-COMPETENCE\",\"publicKey\":\"" + pem() + "\","
+                + props(",\"supportedDataFormats\":[{\"name\":\"elmo\",\"version\":\"1.7\"},"
+                        + "{\"name\":\"competence\",\"version\":\"1.0\",\"schemaUrl\":\"https://emp.example.se/schemas/"
+                        + "competence-evidence-1.0.schema.json\"},{\"version\":\"9\"}],"
+                        + "\"availableEvidenceTypes\":[\"licences\",\"authorisations\"]") + "},"
+                + "{\"name\":\"OTHER-VERSION\",\"publicKey\":\"" + pem() + "\","
+                + props(",\"supportedDataFormats\":[{\"name\":\"elmo\"},{\"name\":\"competence\",\"version\":\"2.0\"}]")
+                + "},{\"name\":\"ELMO-ONLY\",\"publicKey\":\"" + pem() + "\","
+                + props(",\"supportedDataFormats\":[{\"name\":\"elmo\",\"version\":\"1.7\"}]") + "},"
+                + "{\"name\":\"NONE-LISTED\",\"publicKey\":\"" + pem() + "\"," + props("") + "}]}";
+        EmregList list = EmregList.parse(json.getBytes(StandardCharsets.UTF_8), "test");
+        assertEquals(List.of(), list.skipped());
+        RegistryEntry.Emrex2 with = list.entries().get(0).emrex2();
+        assertEquals(List.of(new RegistryEntry.DataFormat("elmo", "1.7"), new RegistryEntry.DataFormat("competence",
+                "1.0")), with.dataFormats(), "a format without a name is left out");
+        assertTrue(with.offers("competence", "1.0"));
+        assertFalse(with.offers("competence", "1.1"));
+        RegistryEntry.Emrex2 other = list.entries().get(1).emrex2();
+        assertEquals(new RegistryEntry.DataFormat("elmo", null), other.dataFormats().get(0));
+        assertFalse(other.offers("competence", "1.0"), "another version of the format is not this one");
+        assertFalse(list.entries().get(2).emrex2().offers("competence", "1.0"));
+        assertEquals(List.of(), list.entries().get(3).emrex2().dataFormats(), "none listed: ELMO alone");
+        assertFalse(list.entries().get(3).emrex2().offers("competence", "1.0"));
+    }
 }

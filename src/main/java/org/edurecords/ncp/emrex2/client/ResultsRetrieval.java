@@ -16,7 +16,9 @@ import org.edurecords.ncp.verify.DetachedSignature;
  * The client side of EMREX 2.0 towards one provider: the authorization URL the student's browser is sent to (PKCE
  * S256), and after the redirect back the code exchanged at the token endpoint with a client assertion, the ELMO
  * document read from the resource endpoint, and its {@code X-Signature} checked against the provider's registry
- * certificates. The document's own XML signature is the verifier's business, as for an EMREX 1.0 answer.
+ * certificates. The document's own XML signature is the verifier's business, as for an EMREX 1.0 answer. A provider
+ * whose entry lists the data format {@code competence} 1.0 is then asked for the student's credentials too, with the
+ * same token, and their {@code X-Signature} checked the same way.
  */
 public final class ResultsRetrieval {
 
@@ -24,9 +26,42 @@ public final class ResultsRetrieval {
     public record Client(String clientId, PrivateKey key, String redirectUri) {
     }
 
-    /** The provider's endpoints and the certificates its registry entry lists. */
+    /**
+     * The provider's endpoints and the certificates its registry entry lists.
+     *
+     * @param competence whether its entry lists the data format {@code competence} 1.0: then it is fetched too
+     */
     public record Provider(String authorizationUrl, String tokenUrl, String resourceUrl,
-            List<X509Certificate> certificates) {
+            List<X509Certificate> certificates, boolean competence) {
+
+        public Provider(String authorizationUrl, String tokenUrl, String resourceUrl,
+                List<X509Certificate> certificates) {
+            this(authorizationUrl, tokenUrl, resourceUrl, certificates, false);
+        }
+    }
+
+    public static final String COMPETENCE_FORMAT = "competence";
+    public static final String COMPETENCE_VERSION = "1.0";
+
+    public enum EvidenceOutcome {
+        /** A body came (whether its signature verifies is in {@link Evidence#signature()}). */
+        EVIDENCE,
+        /** {@code 204}: the student consented to no credentials. */
+        NONE,
+        /** The provider answered something else, or could not be reached. */
+        FAILED
+    }
+
+    /**
+     * The competence evidence the provider gave.
+     *
+     * @param body      the answer's body exactly as received (for {@link EvidenceOutcome#EVIDENCE})
+     * @param header    its {@code X-Signature} header as received
+     * @param signature the check of that header over the body
+     * @param problem   what went wrong (for {@link EvidenceOutcome#FAILED})
+     */
+    public record Evidence(EvidenceOutcome outcome, byte[] body, String header, DetachedSignature.Verdict signature,
+            String problem) {
     }
 
     public enum Outcome {
@@ -44,8 +79,11 @@ public final class ResultsRetrieval {
      * @param elmo      the body of the resource answer, exactly as received (for {@link Outcome#RESULTS})
      * @param signature the check of its {@code X-Signature} (for {@link Outcome#RESULTS})
      * @param problem   what went wrong, for the log and the receiver (for {@link Outcome#REFUSED})
+     * @param competence the competence evidence, when the provider lists the format and the ELMO read was answered
+     *                   (200 or 204: a student may consent to credentials only); null otherwise
      */
-    public record Retrieved(Outcome outcome, byte[] elmo, DetachedSignature.Verdict signature, String problem) {
+    public record Retrieved(Outcome outcome, byte[] elmo, DetachedSignature.Verdict signature, String problem,
+            Evidence competence) {
     }
 
     private final Emrex2Http http;
@@ -83,18 +121,49 @@ public final class ResultsRetrieval {
                 new SimpleEntry<>("client_assertion", assertion)));
         String accessToken = token.json().path("access_token").asText("");
         if (token.status() != 200 || accessToken.isEmpty()) {
-            return new Retrieved(Outcome.REFUSED, null, null, "token endpoint: " + token.describe());
+            return new Retrieved(Outcome.REFUSED, null, null, "token endpoint: " + token.describe(), null);
         }
         URI results = Emrex2Http.withQuery(URI.create(provider.resourceUrl()), Map.of("data_format", "elmo"));
         Emrex2Http.Answer answer = http.get(results, accessToken, requestId);
         if (answer.status() == 204) {
-            return new Retrieved(Outcome.NO_RESULTS, null, null, null);
+            return new Retrieved(Outcome.NO_RESULTS, null, null, null, competence(provider, accessToken, requestId));
         }
         if (answer.status() != 200 || answer.body().length == 0) {
-            return new Retrieved(Outcome.REFUSED, null, null, "resource endpoint: " + answer.describe());
+            return new Retrieved(Outcome.REFUSED, null, null, "resource endpoint: " + answer.describe(), null);
         }
         DetachedSignature.Verdict verdict = DetachedSignature.verify(answer.header("X-Signature"), answer.body(),
                 provider.certificates());
-        return new Retrieved(Outcome.RESULTS, answer.body(), verdict, null);
+        return new Retrieved(Outcome.RESULTS, answer.body(), verdict, null,
+                competence(provider, accessToken, requestId));
+    }
+
+    /**
+     * The second read, for a provider that lists {@code competence} 1.0. What fails here does not undo the ELMO that
+     * came: it is reported as {@link EvidenceOutcome#FAILED} for the receiver to see.
+     */
+    private Evidence competence(Provider provider, String accessToken, String requestId) {
+        if (!provider.competence()) {
+            return null;
+        }
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("data_format", COMPETENCE_FORMAT);
+        query.put("data_format_version", COMPETENCE_VERSION);
+        Emrex2Http.Answer answer;
+        try {
+            answer = http.get(Emrex2Http.withQuery(URI.create(provider.resourceUrl()), query), accessToken, requestId);
+        } catch (IOException e) {
+            return new Evidence(EvidenceOutcome.FAILED, null, null, null, "resource endpoint (competence): "
+                    + e.getMessage());
+        }
+        if (answer.status() == 204) {
+            return new Evidence(EvidenceOutcome.NONE, null, null, null, null);
+        }
+        if (answer.status() != 200 || answer.body().length == 0) {
+            return new Evidence(EvidenceOutcome.FAILED, null, null, null, "resource endpoint (competence): "
+                    + answer.describe());
+        }
+        String header = answer.header("X-Signature");
+        return new Evidence(EvidenceOutcome.EVIDENCE, answer.body(), header,
+                DetachedSignature.verify(header, answer.body(), provider.certificates()), null);
     }
 }

@@ -12,12 +12,21 @@ import java.util.Set;
  * @param weakSignature   the signature uses an algorithm or key size we accept only with review
  * @param knownProvider   the signing NCP is in the registry of providers
  * @param registryIssuers SCHAC codes and names of issuers in the registry, for {@code issuerInRegistry}
+ * @param competenceProblems what was wrong with competence evidence that came: {@code competence_not_verified}
+ *                        (its X-Signature did not verify), {@code competence_invalid} (not of the format); empty
+ *                        when every evidence that came is sound
  */
 public record EvidenceQuality(boolean verified, String learnerMatch, boolean partial, boolean weakSignature,
-        boolean knownProvider, Set<String> registryIssuers) {
+        boolean knownProvider, Set<String> registryIssuers, Set<String> competenceProblems) {
 
     public EvidenceQuality {
         registryIssuers = registryIssuers == null ? Set.of() : Set.copyOf(registryIssuers);
+        competenceProblems = competenceProblems == null ? Set.of() : Set.copyOf(competenceProblems);
+    }
+
+    public EvidenceQuality(boolean verified, String learnerMatch, boolean partial, boolean weakSignature,
+            boolean knownProvider, Set<String> registryIssuers) {
+        this(verified, learnerMatch, partial, weakSignature, knownProvider, registryIssuers, Set.of());
     }
 
     /** Verified, the learner matching, a strong signature from a known provider, every source answered. */

@@ -51,6 +51,11 @@ public final class ProfileEvaluator {
     public static final String UNKNOWN_EQF_LEVEL = "unknown_eqf_level";
     public static final String UNKNOWN_DATE = "unknown_date";
     public static final String UNKNOWN_COUNTRY = "unknown_country";
+    public static final String COMPETENCE_NOT_VERIFIED = "competence_not_verified";
+    public static final String COMPETENCE_INVALID = "competence_invalid";
+
+    /** The kinds of credential that stand while valid and in their validity; the others stand once issued. */
+    private static final Set<String> WITH_VALIDITY = Set.of("licence", "authorisation");
 
     private static final Pattern QUALIFICATION_TYPE = Pattern.compile(
             "(?i).*(degree|programme|program|qualification|diploma).*");
@@ -58,8 +63,12 @@ public final class ProfileEvaluator {
     private ProfileEvaluator() {
     }
 
-    public static Evaluation evaluate(RequirementProfile profile, ReceivedResults results, EvidenceQuality quality) {
-        Run run = new Run(results, quality);
+    /**
+     * @param day the day of the evaluation (from the service's clock): a credential counts only when it stands on it
+     */
+    public static Evaluation evaluate(RequirementProfile profile, ReceivedResults results, EvidenceQuality quality,
+            LocalDate day) {
+        Run run = new Run(results, quality, day);
         Node root = run.condition(profile.require(), "require");
         Set<String> reasons = new LinkedHashSet<>();
         if (!quality.verified()) {
@@ -77,6 +86,12 @@ public final class ProfileEvaluator {
         }
         if (!quality.knownProvider()) {
             reasons.add(UNKNOWN_PROVIDER);
+        }
+        // Competence evidence that did not verify or is not of its format never counts, whatever it says.
+        for (String problem : List.of(COMPETENCE_NOT_VERIFIED, COMPETENCE_INVALID)) {
+            if (quality.competenceProblems().contains(problem)) {
+                reasons.add(problem);
+            }
         }
         if (root.verdict == Verdict.UNDECIDED) {
             reasons.addAll(root.reasons);
@@ -105,11 +120,13 @@ public final class ProfileEvaluator {
     private static final class Run {
         final ReceivedResults results;
         final EvidenceQuality quality;
+        final LocalDate day;
         final List<ConditionVerdict> verdicts = new ArrayList<>();
 
-        Run(ReceivedResults results, EvidenceQuality quality) {
+        Run(ReceivedResults results, EvidenceQuality quality, LocalDate day) {
             this.results = results;
             this.quality = quality;
+            this.day = day;
         }
 
         Node condition(Condition condition, String path) {
@@ -126,6 +143,8 @@ public final class ProfileEvaluator {
                 node = credits(c);
             } else if (condition instanceof Passed p) {
                 node = passed(p);
+            } else if (condition instanceof RequirementProfile.Credential k) {
+                node = credential(k);
             } else {
                 node = grade((Grade) condition);
             }
@@ -261,6 +280,59 @@ public final class ProfileEvaluator {
             return r.code() != null && c.courseCodes().stream().anyMatch(code -> code.equalsIgnoreCase(r.code().trim()));
         }
 
+        /**
+         * Credentials of the kind that stand on the day and pass the kind's filters. Only an issuer without a country
+         * under {@code issuerCountry} leaves one undecided: everything else a credential states is decided.
+         */
+        private Node credential(RequirementProfile.Credential k) {
+            List<String> met = new ArrayList<>();
+            Set<String> reasons = new LinkedHashSet<>();
+            int ofKind = 0;
+            int possible = 0;
+            for (ReceivedResults.Credential c : results.credentials()) {
+                if (!k.credentialKind().equals(c.kind())) {
+                    continue;
+                }
+                ofKind++;
+                Set<String> why = new LinkedHashSet<>();
+                Verdict verdict = Verdict.of(stands(c, day));
+                if (k.licenceCategory() != null) {
+                    verdict = verdict.and(Verdict.of(categoryOn(c, k.licenceCategory(), day)));
+                }
+                if (k.profession() != null) {
+                    verdict = verdict.and(Verdict.of(profession(c, k.profession())));
+                }
+                if (k.scheme() != null) {
+                    verdict = verdict.and(Verdict.of(k.scheme().equalsIgnoreCase(detail(c, "scheme"))));
+                }
+                if (k.equivalence() != null) {
+                    verdict = verdict.and(Verdict.of(k.equivalence().equalsIgnoreCase(detail(c, "equivalence"))));
+                }
+                if (k.issuerCountry() != null) {
+                    String country = c.issuer() == null ? null : c.issuer().country();
+                    verdict = verdict.and(country == null ? undecided(why, UNKNOWN_COUNTRY)
+                            : Verdict.of(k.issuerCountry().equalsIgnoreCase(country.trim())));
+                }
+                if (verdict == Verdict.MET) {
+                    met.add(c.id());
+                } else if (verdict == Verdict.UNDECIDED) {
+                    possible++;
+                    reasons.addAll(why);
+                }
+            }
+            String what = k.credentialKind() + (k.licenceCategory() == null ? "" : " category " + k.licenceCategory())
+                    + " standing on " + day;
+            if (!met.isEmpty()) {
+                return new Node(Verdict.MET, met, met.size() + " found: " + what, Set.of());
+            }
+            if (possible > 0) {
+                return new Node(Verdict.UNDECIDED, List.of(), "undecided: " + what + ", " + possible + " of "
+                        + ofKind + " undecided", reasons);
+            }
+            return new Node(Verdict.NOT_MET, List.of(), "none found: " + what + " (" + ofKind + " of the kind)",
+                    Set.of());
+        }
+
         private Node passed(Passed p) {
             List<String> met = new ArrayList<>();
             int possible = 0;
@@ -382,16 +454,61 @@ public final class ProfileEvaluator {
             }
             return institution.names().values().stream().anyMatch(registry::contains);
         }
+    }
 
-        private static LocalDate date(String value) {
-            if (value == null || value.length() < 10) {
-                return null;
+    /**
+     * Whether a credential stands on the day. A licence or an authorisation: its status is {@code valid} and the
+     * day is within {@code validFrom}..{@code validTo} (both inclusive, open when absent). A recognition decision or
+     * a diploma has no validity: it stands once issued ({@code issuedOn} not after the day) while it is neither
+     * {@code revoked} nor {@code suspended}.
+     */
+    public static boolean stands(ReceivedResults.Credential c, LocalDate day) {
+        String status = c.status() == null ? "" : c.status();
+        if (WITH_VALIDITY.contains(c.kind())) {
+            return status.equals("valid") && within(day, date(c.validFrom()), date(c.validTo()));
+        }
+        LocalDate issued = date(c.issuedOn());
+        return !status.equals("revoked") && !status.equals("suspended") && (issued == null || !issued.isAfter(day));
+    }
+
+    /** A licence's category of that name (without case) valid on the day. */
+    private static boolean categoryOn(ReceivedResults.Credential c, String category, LocalDate day) {
+        if (c.details() == null || !c.details().path("categories").isArray()) {
+            return false;
+        }
+        for (com.fasterxml.jackson.databind.JsonNode cat : c.details().path("categories")) {
+            if (category.equalsIgnoreCase(cat.path("category").asText(null))
+                    && within(day, date(cat.path("validFrom").asText(null)), date(cat.path("validTo").asText(null)))) {
+                return true;
             }
-            try {
-                return LocalDate.parse(value.substring(0, 10));
-            } catch (DateTimeParseException e) {
-                return null;
-            }
+        }
+        return false;
+    }
+
+    private static boolean profession(ReceivedResults.Credential c, Pattern pattern) {
+        List<String> texts = new ArrayList<>(c.titles().values());
+        if (c.details() != null && c.details().path("profession").isObject()) {
+            c.details().path("profession").forEach(t -> texts.add(t.asText()));
+        }
+        return texts.stream().anyMatch(t -> t != null && pattern.matcher(t).find());
+    }
+
+    private static String detail(ReceivedResults.Credential c, String field) {
+        return c.details() == null ? null : c.details().path(field).asText(null);
+    }
+
+    private static boolean within(LocalDate day, LocalDate from, LocalDate to) {
+        return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
+    }
+
+    private static LocalDate date(String value) {
+        if (value == null || value.length() < 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.substring(0, 10));
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 

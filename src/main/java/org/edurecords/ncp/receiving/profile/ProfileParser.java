@@ -41,14 +41,19 @@ public final class ProfileParser {
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern ISCED = Pattern.compile("\\d{1,4}");
     private static final Set<String> TOP = Set.of("id", "version", "receivers", "title", "require");
-    private static final Set<String> KINDS = Set.of("all", "any", "qualification", "credits", "passed", "grade");
+    private static final Set<String> KINDS = Set.of("all", "any", "qualification", "credits", "passed", "grade",
+            "credential");
     private static final Set<String> FILTERS = Set.of("issuerCountries", "issuerInRegistry", "achievedFrom",
             "achievedTo");
     private static final Map<String, Set<String>> OPTIONS = Map.of(
             "qualification", Set.of("minEqfLevel"),
             "credits", Set.of("atLeast", "scheme", "iscedCodes", "courseCodes"),
             "passed", Set.of("codes", "titlePatterns", "minCount"),
-            "grade", Set.of("codes", "titlePatterns", "atLeast", "minCount"));
+            "grade", Set.of("codes", "titlePatterns", "atLeast", "minCount"),
+            "credential", Set.of("kind", "licenceCategory", "profession", "scheme", "equivalence", "issuerCountry"));
+    /** The filters of {@code credential} that only one kind has. */
+    private static final Map<String, String> CREDENTIAL_FILTER_KIND = Map.of("licenceCategory", "licence",
+            "profession", "authorisation", "scheme", "authorisation", "equivalence", "recognition");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -198,6 +203,13 @@ public final class ProfileParser {
             return null;
         }
         Set<String> allowed = new LinkedHashSet<>(OPTIONS.get(kind));
+        if (kind.equals("credential")) {
+            // A credential has no result date and no registry institution: the common filters are the results'.
+            unknownKeys(body, at, allowed, "'credential' takes " + sorted(allowed));
+            int before = problems.size();
+            Condition credential = credential(body, at);
+            return problems.size() == before ? credential : null;
+        }
         allowed.addAll(FILTERS);
         unknownKeys(body, at, allowed, "'" + kind + "' takes " + sorted(allowed));
         int before = problems.size();
@@ -209,6 +221,54 @@ public final class ProfileParser {
             default -> grade(body, at, filters);
         };
         return problems.size() == before ? condition : null;
+    }
+
+    private Condition credential(JsonNode body, String at) {
+        JsonNode kindNode = body.get("kind");
+        String kind = null;
+        if (kindNode == null) {
+            problem(at + ".kind", "missing (one of " + String.join(", ", RequirementProfile.Credential.KINDS) + ")");
+        } else if (!kindNode.isTextual() || !RequirementProfile.Credential.KINDS.contains(kindNode.asText())) {
+            problem(at + ".kind", "must be one of " + String.join(", ", RequirementProfile.Credential.KINDS) + ", was "
+                    + kindNode);
+        } else {
+            kind = kindNode.asText();
+        }
+        for (Map.Entry<String, String> only : CREDENTIAL_FILTER_KIND.entrySet()) {
+            if (body.has(only.getKey()) && kind != null && !kind.equals(only.getValue())) {
+                problem(at + "." + only.getKey(), "applies to kind " + only.getValue() + " only, not " + kind);
+            }
+        }
+        String category = optionalText(body, at, "licenceCategory");
+        Pattern profession = null;
+        String professionText = optionalText(body, at, "profession");
+        if (professionText != null) {
+            try {
+                profession = Pattern.compile(professionText, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            } catch (PatternSyntaxException e) {
+                problem(at + ".profession", "not a regular expression: " + e.getDescription() + " near position "
+                        + e.getIndex());
+            }
+        }
+        String scheme = optionalText(body, at, "scheme");
+        String equivalence = optionalText(body, at, "equivalence");
+        String country = optionalText(body, at, "issuerCountry");
+        if (country != null && !COUNTRY.matcher(country).matches()) {
+            problem(at + ".issuerCountry", "an ISO 3166-1 alpha-2 code in capitals (\"NO\"), was '" + country + "'");
+        }
+        return new RequirementProfile.Credential(kind, category, profession, scheme, equivalence, country);
+    }
+
+    private String optionalText(JsonNode body, String at, String key) {
+        JsonNode node = body.get(key);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isTextual() || node.asText().isBlank()) {
+            problem(at + "." + key, "must be a text that is not blank, was " + node);
+            return null;
+        }
+        return node.asText().trim();
     }
 
     private Credits credits(JsonNode body, String at, Filters filters) {

@@ -88,6 +88,9 @@ public final class ProfileWords {
                     : texts.get("profile_passed_many", "count", p.minCount(), "selection", selection);
             return leaf(text, p.filters());
         }
+        if (condition instanceof RequirementProfile.Credential k) {
+            return credential(k);
+        }
         Grade g = (Grade) condition;
         String selection = selection(g.selection());
         GradeScales.Threshold threshold = GradeScales.threshold(g.atLeast()).orElse(null);
@@ -103,6 +106,28 @@ public final class ProfileWords {
                             selection);
         }
         return leaf(text, g.filters());
+    }
+
+    /** "A valid authorisation (as «helsefagarbeider»; scheme HPR; issued in NO)". */
+    private Item credential(RequirementProfile.Credential k) {
+        List<String> parts = new ArrayList<>();
+        if (k.licenceCategory() != null) {
+            parts.add(texts.get("profile_credential_category", "category", k.licenceCategory()));
+        }
+        if (k.profession() != null) {
+            parts.add(texts.get("profile_credential_profession", "profession", "«" + k.profession().pattern() + "»"));
+        }
+        if (k.scheme() != null) {
+            parts.add(texts.get("profile_credential_scheme", "scheme", k.scheme()));
+        }
+        if (k.equivalence() != null) {
+            parts.add(texts.get("profile_credential_equivalence", "equivalence", k.equivalence()));
+        }
+        if (k.issuerCountry() != null) {
+            parts.add(texts.get("profile_filter_countries", "countries", k.issuerCountry()));
+        }
+        String text = texts.get("profile_credential_" + k.credentialKind().replace('-', '_'));
+        return new Item(parts.isEmpty() ? text : text + " (" + String.join("; ", parts) + ")", List.of());
     }
 
     private Item leaf(String text, Filters filters) {

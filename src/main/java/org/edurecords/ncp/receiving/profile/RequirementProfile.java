@@ -33,7 +33,10 @@ public record RequirementProfile(String id, int version, List<String> receivers,
 
     /** One condition: a kind, or all / any of a list of conditions. */
     public sealed interface Condition {
-        /** The JSON key: {@code all}, {@code any}, {@code qualification}, {@code credits}, {@code passed}, {@code grade}. */
+        /**
+         * The JSON key: {@code all}, {@code any}, {@code qualification}, {@code credits}, {@code passed},
+         * {@code grade}, {@code credential}.
+         */
         String kind();
     }
 
@@ -102,6 +105,30 @@ public record RequirementProfile(String id, int version, List<String> receivers,
         @Override
         public String kind() {
             return "grade";
+        }
+    }
+
+    /**
+     * A credential of a kind that stands on the day of the evaluation (docs/receivers.md, "Credentials"), with the
+     * optional filters that apply to its kind; null: no filter.
+     *
+     * @param credentialKind  {@code licence}, {@code authorisation}, {@code recognition}, {@code upper-secondary},
+     *                        {@code vocational}
+     * @param licenceCategory licences: a category valid on the day (without case)
+     * @param profession      authorisations: matched (found anywhere, without case) in the title or the profession,
+     *                        in any language
+     * @param scheme          authorisations: the scheme (without case), e.g. {@code HPR}
+     * @param equivalence     recognition decisions: the equivalence (without case), e.g. {@code master}
+     * @param issuerCountry   the issuer's country, ISO 3166-1 alpha-2 in capitals
+     */
+    public record Credential(String credentialKind, String licenceCategory, Pattern profession, String scheme,
+            String equivalence, String issuerCountry) implements Condition {
+        public static final List<String> KINDS = List.of("licence", "authorisation", "recognition",
+                "upper-secondary", "vocational");
+
+        @Override
+        public String kind() {
+            return "credential";
         }
     }
 

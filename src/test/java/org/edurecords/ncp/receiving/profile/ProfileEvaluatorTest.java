@@ -53,6 +53,7 @@ class ProfileEvaluatorTest {
 
     static final Set<String> REGISTRY = Set.of("uio.no", "Norwegian University of Science and Technology");
     static final ReceivedResults APPLICANT = applicant();
+    static final java.time.LocalDate DAY = java.time.LocalDate.parse("2026-12-02");
 
     static final String MET = "{\"passed\": {\"codes\": [\"IN1000\"]}}";
     static final String NOT_MET = "{\"passed\": {\"codes\": [\"MAT1100\"]}}";
@@ -268,7 +269,7 @@ class ProfileEvaluatorTest {
     void theShippedProfilesAreMetByTheApplicant() {
         RequirementProfiles profiles = RequirementProfiles.load(Optional.empty());
         Evaluation bachelor = ProfileEvaluator.evaluate(profiles.find("any-receiver", "bachelor-degree").orElseThrow(),
-                APPLICANT, EvidenceQuality.trusted(REGISTRY));
+                APPLICANT, EvidenceQuality.trusted(REGISTRY), DAY);
         assertEquals(Outcome.MET, bachelor.outcome());
         assertEquals("bachelor-degree", bachelor.profileId());
         assertEquals(1, bachelor.profileVersion());
@@ -276,7 +277,7 @@ class ProfileEvaluatorTest {
         assertEquals("220 of 180 ECTS", bachelor.verdicts().get(2).detail());
 
         Evaluation subject = ProfileEvaluator.evaluate(profiles.find("any-receiver", "subject-credits").orElseThrow(),
-                APPLICANT, EvidenceQuality.trusted(REGISTRY));
+                APPLICANT, EvidenceQuality.trusted(REGISTRY), DAY);
         assertEquals(Outcome.MET, subject.outcome());
         assertEquals("32.5 of 30 ECTS", subject.verdicts().get(0).detail());
         assertEquals(List.of("r1.2", "r1.3", "r1.6", "r2.3"), subject.verdicts().get(0).resultIds());
@@ -324,7 +325,7 @@ class ProfileEvaluatorTest {
     static Evaluation evaluate(String condition, EvidenceQuality quality) {
         String json = ("{'id': 'test', 'version': 3, 'receivers': ['*'], 'title': {'en': 'Test'}, 'require': "
                 + condition + "}").replace('\'', '"');
-        return ProfileEvaluator.evaluate(ProfileParser.parse("test.json", json), APPLICANT, quality);
+        return ProfileEvaluator.evaluate(ProfileParser.parse("test.json", json), APPLICANT, quality, DAY);
     }
 
     private static ReceivedResults applicant() {

@@ -25,7 +25,8 @@ class RequirementProfilesStartupTest {
 
     @Test
     void theConfiguredDirectoryIsReadBesideTheBuiltInProfiles() {
-        assertEquals(List.of("bachelor-degree", "subject-credits", "nursing"),
+        assertEquals(List.of("bachelor-degree", "subject-credits", "driving-licence-b", "health-worker-authorisation",
+                "recognition-master", "nursing"),
                 profiles.all().stream().map(RequirementProfile::id).toList());
         RequirementProfile nursing = profiles.find("hkdir", "nursing").orElseThrow();
         assertTrue(nursing.source().endsWith("nursing.json"), nursing.source());

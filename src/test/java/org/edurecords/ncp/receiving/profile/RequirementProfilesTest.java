@@ -29,7 +29,8 @@ class RequirementProfilesTest {
     @Test
     void theBuiltInProfilesAreReadFromTheIndex() {
         RequirementProfiles profiles = RequirementProfiles.load(Optional.empty());
-        assertEquals(List.of("bachelor-degree", "subject-credits"), profiles.all().stream().map(p -> p.id()).toList());
+        assertEquals(List.of("bachelor-degree", "subject-credits", "driving-licence-b", "health-worker-authorisation",
+                "recognition-master"), profiles.all().stream().map(p -> p.id()).toList());
         RequirementProfile bachelor = profiles.find("opptak", "bachelor-degree").orElseThrow();
         assertEquals("receiving-profiles/bachelor-degree.json", bachelor.source());
         assertEquals("Bachelorgrad", bachelor.title().get("nb"));
@@ -51,7 +52,7 @@ class RequirementProfilesTest {
         write("notes.txt", "not a profile, not read");
         RequirementProfiles profiles = RequirementProfiles.load(Optional.of(folder));
 
-        assertEquals(5, profiles.all().size());
+        assertEquals(8, profiles.all().size());
         assertEquals(3, profiles.find("hkdir", "nursing").orElseThrow().version(), "the latest it may use");
         assertEquals(2, profiles.find("udi", "nursing").orElseThrow().version());
         assertEquals(1, profiles.find("someone", "nursing").orElseThrow().version(), "* is every receiver");
@@ -100,8 +101,8 @@ class RequirementProfilesTest {
     void theDirectoryAddsToTheBuiltInProfiles() throws IOException {
         // The bean reads ncp.receiving.profiles-dir the same way: RequirementProfilesStartupTest.
         write("a.json", profile("nursing", 1, "[\"*\"]", 60));
-        assertEquals(3, RequirementProfiles.load(Optional.of(folder)).all().size());
-        assertEquals(2, RequirementProfiles.load(Optional.empty()).all().size());
+        assertEquals(6, RequirementProfiles.load(Optional.of(folder)).all().size());
+        assertEquals(5, RequirementProfiles.load(Optional.empty()).all().size());
     }
 
     /** A profile with one thing wrong: the message names the file, the JSON path and what is wrong. */
@@ -122,9 +123,9 @@ class RequirementProfilesTest {
         "{'id': 'x', 'version': 1, 'receivers': ['*'], 'title': {'nb': 'X'}, 'require': {'passed': {'codes': ['A']}}} | $.title: lacks English",
         "{'id': 'x', 'version': 1, 'receivers': ['*'], 'title': {'en': ' '}, 'require': {'passed': {'codes': ['A']}}} | $.title.en: must be a text that is not blank",
         "{'id': 'x', 'version': 1, 'receivers': ['*'], 'title': {'en': 'X'}} | $.require: missing",
-        "REQUIRE {'credit': {'atLeast': 1}}                    | $.require.credit: unknown kind 'credit', not one of all, any, credits, grade, passed, qualification",
+        "REQUIRE {'credit': {'atLeast': 1}}                    | $.require.credit: unknown kind 'credit', not one of all, any, credential, credits, grade, passed, qualification",
         "REQUIRE {'credits': {'atLeast': 1}, 'passed': {'codes': ['A']}} | $.require: a condition has exactly one key",
-        "REQUIRE {}                                            | $.require: a condition has exactly one key (one of all, any, credits, grade, passed, qualification), this one has 0",
+        "REQUIRE {}                                            | $.require: a condition has exactly one key (one of all, any, credential, credits, grade, passed, qualification), this one has 0",
         "REQUIRE 'credits'                                     | $.require: a condition is an object",
         "REQUIRE {'all': []}                                   | $.require.all: must be a list of at least one condition",
         "REQUIRE {'any': {'credits': {'atLeast': 1}}}          | $.require.any: must be a list of at least one condition",
