@@ -66,7 +66,7 @@ public final class CredentialResults {
             List<Identifier> identifiers = first.issuerId() == null || first.issuerId().isBlank() ? List.of()
                     : List.of(new Identifier(ORGANISATION_NUMBER, first.issuerId()));
             Institution institution = new Institution(derivedId("issuer:" + issuer.getKey()), null, null,
-                    first.issuerCountry(), LocalizedText.of(LocalizedText.UNDETERMINED, first.issuerName()),
+                    first.issuerCountry(), LocalizedText.of(nameLanguage(first.issuerCountry()), first.issuerName()),
                     issuerUrl(first, serviceUrl), null, identifiers);
             List<LearningOpportunity> roots = issuer.getValue().stream().map(CredentialResults::opportunity).toList();
             all.add(new InstitutionResults(institution, roots, gradingSchemes(), List.of()).newestFirst());
@@ -84,6 +84,21 @@ public final class CredentialResults {
             return "https://data.brreg.no/enhetsregisteret/oppslag/enheter/" + c.issuerId();
         }
         return serviceUrl;
+    }
+
+    /**
+     * The language of an issuer's name, which a register gives without one: the name a public body is registered
+     * under is in its country's language (ELMO readers choose titles by {@code xml:lang}); elsewhere unknown.
+     */
+    static String nameLanguage(String country) {
+        return switch (country == null ? "" : country) {
+            case "NO" -> "no";
+            case "SE" -> "sv";
+            case "DK" -> "da";
+            case "FI" -> "fi";
+            case "IS" -> "is";
+            default -> LocalizedText.UNDETERMINED;
+        };
     }
 
     private static String issuerKey(Credential c) {

@@ -133,6 +133,10 @@ public class DemoClientEmrex2 {
             List<String> unsigned = new ArrayList<>();
             List<String> signed = new ArrayList<>();
             verifyHeader("elmo", elmo, trusted, signed, unsigned);
+            // Credentials outside ELMO (licences, authorisations, decisions): the JSON evidence, 204 when none.
+            Emrex2Http.Answer competence = resource(base, accessToken,
+                    Map.of("data_format", "competence", "data_format_version", "1.0"), null, calls);
+            verifyHeader("competence", competence, trusted, signed, unsigned);
             boolean read = elmo.status() == 200 || elmo.status() == 204;
             checks.add(Check.more("demo2_check_results", read && requestId.equals(elmo.header("X-Request-ID")),
                     elmo.describe() + (requestId.equals(elmo.header("X-Request-ID")) ? ", X-Request-ID echoed"

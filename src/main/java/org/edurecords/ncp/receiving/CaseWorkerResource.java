@@ -71,7 +71,15 @@ public class CaseWorkerResource {
 
     /** One answer as the page shows it. */
     public record AnswerRow(String id, String provider, String receivedAt, String returnCode, Boolean verified,
-            String verdict, String learnerMatch, boolean document, boolean pdf) {
+            String verdict, String learnerMatch, boolean document, boolean pdf, boolean competence) {
+    }
+
+    /**
+     * One credential received, as the page shows it: kind and status are message keys of the {@code comp} bundle,
+     * the title in the reader's language.
+     */
+    public record CredentialRow(String id, String kindKey, String title, String issuer, String issuedOn,
+            String statusKey, String statusSince, String validTo) {
     }
 
     @CheckedTemplate
@@ -83,7 +91,8 @@ public class CaseWorkerResource {
                 List<Choice> outcomes);
 
         static native TemplateInstance request(String receiver, ReceiverRequest request, String statusKey,
-                String outcomeKey, List<VerdictRow> verdicts, List<String> reviewReasons, List<AnswerRow> answers);
+                String outcomeKey, List<VerdictRow> verdicts, List<String> reviewReasons, List<AnswerRow> answers,
+                List<CredentialRow> credentials);
 
         /** A request id that is unknown or of another receiver: the case workers' own page, with the way back. */
         static native TemplateInstance unknown(String receiver);
@@ -161,10 +170,24 @@ public class CaseWorkerResource {
         List<AnswerRow> answers = requests.answers(request.id).stream()
                 .map(a -> new AnswerRow(a.id, a.provider, a.receivedAt == null ? null : org.edurecords.ncp.web.Formats
                         .dateTime(a.receivedAt, config.timeZone(), page.locale()), a.returnCode, a.verified, a.verdict,
-                        a.learnerMatch, a.document != null, a.pdf != null))
+                        a.learnerMatch, a.document != null, a.pdf != null, a.competence != null))
                 .toList();
         return page.html(Templates.request(receiverName(session.get()), request, "cw_status_" + request.status,
-                request.outcome == null ? null : "cw_outcome_" + request.outcome, verdicts, reasons, answers), 200);
+                request.outcome == null ? null : "cw_outcome_" + request.outcome, verdicts, reasons, answers,
+                credentials(request)), 200);
+    }
+
+    /** The credentials of the request's verified answers, as the normalised results list them. */
+    private List<CredentialRow> credentials(ReceiverRequest request) {
+        if (request.results == null) {
+            return List.of();
+        }
+        ReceivedResults results = json.read(request.results, ReceivedResults.class);
+        return results.credentials().stream().map(c -> new CredentialRow(c.id(),
+                "comp_kind_" + String.valueOf(c.kind()).replace('-', '_'),
+                org.edurecords.ncp.results.LocalizedText.fromMap(c.titles()).in(page.locale()),
+                c.issuer() == null ? "" : c.issuer().name(), c.issuedOn(),
+                c.status() == null ? null : "comp_status_" + c.status(), c.statusSince(), c.validTo())).toList();
     }
 
     @GET
@@ -183,6 +206,15 @@ public class CaseWorkerResource {
     public Response pdf(@CookieParam(CaseWorkerSessions.COOKIE) String token, @PathParam("id") String id,
             @PathParam("answer") String answerId) {
         return answer(token, id, answerId).filter(a -> a.pdf != null).map(AnswerFiles::pdf)
+                .orElseGet(CaseWorkerResource::notFound);
+    }
+
+    @GET
+    @Path("requests/{id}/answers/{answer}/competence")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response competence(@CookieParam(CaseWorkerSessions.COOKIE) String token, @PathParam("id") String id,
+            @PathParam("answer") String answerId) {
+        return answer(token, id, answerId).filter(a -> a.competence != null).map(AnswerFiles::competence)
                 .orElseGet(CaseWorkerResource::notFound);
     }
 

@@ -120,6 +120,7 @@ public class ShareMail {
         String url = publicUrl.base() + RecipientResource.PATH + link.id;
         String body = message.data("sender", sender).data("url", url).data("ncpName", config.name())
                 .data("publicUrl", publicUrl.base())
+                .data("credentials", ShareSnapshot.count("linkId = ?1 and competence is not null", link.id) > 0)
                 .data("expires", Formats.dateTime(link.expiresAt, config.timeZone(), language))
                 .setLocale(language).render();
         Mail mail = Mail.withText(address, Texts.more(language).share_email_subject(sender), body)

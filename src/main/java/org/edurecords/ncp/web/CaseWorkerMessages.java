@@ -162,4 +162,22 @@ public interface CaseWorkerMessages {
 
     @Message
     String cw_unknown_text(String receiver);
+
+    @Message
+    String cw_credentials_heading();
+
+    @Message
+    String cw_col_credential();
+
+    @Message
+    String cw_col_kind();
+
+    @Message
+    String cw_col_issuer();
+
+    @Message
+    String cw_col_valid_to();
+
+    @Message
+    String cw_answer_competence();
 }

@@ -183,6 +183,8 @@ class DemoClientWalkThroughTest {
             ((org.htmlunit.html.HtmlInput) login.getElementById("password")).type("demo");
             HtmlPage selection = clickButton(login, "//form[contains(@action,'/login')]//button");
             ((HtmlCheckBoxInput) selection.getElementById("inst-1")).click();
+            // No scope asks for everything: her driving licence is offered as a credential beside the results.
+            ((HtmlCheckBoxInput) selection.getElementById("cred-9d7c2a10-0000-4000-8000-000000000002")).click();
             HtmlPage preview = clickButton(selection, "//form[contains(@action,'/select')]//button");
             assertTrue(preview.asNormalizedText().contains("Demo client"), "the consent names the registered client");
 
@@ -197,13 +199,16 @@ class DemoClientWalkThroughTest {
             }
             assertTrue(result.querySelector("[data-check='demo2_check_x_signature']").asNormalizedText()
                     .contains("elmo: RS256 verified"), result.asNormalizedText());
+            assertTrue(result.querySelector("[data-check='demo2_check_x_signature']").asNormalizedText()
+                    .contains("competence: RS256 verified"), result.asNormalizedText());
             assertEquals("Anna Kristine Sørbø-Łukasiewicz", result.getElementById("learner-name").asNormalizedText());
             assertEquals("180", result.querySelector("[data-credits='uio.no']").asNormalizedText().replaceAll("\\.0+$", ""));
             // The token answer is shown without the token.
             assertEquals("200", result.getElementById("token-status").asNormalizedText());
             assertEquals("Bearer", result.querySelector("#token-response [data-field='token_type']").asNormalizedText());
             assertTrue(result.querySelector("#token-response [data-field='access_token']") == null);
-            assertEquals(3, result.querySelectorAll("#resource-calls li[data-status='200']").size(),
+            // elmo, competence, pdf_metadata, pdf
+            assertEquals(4, result.querySelectorAll("#resource-calls li[data-status='200']").size(),
                     result.asNormalizedText());
             Page transcript = ((org.htmlunit.html.HtmlAnchor) result.getElementById("transcript-link")).click();
             assertEquals("application/pdf", transcript.getWebResponse().getContentType());
@@ -231,7 +236,8 @@ class DemoClientWalkThroughTest {
                         result.asNormalizedText());
             }
             assertTrue(result.querySelector("[data-check='demo2_check_results']").asNormalizedText().contains("HTTP 204"));
-            assertEquals(1, result.querySelectorAll("#resource-calls li[data-status='204']").size());
+            // elmo and competence: nothing of either
+            assertEquals(2, result.querySelectorAll("#resource-calls li[data-status='204']").size());
             assertTrue(result.getElementById("learner-name") == null, "no document with 204");
         }
     }

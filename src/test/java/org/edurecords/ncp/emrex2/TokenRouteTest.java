@@ -49,7 +49,8 @@ class TokenRouteTest {
         assertEquals("no-store", token.header("Cache-Control"));
         assertEquals("Bearer", token.jsonPath().getString("token_type"));
         assertTrue(token.jsonPath().getInt("expires_in") <= 300);
-        assertEquals("higher-education-results", token.jsonPath().getString("scope"));
+        assertEquals("higher-education-results upper-secondary-results vocational-results licences authorisations"
+                + " recognition-decisions", token.jsonPath().getString("scope"));
         assertTrue(token.jsonPath().getString("access_token").length() >= 43);
     }
 

@@ -277,6 +277,27 @@ class ApplicantCallbackResourceTest {
         assertEquals("licence", hook.getString("request.results.credentials[0].kind"));
         assertEquals("verified", hook.getString("request.answers[0].competence.state"));
         assertEquals("met", hook.getString("request.outcome"));
+
+        // The case worker sees the credential received and downloads the evidence as its provider signed it.
+        FlowClient worker = new FlowClient();
+        worker.get("/case-worker/login");
+        assertEquals(303, worker.post("/case-worker/login/demo", Map.of("username", "case", "password", "demo"))
+                .statusCode());
+        org.jsoup.nodes.Document page = FlowClient.html(worker.get("/case-worker/requests/" + journey.requestId
+                + "?lang=en"));
+        org.jsoup.nodes.Element row = page.selectFirst("#credentials #credential-c1");
+        assertNotNull(row, page.outerHtml());
+        assertEquals(List.of("c1 Driving licence (" + day.minusYears(3) + ")", "Licences", "Statens vegvesen"),
+                row.select("td").eachText().subList(0, 3));
+        assertTrue(row.select("td").get(3).text().startsWith("Valid"), row.text());
+        String link = page.selectFirst("#answers a[href$=/competence]").attr("href");
+        Response file = worker.get(link);
+        assertEquals(200, file.statusCode());
+        assertArrayEquals(evidence, file.asByteArray());
+        assertEquals(signature, file.header("X-Signature"));
+        org.jsoup.nodes.Document nb = FlowClient.html(worker.get("/case-worker/requests/" + journey.requestId
+                + "?lang=nb"));
+        assertEquals("Mottatt kompetanse", nb.selectFirst("#credentials").parent().previousElementSibling().text());
     }
 
     @Test

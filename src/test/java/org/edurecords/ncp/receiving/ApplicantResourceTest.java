@@ -159,7 +159,7 @@ class ApplicantResourceTest {
         assertEquals("Sørbø-Łukasiewicz", request.getString("results.learner.familyName"));
         // Two universities, and her upper-secondary school as a third issuer (docs/competence.md).
         assertEquals(3, request.getList("results.institutions").size());
-        assertEquals("Oslo katedralskole, Oslo kommune", request.getString("results.institutions[2].names.und"));
+        assertEquals("Oslo katedralskole, Oslo kommune", request.getString("results.institutions[2].names.no"));
         assertEquals(null, request.getString("results.institutions[2].schac"), "a school has no SCHAC code");
         assertEquals("met", request.getString("outcome"), request.prettify());
         assertEquals(request.getString("outcome"), request.getString("evaluation.outcome"));

@@ -121,6 +121,10 @@ class LiveSourcesTest {
         return flow;
     }
 
+    /** Anna's upper-secondary school, whose results come from the credentials' store after every source's. */
+    private static final String SCHOOL = "Oslo katedralskole, Oslo kommune";
+    private static final String SCHOOL_NUMBER = "974590018";
+
     private static List<String> institutionsOn(Document page) {
         return page.select("fieldset.institution legend").eachText();
     }
@@ -171,12 +175,13 @@ class LiveSourcesTest {
         Document selection = FlowClient.html(flow.selectionPage());
         assertNull(selection.selectFirst("#unreachable"), "no notice when every source answered");
         assertEquals(List.of("Broken Institute", "Fast University", "Norwegian University of Science and Technology",
-                "Slow University College", "University of Oslo"), institutionsOn(selection));
+                "Slow University College", "University of Oslo", SCHOOL), institutionsOn(selection));
         assertTrue(selection.text().contains("Fast Course"));
 
         org.w3c.dom.Document elmo = sendAll(flow, selection);
-        assertEquals(List.of("broken.example.org", "fast.example.org", "ntnu.no", "slow.example.org", "uio.no"),
-                issuersIn(elmo).stream().sorted().toList());
+        // The school is named by its organisation number: it has no SCHAC code.
+        assertEquals(List.of(SCHOOL_NUMBER, "broken.example.org", "fast.example.org", "ntnu.no", "slow.example.org",
+                "uio.no"), issuersIn(elmo).stream().sorted().toList());
         Map<String, String> completeness = completenessIn(elmo);
         assertEquals("true", completeness.get("#complete"));
         assertEquals("complete", completeness.get("fast.example.org"));
@@ -223,14 +228,15 @@ class LiveSourcesTest {
         Document selection = FlowClient.html(flow.selectionPage());
         assertEquals(Map.of("Slow University College", "did not answer in time",
                 "Broken Institute", "not available at the moment"), unreachableOn(selection));
-        assertEquals(List.of("Fast University", "Norwegian University of Science and Technology", "University of Oslo"),
-                institutionsOn(selection));
+        assertEquals(List.of("Fast University", "Norwegian University of Science and Technology", "University of Oslo",
+                SCHOOL), institutionsOn(selection));
         // A server error is retried once (ncp.sources.retries=1); a timeout is not retried.
         wireMock.verify(2, getRequestedFor(urlEqualTo(BROKEN)));
         wireMock.verify(1, getRequestedFor(urlEqualTo(SLOW)));
 
         org.w3c.dom.Document elmo = sendAll(flow, selection);
-        assertEquals(List.of("fast.example.org", "ntnu.no", "uio.no"), issuersIn(elmo).stream().sorted().toList());
+        assertEquals(List.of(SCHOOL_NUMBER, "fast.example.org", "ntnu.no", "uio.no"),
+                issuersIn(elmo).stream().sorted().toList());
         Map<String, String> completeness = completenessIn(elmo);
         assertEquals("false", completeness.get("#complete"));
         assertEquals("timed-out", completeness.get("slow.example.org"));
@@ -286,7 +292,7 @@ class LiveSourcesTest {
                 .withChunkedDribbleDelay(200, 60_000));
         List<Long> took = twentyAtOnce(selection -> {
             assertEquals(List.of("Broken Institute", "Fast University", "Norwegian University of Science and Technology",
-                    "University of Oslo"), institutionsOn(selection));
+                    "University of Oslo", SCHOOL), institutionsOn(selection));
             assertEquals(java.util.Set.of("Slow University College"), unreachableOn(selection).keySet());
         });
         // The slow source's timeout (1 s) plus two seconds for twenty logins reading their results at once on two

@@ -75,6 +75,7 @@ class ShareEmailTest {
         assertFalse(text.contains(link.code().replace("-", "")), "never the access code, in any spelling");
         assertFalse(body.contains(link.code()) || body.contains(link.code().replace("-", "")));
         assertFalse(text.contains("Søknad"), "the owner's label is for the owner only");
+        assertFalse(text.contains("kompetansebevis"), "a link of results only mentions no credentials");
 
         List<DisclosureEvent> events = ShareSteps.ledger(ledger, link.id());
         DisclosureEvent emailed = events.stream().filter(e -> e.kind == DisclosureKind.LINK_EMAILED).findFirst()
@@ -84,6 +85,23 @@ class ShareEmailTest {
         Element row = ledgerPage.selectFirst("#ledger tr[data-kind=ledger_kind_LINK_EMAILED]");
         assertNotNull(row, ledgerPage.text());
         assertEquals("Sent to Kari.Nordmann@example.no", row.selectFirst(".emailed-to").text());
+    }
+
+    @Test
+    void aLinkWithCredentialsSaysSoInTheMail() throws Exception {
+        FlowClient dagny = ShareSteps.owner("dagny");
+        Document select = FlowClient.html(dagny.get("/my-results/share"));
+        List<String> offered = select.select("#credential-choices input[name=credential]").eachAttr("value");
+        Document preview = FlowClient.html(dagny.post("/my-results/share/preview", Map.of("credential", offered)));
+        Map<String, Object> form = ShareSteps.createForm(preview, "7", "nn", "");
+        form.put("credential", preview.select("form[action$=/create] input[name=credential]").eachAttr("value"));
+        ShareSteps.Link link = ShareSteps.created(dagny.post("/my-results/share/create", form), List.of());
+        assertEquals(200, dagny.post("/my-results/links/" + link.id() + "/email", Map.of("email", "arbeidsgivar@example.no"))
+                .statusCode());
+        MimeMessage mail = SmtpServer.server().getReceivedMessages()[0];
+        String text = (String) mail.getContent();
+        assertTrue(text.contains("Lenkja viser òg kompetanseprov"), text);
+        assertTrue(text.contains(link.url()), text);
     }
 
     @Test

@@ -90,6 +90,8 @@ class PhoneLayoutTest {
             wait.until(ExpectedConditions.urlContains("/login"));
             demoLogin(owner, "/login");
             wait.until(ExpectedConditions.urlContains("/select"));
+            // Without a scope, the licence is offered too, with a box of its own.
+            check(owner, "EMREX 2.0 selection with credentials");
             selectFirstInstitution(owner, wait);
             check(owner, "EMREX 2.0 consent");
             owner.findElement(By.cssSelector("form[action$='/confirm'] button")).click();
