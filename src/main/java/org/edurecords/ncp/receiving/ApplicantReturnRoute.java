@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
+import org.edurecords.ncp.emrex.Emrex1Protocol;
 import org.edurecords.ncp.emrex.KnownReceivers;
 import org.edurecords.ncp.web.ErrorAnswers;
 import org.edurecords.ncp.web.RequestLimits;
@@ -45,7 +46,8 @@ public class ApplicantReturnRoute {
         answers.servePage(ctx, "An answer for a results request could not be processed", locale -> {
             var form = ctx.request().formAttributes();
             ReceiverRequests.Arrived arrived = requests.arrive(ctx.pathParam("receiver"), form.get("sessionId"),
-                    form.get("returnCode"), form.get("returnMessage"), form.get("elmo"));
+                    form.get("returnCode"), form.get("returnMessage"), form.get("elmo"),
+                    form.get(Emrex1Protocol.COMPETENCE_FIELD), form.get(Emrex1Protocol.COMPETENCE_SIGNATURE_FIELD));
             if (arrived.arrival() == ReceiverRequests.Arrival.UNKNOWN) {
                 return new ErrorAnswers.Page(404, ApplicantResource.Templates.unknown().setLocale(locale).render());
             }

@@ -420,6 +420,16 @@ public class ReceiverRequests {
      * and the expected person before anything is evaluated; the answer is stored as received either way.
      */
     public Arrived arrive(String receiverId, String sessionId, String returnCode, String returnMessage, String elmo) {
+        return arrive(receiverId, sessionId, returnCode, returnMessage, elmo, null, null);
+    }
+
+    /**
+     * The same, with the credentials outside ELMO that this very NCP adds for its own receiving side
+     * ({@code competence}, base64 of the JSON evidence, and its {@code competenceSignature}); they count only from
+     * a trip to this NCP and are checked with its own published certificates, as any provider's evidence is.
+     */
+    public Arrived arrive(String receiverId, String sessionId, String returnCode, String returnMessage, String elmo,
+            String competence, String competenceSignature) {
         Optional<ReceiverAnswer> open = openTrip(receiverId, sessionId, ReceiverAnswer.PROTOCOL_1);
         if (open.isEmpty()) {
             return new Arrived(Arrival.UNKNOWN, null, null);
@@ -428,7 +438,33 @@ public class ReceiverRequests {
         String code = returnCode == null ? "" : returnCode.strip().toUpperCase(Locale.ROOT);
         AnswerEvaluation.Checked checked = code.endsWith("_OK") && elmo != null && !elmo.isBlank()
                 ? evaluation.check(elmo, expectedPerson(trip), trip.providerUrl) : null;
-        return store(trip, code, returnMessage, elmo, checked);
+        AnswerEvaluation.CheckedCompetence credentials = null;
+        if (competence != null && !competence.isBlank() && code.endsWith("_OK")) {
+            if (!sameUrl(trip.providerUrl, ownEntry.entryUrl())) {
+                LOG.warnf("Results request %s: credentials in an EMREX 1.0 answer of %s are ignored", trip.requestId,
+                        LogSafe.of(trip.provider));
+            } else {
+                credentials = evaluation.checkCompetence(ownEvidence(competence, competenceSignature),
+                        expectedPerson(trip));
+            }
+        }
+        // Credentials only: an answer without ELMO, stored as the EMREX 2.0 answer of credentials only is.
+        String document = credentials != null && (elmo == null || elmo.isBlank()) ? null : elmo;
+        return store(trip, code, returnMessage, document, checked, credentials);
+    }
+
+    /** This NCP's evidence as its answer form carried it, its signature checked with the certificates it publishes. */
+    private ResultsRetrieval.Evidence ownEvidence(String competence, String signature) {
+        byte[] body;
+        try {
+            body = java.util.Base64.getDecoder().decode(competence.strip());
+        } catch (IllegalArgumentException e) {
+            return new ResultsRetrieval.Evidence(ResultsRetrieval.EvidenceOutcome.FAILED, null, null, null,
+                    "the competence field is not base64");
+        }
+        return new ResultsRetrieval.Evidence(ResultsRetrieval.EvidenceOutcome.EVIDENCE, body, signature,
+                org.edurecords.ncp.verify.DetachedSignature.verify(signature, body, ownEntry.entry().certificates()),
+                null);
     }
 
     /**

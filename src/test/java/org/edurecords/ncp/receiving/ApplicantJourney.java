@@ -83,14 +83,23 @@ final class ApplicantJourney {
 
     /** The whole trip to this NCP as the demo learner: login, select everything, confirm; returns the answer fields. */
     Map<String, String> fetchHere(String username) {
+        return fetchHere(username, false);
+    }
+
+    /** The same; with {@code credentials} the applicant also ticks every credential this NCP offers. */
+    Map<String, String> fetchHere(String username, boolean credentials) {
         Map<String, String> trip = choose(thisNcp());
         DemoFlow flow = new DemoFlow(trip.get("sessionId"), trip.get("returnUrl")).start();
         assertEquals(303, flow.login(username, "demo").statusCode());
         Document selection = FlowClient.html(flow.selectionPage());
-        List<String> all = selection.select("input[name=lo]").eachAttr("value");
-        flow.select(Map.of("lo", all)).then().statusCode(303);
+        Map<String, List<String>> form = new java.util.LinkedHashMap<>();
+        form.put("lo", selection.select("input[name=lo]").eachAttr("value"));
+        if (credentials) {
+            form.put("credential", selection.select("input[name=credential]").eachAttr("value"));
+        }
+        flow.select(form).then().statusCode(303);
         lastPreview = FlowClient.html(flow.preview());
-        return DemoFlow.answerFields(flow.confirm(), trip.get("returnUrl"));
+        return DemoFlow.answerFields(flow.confirm(), trip.get("returnUrl"), credentials);
     }
 
     /** The applicant's browser posting an NCP's answer back to us. */

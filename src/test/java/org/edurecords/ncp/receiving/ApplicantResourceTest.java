@@ -1,6 +1,7 @@
 package org.edurecords.ncp.receiving;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -178,6 +179,40 @@ class ApplicantResourceTest {
         // Used once: the same answer again finds no open trip.
         assertEquals(404, journey.answer(Map.of("sessionId", request.getString("answers[0].id"), "returnCode", "NCP_OK",
                 "returnMessage", "", "elmo", "")).statusCode());
+    }
+
+    @Test
+    void aProfileOverALicenceIsMetByTheCredentialsOfThisNcp() throws Exception {
+        ApplicantJourney journey = new ApplicantJourney().create("C-own-licence", ApplicantJourney.ANNA,
+                "driving-licence-b");
+        Map<String, String> fields = journey.fetchHere("anna", true);
+        // The consent shows the licence beside the results: the applicant sees what the receiver gets.
+        assertNotNull(journey.lastPreview.selectFirst("#competence section[data-kind=licence]"),
+                journey.lastPreview.text());
+        assertEquals(200, journey.answer(fields).statusCode());
+        JsonPath request = journey.read();
+        assertEquals("met", request.getString("outcome"), request.prettify());
+        assertEquals("verified", request.getString("answers[0].competence.state"));
+        assertEquals("MATCH", request.getString("answers[0].competence.learnerMatch"));
+        assertEquals("licence", request.getString("results.credentials[0].kind"));
+        assertEquals("credential", request.getString("evaluation.verdicts[0].kind"));
+        // The evidence is kept as this NCP signed it.
+        Response original = ApplicantJourney.api().get(URI(request.getString("answers[0].competence.url")));
+        assertEquals(200, original.statusCode());
+        assertArrayEquals(java.util.Base64.getDecoder().decode(fields.get("competence")), original.asByteArray());
+
+        // Changed in the applicant's browser: kept, never trusted.
+        ApplicantJourney tampered = new ApplicantJourney().create("C-own-tampered", ApplicantJourney.ANNA,
+                "driving-licence-b");
+        Map<String, String> changed = new java.util.LinkedHashMap<>(tampered.fetchHere("anna", true));
+        String json = new String(java.util.Base64.getDecoder().decode(changed.get("competence")),
+                StandardCharsets.UTF_8);
+        changed.put("competence", java.util.Base64.getEncoder().encodeToString(
+                json.replace("\"B\"", "\"C\"").getBytes(StandardCharsets.UTF_8)));
+        assertEquals(200, tampered.answer(changed).statusCode());
+        JsonPath read = tampered.read();
+        assertEquals("not_verified", read.getString("answers[0].competence.state"), read.prettify());
+        assertEquals("needs_review", read.getString("outcome"));
     }
 
     @Test

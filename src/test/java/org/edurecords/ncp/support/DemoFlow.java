@@ -63,6 +63,14 @@ public class DemoFlow {
 
     /** The four fields of the auto-submitting answer form, after checking its shape. */
     public static Map<String, String> answerFields(Response response, String expectedAction) {
+        return answerFields(response, expectedAction, false);
+    }
+
+    /**
+     * The answer form's fields; with {@code withCredentials} also the two this service adds for its own receiving
+     * side only ({@code competence}, {@code competenceSignature}). Any other field is a failure.
+     */
+    public static Map<String, String> answerFields(Response response, String expectedAction, boolean withCredentials) {
         assertEquals(200, response.statusCode(), response.asString());
         Document page = FlowClient.html(response);
         Element form = page.selectFirst("form#emrex-answer");
@@ -75,7 +83,9 @@ public class DemoFlow {
         for (Element input : form.select("input")) {
             fields.put(input.attr("name"), input.attr("value"));
         }
-        assertEquals(List.of("sessionId", "returnCode", "returnMessage", "elmo"), List.copyOf(fields.keySet()));
+        assertEquals(withCredentials ? List.of("sessionId", "returnCode", "returnMessage", "elmo", "competence",
+                "competenceSignature") : List.of("sessionId", "returnCode", "returnMessage", "elmo"),
+                List.copyOf(fields.keySet()));
         return fields;
     }
 }
