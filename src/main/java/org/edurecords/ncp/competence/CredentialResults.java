@@ -1,9 +1,6 @@
 package org.edurecords.ncp.competence;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -212,17 +209,7 @@ public final class CredentialResults {
                 new GradingScheme(SCALE_PASS_FAIL, inEveryLanguage("comp_elmo_scale_pass_fail")));
     }
 
-    /** A negative id from a SHA-256 of the node's path: never a store id (positive), stable for a credential. */
     static long derivedId(String path) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(path.getBytes(StandardCharsets.UTF_8));
-            long value = 0;
-            for (int i = 0; i < 8; i++) {
-                value = (value << 8) | (hash[i] & 0xff);
-            }
-            return -(value & 0x3fffffffffffffffL) - 1;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return LearningOpportunity.derivedId(path);
     }
 }

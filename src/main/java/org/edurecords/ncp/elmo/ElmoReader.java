@@ -1,9 +1,6 @@
 package org.edurecords.ncp.elmo;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,16 +173,7 @@ public class ElmoReader {
 
     /** A negative id from a SHA-256 of the node's position; never 0, never positive. */
     static long derivedId(String path) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(path.getBytes(StandardCharsets.UTF_8));
-            long value = 0;
-            for (int i = 0; i < 8; i++) {
-                value = (value << 8) | (hash[i] & 0xff);
-            }
-            return -(value & 0x3fffffffffffffffL) - 1;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.edurecords.ncp.results.LearningOpportunity.derivedId(path);
     }
 
     private static LocalDate day(XMLGregorianCalendar value) {

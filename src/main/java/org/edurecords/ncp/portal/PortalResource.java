@@ -42,7 +42,6 @@ import org.edurecords.ncp.web.Formats;
 import org.edurecords.ncp.web.PageContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
-import org.edurecords.ncp.competence.CompetenceEvidence;
 import org.edurecords.ncp.competence.CompetencePdfSections;
 import org.edurecords.ncp.competence.CompetenceViews;
 import org.edurecords.ncp.competence.Credential;
@@ -80,6 +79,9 @@ public class PortalResource {
 
     @Inject
     org.edurecords.ncp.competence.LiveRegisters liveRegisters;
+
+    @Inject
+    org.edurecords.ncp.competence.CompetenceDocuments competenceDocuments;
 
     @Inject
     PortalSessions sessions;
@@ -207,13 +209,7 @@ public class PortalResource {
             return PortalSessions.toLogin();
         }
         List<Credential> all = credentials.of(learner.get().id());
-        byte[] body;
-        try {
-            body = json.writeValueAsBytes(CompetenceEvidence.of(learner.get(), all, clock.instant(),
-                    java.time.LocalDate.now(clock.withZone(config.timeZone())), config.name(), publicUrl.base()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] body = competenceDocuments.evidence(learner.get(), all);
         ResponseSignature.Signed signed = signature.sign(body);
         LOG.infof("My results: the owner downloaded their competence evidence (%d credentials)", all.size());
         return Response.ok(body, MediaType.APPLICATION_JSON).header("X-Signature", signed.jws())

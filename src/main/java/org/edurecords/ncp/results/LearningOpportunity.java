@@ -114,6 +114,24 @@ public record LearningOpportunity(long id, String code, LocalizedText title, Str
         return new LearningOpportunity(id, code, title, type, result, kept, measured);
     }
 
+    /**
+     * The id of a node that no store numbered (read from a document, made from a credential): negative, from a
+     * SHA-256 of its path, so never a store id (those are positive), never 0, and the same for the same path.
+     */
+    public static long derivedId(String path) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            long value = 0;
+            for (int i = 0; i < 8; i++) {
+                value = (value << 8) | (hash[i] & 0xff);
+            }
+            return -(value & 0x3fffffffffffffffL) - 1;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** This node and all its descendants, depth first. */
     public List<LearningOpportunity> flatten() {
         List<LearningOpportunity> all = new ArrayList<>();

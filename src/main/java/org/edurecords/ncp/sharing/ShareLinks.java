@@ -327,8 +327,7 @@ public class ShareLinks {
     /** What a link discloses, for the ledger: its learning opportunities, then its credentials (by kind and issuer). */
     List<DisclosedResult> disclosed(ShareSnapshot snapshot) {
         List<DisclosedResult> all = new java.util.ArrayList<>(DisclosedResult.of(payload(snapshot).results()));
-        evidence(snapshot).ifPresent(e -> e.credentials().forEach(c -> all.add(new DisclosedResult(c.issuer().name(), 0,
-                c.kind(), org.edurecords.ncp.results.LocalizedText.fromMap(c.title()).in(Locale.ENGLISH)))));
+        evidence(snapshot).ifPresent(e -> all.addAll(DisclosedResult.of(e)));
         return all;
     }
 

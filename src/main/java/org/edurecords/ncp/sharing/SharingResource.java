@@ -63,6 +63,9 @@ import org.jboss.logging.Logger;
 public class SharingResource {
 
     @Inject
+    org.edurecords.ncp.competence.CompetenceDocuments competenceDocuments;
+
+    @Inject
     org.edurecords.ncp.web.PublicUrl publicUrl;
 
     private static final Logger LOG = Logger.getLogger(SharingResource.class);
@@ -256,14 +259,13 @@ public class SharingResource {
             ShareLinks.Evidence evidence = null;
             byte[] pdf = null;
             if (!chosen.isEmpty()) {
-                java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(config.timeZone()));
-                byte[] body = json.writeValueAsBytes(CompetenceEvidence.of(selected.learner(), chosen, clock.instant(),
-                        today, config.name(), publicUrl.base()));
+                java.time.LocalDate today = competenceDocuments.today();
+                byte[] body = competenceDocuments.evidence(selected.learner(), chosen);
                 evidence = new ShareLinks.Evidence(body, signature.sign(body).jws());
                 pdf = transcripts.render(selected, CompetencePdfSections.of(chosen, today, locale), locale, documentId);
             }
             signed = new ShareLinks.Documents(documentId, document, evidence, pdf);
-        } catch (RuntimeException | JsonProcessingException e) {
+        } catch (RuntimeException e) {
             LOG.error("Share link: building the signed document failed", e);
             return page(Templates.problem("share_problem_signing"), 503);
         }

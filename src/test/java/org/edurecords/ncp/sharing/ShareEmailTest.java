@@ -90,12 +90,7 @@ class ShareEmailTest {
     @Test
     void aLinkWithCredentialsSaysSoInTheMail() throws Exception {
         FlowClient dagny = ShareSteps.owner("dagny");
-        Document select = FlowClient.html(dagny.get("/my-results/share"));
-        List<String> offered = select.select("#credential-choices input[name=credential]").eachAttr("value");
-        Document preview = FlowClient.html(dagny.post("/my-results/share/preview", Map.of("credential", offered)));
-        Map<String, Object> form = ShareSteps.createForm(preview, "7", "nn", "");
-        form.put("credential", preview.select("form[action$=/create] input[name=credential]").eachAttr("value"));
-        ShareSteps.Link link = ShareSteps.created(dagny.post("/my-results/share/create", form), List.of());
+        ShareSteps.Link link = ShareSteps.createOfCredentials(dagny, "7", "nn");
         assertEquals(200, dagny.post("/my-results/links/" + link.id() + "/email", Map.of("email", "arbeidsgivar@example.no"))
                 .statusCode());
         MimeMessage mail = SmtpServer.server().getReceivedMessages()[0];

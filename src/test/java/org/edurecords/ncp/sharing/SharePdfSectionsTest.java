@@ -95,12 +95,7 @@ class SharePdfSectionsTest {
     @Test
     void aLinkOfCredentialsOnlyHasASealedPdfAndNoElmo() throws IOException {
         FlowClient dagny = ShareSteps.owner("dagny");
-        Document select = FlowClient.html(dagny.get("/my-results/share?lang=en"));
-        List<String> offered = select.select("#credential-choices input[name=credential]").eachAttr("value");
-        Document previewPage = FlowClient.html(dagny.post("/my-results/share/preview", Map.of("credential", offered)));
-        Map<String, Object> form = ShareSteps.createForm(previewPage, "30", "en", "");
-        form.put("credential", offered);
-        ShareSteps.Link link = ShareSteps.created(dagny.post("/my-results/share/create", form), List.of());
+        ShareSteps.Link link = ShareSteps.createOfCredentials(dagny, "30", "en");
 
         FlowClient recipient = ShareSteps.opened(link);
         Document shown = FlowClient.html(recipient.get(link.path()));

@@ -47,6 +47,16 @@ final class ShareSteps {
         return owner.post("/my-results/share/preview", Map.of("lo", ids));
     }
 
+    /** A link of every credential the owner has (and no results), made through the share pages. */
+    static Link createOfCredentials(FlowClient owner, String validityDays, String language) {
+        Document select = FlowClient.html(owner.get("/my-results/share"));
+        List<String> offered = select.select("#credential-choices input[name=credential]").eachAttr("value");
+        Document preview = FlowClient.html(owner.post("/my-results/share/preview", Map.of("credential", offered)));
+        Map<String, Object> form = createForm(preview, validityDays, language, "");
+        form.put("credential", preview.select("form[action$=/create] input[name=credential]").eachAttr("value"));
+        return created(owner.post("/my-results/share/create", form), List.of());
+    }
+
     /** The create form's fields as the preview page fills them, with the owner's choices on top. */
     static Map<String, Object> createForm(Document preview, String validityDays, String language, String label) {
         Map<String, Object> form = new LinkedHashMap<>();
