@@ -52,7 +52,7 @@ public class LiveRegisters {
     /**
      * Asks every live register now and keeps what each says about this person.
      *
-     * @return the registers that could not be read this time
+     * @return the registers that could not be read this time, by their names as people read them
      */
     public List<String> refresh(Learner learner) {
         Map<String, NcpConfig.LiveRegister> registers = config.competence().live();
@@ -80,10 +80,10 @@ public class LiveRegisters {
             } catch (IOException | RuntimeException e) {
                 LOG.warnf("Live register %s could not be read (%s); the credentials it gave last are shown", source,
                         e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-                failed.add(source);
+                failed.add(register.name().orElse(source));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failed.add(source);
+                failed.add(register.name().orElse(source));
             }
         });
         return failed;

@@ -60,6 +60,9 @@ public interface NcpConfig {
         /** Where the register answers {@code POST {"nationalIdentifier": ...}}; https in production. */
         String url();
 
+        /** The register's name as people read it (the page names a register it could not read); else the key. */
+        Optional<String> name();
+
         /** A bearer token for the register, if it wants one. */
         Optional<String> token();
 

@@ -151,7 +151,7 @@ public class PortalResource {
                 : results.findLearner(session.get().learnerId);
         LearnerResults all = learner.map(results::resultsOf).orElse(null);
         // Registers that serve credentials live are asked at each visit, as the result sources are.
-        learner.ifPresent(liveRegisters::refresh);
+        List<String> staleRegisters = learner.map(liveRegisters::refresh).orElse(List.of());
         List<CompetenceViews.KindGroup> competence = learner.map(l -> competenceViews.of(l.id(), page.locale()))
                 .orElse(List.of());
         if ((all == null || all.isEmpty()) && competence.isEmpty()) {
@@ -159,9 +159,12 @@ public class PortalResource {
             return page(Templates.noResults(session.get().displayName, learner.isPresent()), 200);
         }
         boolean hasResults = all != null && !all.isEmpty();
+        List<UnreachableView> unreachable = new java.util.ArrayList<>(
+                views.unreachable(all == null ? List.of() : all.missing(), page.locale()));
+        staleRegisters.forEach(name -> unreachable.add(new UnreachableView(name, "source_reason_register_stale")));
         return page(Templates.results(learner.get(), Formats.date(learner.get().birthDate(), page.locale()),
-                hasResults ? views.previewPage(all, page.locale()) : List.of(),
-                views.unreachable(all == null ? List.of() : all.missing(), page.locale()), hasResults, competence), 200);
+                hasResults ? views.previewPage(all, page.locale()) : List.of(), unreachable, hasResults, competence),
+                200);
     }
 
     /**

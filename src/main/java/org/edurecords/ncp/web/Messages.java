@@ -394,6 +394,9 @@ public interface Messages {
     @Message
     String source_reason_invalid_data();
 
+    @Message
+    String source_reason_register_stale();
+
     // --- student authentication and the portal
 
     @Message

@@ -55,6 +55,7 @@ class LiveRegistersTest {
             server.start();
             return Map.of("ncp.competence.live.hpr-live.url", server.baseUrl() + PATH,
                     "ncp.competence.live.hpr-live.token", "register-token",
+                    "ncp.competence.live.hpr-live.name", "Health personnel register",
                     "ncp.competence.live.hpr-live.timeout", "PT1S");
         }
     }
@@ -109,6 +110,10 @@ class LiveRegistersTest {
         // A register that fails, or is slower than its timeout, leaves what it said last.
         register.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(503)));
         assertTrue(nurse(carla).hasClass("not-current"));
+        Document stale = FlowClient.html(carla.get("/my-results?lang=en"));
+        assertTrue(stale.select("#unreachable li").eachText().contains(
+                "Health personnel register: could not be read just now; the credentials it gave last are shown"),
+                "the page says the register's answer is the last one: " + stale.select("#unreachable").text());
         register.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withFixedDelay(3000)
                 .withHeader("Content-Type", "application/json").withBody("{\"credentials\":[]}")));
         assertNotNull(nurse(carla), "a slow register is given up on; the last answer stays");
