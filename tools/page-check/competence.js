@@ -1,6 +1,7 @@
 // Screenshots of "My competence" against a demo instance at NCP_URL (default http://localhost:8089), with an axe-core
 // scan (WCAG 2.1 A and AA rules) of each page: dagny's page of credentials only, her share page with the credentials'
-// boxes, and the recipient's page of a link with both credentials (the revoked authorisation as shared and today).
+// boxes, the recipient's page of a link with both credentials (the revoked authorisation as shared and today), and
+// Anna's EMREX 2.0 selection and preview with her school's results and her driving licence.
 // Usage: see README.md beside this file (`npm run competence`).
 const fs = require('fs');
 const { chromium } = require('playwright-core');
@@ -48,6 +49,26 @@ const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'
   await recipient.waitForSelector('#competence');
   await recipient.screenshot({ path: `${out}/en-recipient-competence.png`, fullPage: true });
   await scan(recipient, 'recipient: credentials');
+
+  // An EMREX 2.0 transfer from the demo client (no scope: every evidence type): Anna's school is an institution of
+  // the selection like any, her driving licence a credential with a box of its own.
+  const student = await newPage();
+  await student.goto(`${BASE}/demo-client?lang=en`);
+  await student.click('#start-emrex2 button');
+  await student.waitForURL('**/login');
+  await student.fill('#username', 'anna');
+  await student.fill('#password', 'demo');
+  await student.click('form[action$="/login"] button');
+  await student.waitForSelector('#credential-choices');
+  const school = await student.$('fieldset.institution:has(legend:text("Oslo katedralskole")) input[name=institution]');
+  await school.check();
+  for (const box of await student.$$('#credential-choices input[name=credential]')) await box.check();
+  await student.screenshot({ path: `${out}/en-transfer-credentials.png`, fullPage: true });
+  await scan(student, 'transfer: selection with credentials');
+  await student.click('form.selection button.primary');
+  await student.waitForURL('**/preview');
+  await student.screenshot({ path: `${out}/en-transfer-credentials-preview.png`, fullPage: true });
+  await scan(student, 'transfer: preview with credentials');
   await browser.close();
   console.log(`screenshots in ${out}`);
   if (violations.length) {
