@@ -94,6 +94,28 @@ class MyCompetenceTest {
                 nb.selectFirst("section[data-kind=authorisation] .credential-status").text());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "en | Trade and journeyman certificates | Trade | Authorisations and certifications | Revoked | Recognition of foreign education | Equivalent to",
+        "nb | Fag- og svennebrev | Fag | Autorisasjoner og sertifiseringer | Tilbakekalt | Godkjenning av utenlandsk utdanning | Tilsvarer",
+        "nn | Fag- og sveinebrev | Fag | Autorisasjonar og sertifiseringar | Tilbakekalla | Godkjenning av utanlandsk utdanning | Svarar til",
+        "se | Fága- ja sveaidnareivvet | Fága | Autorisašuvnnat ja sertifiseremat | Geassádus | Olgoriikkalaš oahpu dohkkeheapmi | Vástida",
+    })
+    void everyKindIsShownInEachLanguage(String lang, String vocational, String trade, String authorisations,
+            String revoked, String recognition, String equivalence) {
+        Document dagny = FlowClient.html(login("dagny").get("/my-results?lang=" + lang));
+        assertEquals(vocational, dagny.selectFirst("#kind-vocational").text());
+        Element certificate = dagny.selectFirst("section[data-kind=vocational] article.credential");
+        assertTrue(facts(certificate).containsKey(trade), facts(certificate).toString());
+        assertEquals(authorisations, dagny.selectFirst("#kind-authorisation").text());
+        assertTrue(dagny.selectFirst("section[data-kind=authorisation] .credential-status").text().startsWith(revoked),
+                dagny.selectFirst("section[data-kind=authorisation] .credential-status").text());
+        Document carla = FlowClient.html(login("carla").get("/my-results?lang=" + lang));
+        assertEquals(recognition, carla.selectFirst("#kind-recognition").text());
+        Element decision = carla.selectFirst("section[data-kind=recognition] article.credential");
+        assertEquals("bachelor", facts(decision).get(equivalence));
+    }
+
     @Test
     void carlasRecognitionDecisionNamesTheForeignQualificationAndItsEquivalence() {
         Document page = FlowClient.html(login("carla").get("/my-results?lang=en"));
