@@ -73,7 +73,8 @@ public class FlowSteps {
         if (learner.isEmpty()) {
             return finish(session, Outcome.NO_RESULTS, "");
         }
-        LearnerResults found = flowResults.collect(session.id, learner.get(), flows.protocolOf(session).evidenceTypes(session));
+        LearnerResults found = flowResults.collect(session.id, learner.get(),
+                flows.protocolOf(session).evidenceTypes(session));
         // With an institution unreachable the student is told so on the selection page, not sent back empty-handed.
         if (found.isEmpty() && !found.isPartial()
                 && offeredCredentials(session, learnerId.get()).isEmpty()) {
@@ -92,7 +93,8 @@ public class FlowSteps {
 
     /**
      * The learner's credentials that this flow may carry outside ELMO: licences, authorisations and recognition
-     * decisions, when the receiver's evidence types ask for them (EMREX 2.0 only; ELMO never holds them).
+     * decisions, when the receiver's evidence types ask for them (EMREX 2.0, and this service's own receiving side
+     * over EMREX 1.0; ELMO never holds them).
      */
     List<Credential> offeredCredentials(EmrexSession session, long learnerId) {
         Set<CredentialKind> kinds = EvidenceType.kinds(flows.protocolOf(session).evidenceTypes(session));
