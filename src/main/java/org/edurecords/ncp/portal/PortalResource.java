@@ -29,6 +29,8 @@ import org.edurecords.ncp.auth.OidcLogin;
 import org.edurecords.ncp.auth.PortalSession;
 import org.edurecords.ncp.auth.PortalSessions;
 import org.edurecords.ncp.auth.StudentLogins;
+import org.edurecords.ncp.competence.CompetenceDocuments;
+import org.edurecords.ncp.competence.LiveRegisters;
 import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.transfer.SignedTransfer;
 import org.edurecords.ncp.transfer.TransferDocumentService;
@@ -78,10 +80,10 @@ public class PortalResource {
     TransferDocumentService documents;
 
     @Inject
-    org.edurecords.ncp.competence.LiveRegisters liveRegisters;
+    LiveRegisters liveRegisters;
 
     @Inject
-    org.edurecords.ncp.competence.CompetenceDocuments competenceDocuments;
+    CompetenceDocuments competenceDocuments;
 
     @Inject
     PortalSessions sessions;
@@ -119,9 +121,6 @@ public class PortalResource {
 
     @Inject
     ResponseSignature signature;
-
-    @Inject
-    SealedTranscripts transcripts;
 
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
@@ -184,7 +183,8 @@ public class PortalResource {
         byte[] pdf;
         try {
             java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(config.timeZone()));
-            pdf = transcripts.render(all, CompetencePdfSections.of(own, today, page.locale()), page.locale(), documentId);
+            pdf = documents.sealedTranscript(all, CompetencePdfSections.of(own, today, page.locale()), page.locale(),
+                    documentId);
         } catch (RuntimeException e) {
             LOG.error("My results: building the owner's signed PDF failed", e);
             return page(Templates.documentsUnavailable(), 503);

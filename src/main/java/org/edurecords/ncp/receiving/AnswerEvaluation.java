@@ -23,6 +23,7 @@ import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.elmo.ElmoJaxb;
 import org.edurecords.ncp.emrex2.client.ResultsRetrieval;
 import org.edurecords.ncp.verify.DetachedSignature;
+import org.edurecords.ncp.verify.LearnerMatching;
 import org.edurecords.ncp.elmo.SecureXml;
 import org.edurecords.ncp.elmo.model.Attachment;
 import org.edurecords.ncp.elmo.model.Elmo;
@@ -153,32 +154,12 @@ public class AnswerEvaluation {
     }
 
     /**
-     * The evidence's learner against the expected person. The evidence names the person without identity numbers;
-     * only the same names (case, accents' composition and spacing aside) and birth date are a {@code MATCH}; another
-     * birth date is a {@code MISMATCH}; anything else is {@code PARTIAL}, for a person to look at. Stricter than the
-     * verifier's edit distance on ELMO, which is not reachable from here (ADR 0863).
+     * The evidence's learner against the expected person, by the verifier's one rule for ELMO's learner
+     * ({@code verify.LearnerMatching}): the evidence names the person without identity numbers, as ELMO may.
      */
     static String learnerMatch(CompetenceReader.Learner learner, ExpectedPerson person) {
-        if (learner.birthDate() != null && person.birthDate() != null
-                && !learner.birthDate().equals(person.birthDate().strip())) {
-            return "MISMATCH";
-        }
-        boolean same = learner.birthDate() != null && person.birthDate() != null
-                && sameName(learner.givenNames(), person.givenNames())
-                && sameName(learner.familyName(), person.familyName());
-        return same ? "MATCH" : "PARTIAL";
-    }
-
-    private static boolean sameName(String a, String b) {
-        if (a == null || b == null) {
-            return false;
-        }
-        return normalName(a).equals(normalName(b));
-    }
-
-    private static String normalName(String name) {
-        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).strip().replaceAll("\\s+", " ")
-                .toLowerCase(Locale.ROOT);
+        return LearnerMatching.match(new VerificationReport.Learner(learner.givenNames(), learner.familyName(),
+                learner.birthDate(), null), person.givenNames(), person.familyName(), person.birthDate()).verdict();
     }
 
     public Checked check(String elmo, ExpectedPerson person, String providerUrl) {

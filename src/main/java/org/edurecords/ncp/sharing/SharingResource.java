@@ -27,13 +27,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import org.edurecords.ncp.auth.PortalSessions;
+import org.edurecords.ncp.competence.CompetenceDocuments;
 import org.edurecords.ncp.competence.CompetenceEvidence;
 import org.edurecords.ncp.competence.CompetencePdfSections;
 import org.edurecords.ncp.competence.CompetenceViews;
 import org.edurecords.ncp.competence.Credential;
 import org.edurecords.ncp.competence.Credentials;
 import org.edurecords.ncp.config.NcpConfig;
-import org.edurecords.ncp.portal.SealedTranscripts;
 import org.edurecords.ncp.signing.ResponseSignature;
 import org.edurecords.ncp.transfer.SignedTransfer;
 import org.edurecords.ncp.transfer.TransferDocumentService;
@@ -63,7 +63,7 @@ import org.jboss.logging.Logger;
 public class SharingResource {
 
     @Inject
-    org.edurecords.ncp.competence.CompetenceDocuments competenceDocuments;
+    CompetenceDocuments competenceDocuments;
 
     @Inject
     org.edurecords.ncp.web.PublicUrl publicUrl;
@@ -168,9 +168,6 @@ public class SharingResource {
     ResponseSignature signature;
 
     @Inject
-    SealedTranscripts transcripts;
-
-    @Inject
     java.time.Clock clock;
 
     @GET
@@ -262,7 +259,8 @@ public class SharingResource {
                 java.time.LocalDate today = competenceDocuments.today();
                 byte[] body = competenceDocuments.evidence(selected.learner(), chosen);
                 evidence = new ShareLinks.Evidence(body, signature.sign(body).jws());
-                pdf = transcripts.render(selected, CompetencePdfSections.of(chosen, today, locale), locale, documentId);
+                pdf = documents.sealedTranscript(selected, CompetencePdfSections.of(chosen, today, locale), locale,
+                        documentId);
             }
             signed = new ShareLinks.Documents(documentId, document, evidence, pdf);
         } catch (RuntimeException e) {

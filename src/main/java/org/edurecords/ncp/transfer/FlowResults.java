@@ -21,11 +21,13 @@ import org.edurecords.ncp.competence.CredentialKind;
 import org.edurecords.ncp.competence.CredentialResults;
 import org.edurecords.ncp.competence.Credentials;
 import org.edurecords.ncp.competence.EvidenceType;
+import org.edurecords.ncp.competence.LiveRegisters;
 import org.edurecords.ncp.results.Completeness;
 import org.edurecords.ncp.results.InstitutionResults;
 import org.edurecords.ncp.results.Learner;
 import org.edurecords.ncp.results.LearnerResults;
 import org.edurecords.ncp.results.ResultService;
+import org.edurecords.ncp.web.PublicUrl;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,10 +57,10 @@ public class FlowResults {
     CompetenceDocuments competence;
 
     @Inject
-    org.edurecords.ncp.competence.LiveRegisters liveRegisters;
+    LiveRegisters liveRegisters;
 
     @Inject
-    org.edurecords.ncp.web.PublicUrl publicUrl;
+    PublicUrl publicUrl;
 
     /** What is kept: the learner comes from the register, not from the snapshot. */
     /**

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.GregorianCalendar;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -23,6 +24,7 @@ import org.edurecords.ncp.elmo.model.Elmo;
 import org.edurecords.ncp.pdf.PdfSignature;
 import org.edurecords.ncp.pdf.Transcript;
 import org.edurecords.ncp.pdf.TranscriptPdfRenderer;
+import org.edurecords.ncp.pdf.TranscriptSection;
 import org.edurecords.ncp.results.LearnerResults;
 import org.edurecords.ncp.signing.PadesSigner;
 import org.edurecords.ncp.signing.SigningKey;
@@ -81,8 +83,35 @@ public class TransferDocumentService {
     MeterRegistry metrics;
 
     public SignedTransfer build(LearnerResults selected, Locale locale) {
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-        return build(selected, locale, keys.current(), now, UUID.randomUUID().toString());
+        return build(selected, locale, keys.current(), now(), UUID.randomUUID().toString());
+    }
+
+    /** Documents are dated at a whole second in UTC. */
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    static final String SEAL_REASON = "Transcript issued by the contact point";
+
+    /**
+     * A PDF transcript that travels on its own, outside any ELMO document: the results and the sections after them
+     * (credentials), sealed (PAdES) with the key of the day. Always sealed, whatever {@code ncp.pdf.pades-signature}
+     * says of the transfer's PDF: nothing else proves this one (ADR 0871). The owner's own PDF and a share link's PDF
+     * with credentials are made here.
+     */
+    public byte[] sealedTranscript(LearnerResults results, List<TranscriptSection> sections, Locale locale,
+            String documentId) {
+        OffsetDateTime now = now();
+        return pdfRenderer.render(transcript(results, sections, locale, documentId, now),
+                pdfSigner.whileSaving(keys.current(), GregorianCalendar.from(now.toZonedDateTime()), SEAL_REASON));
+    }
+
+    /** The transcript shows its time as the pages do: in the service's time zone, with the offset (ELMO keeps UTC). */
+    private Transcript transcript(LearnerResults results, List<TranscriptSection> sections, Locale locale,
+            String documentId, OffsetDateTime now) {
+        OffsetDateTime local = now.atZoneSameInstant(config.timeZone()).toOffsetDateTime();
+        return new Transcript(config.name(), documentId, local, locale, publicUrl.base() + "/verification", results,
+                config.elmo().includeLearnerIdentifiers(), sections);
     }
 
     /** The whole pipeline with every input explicit. */
@@ -122,10 +151,7 @@ public class TransferDocumentService {
         // The PAdES signature is made as the PDF is saved, not by reloading and updating the saved file.
         PdfSignature pdfSignature = config.pdf().padesSignature()
                 ? pdfSigner.whileSaving(key, GregorianCalendar.from(now.toZonedDateTime()), PDF_SIGNATURE_REASON) : null;
-        // The transcript shows its time as the pages do: in the service's time zone, with the offset (the ELMO keeps UTC).
-        OffsetDateTime local = now.atZoneSameInstant(config.timeZone()).toOffsetDateTime();
-        byte[] pdf = pdfRenderer.render(new Transcript(config.name(), documentId, local, locale,
-                publicUrl.base() + "/verification", selected, config.elmo().includeLearnerIdentifiers()), pdfSignature);
+        byte[] pdf = pdfRenderer.render(transcript(selected, List.of(), locale, documentId, now), pdfSignature);
         Elmo elmo = elmoBuilder.build(selected, pdf, now);
         CompletenessExtension.addTo(elmo, selected.completeness());
         Timer.Sample signing = metrics == null ? null : Timer.start(metrics);

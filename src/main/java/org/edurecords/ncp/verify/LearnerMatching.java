@@ -15,12 +15,20 @@ import org.edurecords.ncp.verify.VerificationReport.LearnerMatch;
  * receiver gives only some of them). MATCH means identical after normalising (score 100); a near miss is
  * PARTIAL, for a person to decide; below {@value #MISMATCH_BELOW} or another birth date is MISMATCH.
  */
-final class LearnerMatching {
+public final class LearnerMatching {
 
     static final int MISMATCH_BELOW = 70;
     private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
     private LearnerMatching() {
+    }
+
+    /**
+     * The same rule for a learner named outside ELMO (the JSON evidence of credentials), so that every document a
+     * receiver gets is matched to the expected person alike.
+     */
+    public static LearnerMatch match(Learner learner, String givenNames, String familyName, String birthDate) {
+        return match(learner, givenNames, familyName, birthDate, new ElmoVerifier.Steps());
     }
 
     static LearnerMatch match(Learner learner, String givenNames, String familyName, String birthDate,
