@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.validation.constraints.Positive;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -676,7 +675,6 @@ public interface NcpConfig {
         boolean enabled();
 
         /** Addresses remembered per limit; beyond this the least used are forgotten (and start afresh). */
-        @Positive
         @WithDefault("50000")
         int maxAddresses();
 
@@ -696,41 +694,33 @@ public interface NcpConfig {
         // many an address may make at once before that rate applies.
 
         interface FlowCreation {
-            @Positive
             @WithDefault("30")
             int perMinute();
 
-            @Positive
             @WithDefault("10")
             int burst();
         }
 
         interface Login {
-            @Positive
             @WithDefault("30")
             int perMinute();
 
-            @Positive
             @WithDefault("10")
             int burst();
         }
 
         interface ShareCreation {
-            @Positive
             @WithDefault("10")
             int perMinute();
 
-            @Positive
             @WithDefault("5")
             int burst();
         }
 
         interface ShareEmail {
-            @Positive
             @WithDefault("2")
             int perMinute();
 
-            @Positive
             @WithDefault("5")
             int burst();
         }
@@ -767,7 +757,6 @@ public interface NcpConfig {
          * Wrong access codes per link from all networks together within {@link #attemptWindow()}; the one that
          * reaches it locks the link for everyone. High enough that a few strangers cannot reach it (docs/adr/0604).
          */
-        @Positive
         @WithDefault("1000")
         int linkAttemptLimit();
 
@@ -783,7 +772,6 @@ public interface NcpConfig {
          * How many times the owner may have one link e-mailed by this service; beyond it the service refuses, so
          * that no link turns the service into a sender of mass e-mail. The owner can still pass the link on himself.
          */
-        @Positive
         @WithDefault("10")
         int maxEmailsPerLink();
 

@@ -45,8 +45,11 @@ final class ServiceUnderLoad {
         this.work = work;
     }
 
-    /** Starts the jar and waits until readiness says UP; the time from the JVM's start to that answer is kept. */
-    void start(Path jar, String jvmOptions, Path keys, Path clientRegistry) {
+    /**
+     * Starts the jar with the given JVM options and environment variables ({@code NAME=value}, separated by spaces)
+     * and waits until readiness says UP; the time from the JVM's start to that answer is kept.
+     */
+    void start(Path jar, String jvmOptions, String environment, Path keys, Path clientRegistry) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No service jar at " + jar + ": build it first (./mvnw -B -Pload verify does)");
         }
@@ -67,8 +70,15 @@ final class ServiceUnderLoad {
                     "-Dncp.emrex2.client-registry=" + clientRegistry,
                     "-jar", jar.toString()));
             long started = System.nanoTime();
-            process = new ProcessBuilder(command).directory(work.toFile())
-                    .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
+                    .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile());
+            for (String variable : environment.trim().split("\\s+")) {
+                int equals = variable.indexOf('=');
+                if (equals > 0) {
+                    builder.environment().put(variable.substring(0, equals), variable.substring(equals + 1));
+                }
+            }
+            process = builder.start();
             waitUntilReady(started);
             idleRssKb = readRssKb();
             Matcher matcher = STARTED.matcher(Files.readString(work.resolve("service.log")));

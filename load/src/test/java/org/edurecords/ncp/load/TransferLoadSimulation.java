@@ -312,11 +312,13 @@ public class TransferLoadSimulation extends Simulation {
         Path registry = client.writeRegistry(WORK);
         service.start(Path.of(System.getProperty("load.jar", "target/quarkus-app/quarkus-run.jar")),
                 System.getProperty("load.jvm-options", "-Xmx128m -XX:MaxMetaspaceSize=192m -XX:+UseSerialGC"),
+                System.getProperty("load.service-env", ""),
                 Path.of(System.getProperty("load.keys", "keys-example")).toAbsolutePath(), registry);
         summary.setProperty("service.readyMillis", Long.toString(service.readyMillis));
         summary.setProperty("service.quarkusStartedSeconds", Double.toString(service.quarkusStartedSeconds));
         summary.setProperty("service.idleRssKb", Long.toString(service.idleRssKb));
-        summary.setProperty("service.jvmOptions", System.getProperty("load.jvm-options", ""));
+        summary.setProperty("service.jvmOptions", (System.getProperty("load.service-env", "") + " java "
+                + System.getProperty("load.jvm-options", "")).trim());
         summary.setProperty("run.users", Integer.toString(USERS));
         summary.setProperty("run.warmUpSeconds", Long.toString(WARM_UP.toSeconds()));
         summary.setProperty("run.seconds", Long.toString(MEASURED.toSeconds()));
