@@ -26,6 +26,14 @@ import java.util.concurrent.TimeUnit;
 public class TrainingRun {
 
     public static void main(String[] args) throws Exception {
+        try {
+            train(args);
+        } catch (IOException | RuntimeException e) {
+            System.out.println("[appcds] the training run failed (" + e + "); no archive, the service starts without it");
+        }
+    }
+
+    private static void train(String[] args) throws IOException, InterruptedException {
         Path jar = Path.of(args[0]).toAbsolutePath();
         Path archive = Path.of(args[1]).toAbsolutePath();
         Path keys = Path.of(args[2]).toAbsolutePath();
