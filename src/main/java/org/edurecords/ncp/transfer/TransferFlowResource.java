@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.vertx.http.Uncompressed;
 import org.edurecords.ncp.auth.LoginLink;
 import org.edurecords.ncp.competence.CompetenceDocuments;
 import org.edurecords.ncp.competence.CompetenceViews;
@@ -200,9 +201,14 @@ public class TransferFlowResource {
         });
     }
 
+    /**
+     * Not compressed: the answer page is almost all the ELMO value, base64 of gzip, which a second gzip shrinks by
+     * a fifth at the cost of a tenth of the transfer's CPU (docs/performance.md).
+     */
     @POST
     @Path("confirm")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Uncompressed
     public Response confirm(@PathParam("flowId") String flowId, @CookieParam(FLOW_COOKIE) String browserSecret,
             @FormParam("version") Long version) {
         return steps.withOpenFlow(flowId, browserSecret, session -> {

@@ -31,15 +31,27 @@ public class PublicUrl {
     /** The port requests really arrive on, for a demo started on port 0 (seen by {@link ResponseHeadersFilter}). */
     private volatile int observedPort;
 
+    /** Once the port is known: every page, redirect and header asks for the base (a configuration lookup each). */
+    private volatile String knownBase;
+
     /** Scheme, host and port, without a trailing slash. */
     public String base() {
+        String known = knownBase;
+        if (known != null) {
+            return known;
+        }
         String configured = stripSlash(config.publicUrl());
         if (!config.publicUrlFollowsPort()) {
+            knownBase = configured;
             return configured;
         }
         URI uri = URI.create(configured);
         int port = listeningPort();
-        return uri.getScheme() + "://" + uri.getHost() + (port > 0 ? ":" + port : "");
+        String base = uri.getScheme() + "://" + uri.getHost() + (port > 0 ? ":" + port : "");
+        if (port > 0) {
+            knownBase = base;
+        }
+        return base;
     }
 
     /** The absolute URL of one of this service's paths ({@code path} starts with {@code /}). */

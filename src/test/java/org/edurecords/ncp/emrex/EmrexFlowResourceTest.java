@@ -146,6 +146,36 @@ class TransferFlowResourceTest {
     }
 
     @Test
+    void pagesAreCompressedButTheAnswerPageWhoseDocumentIsAlreadyGzipIsNot() throws Exception {
+        DemoFlow flow = new DemoFlow("sess-gzip-" + System.nanoTime(), RETURN_URL).start();
+        flow.login("anna", "demo");
+        flow.select(Map.of("lo", List.of("113", "121"))).then().statusCode(303);
+        String version = FlowClient.html(flow.preview()).selectFirst("form[action$=/confirm] input[name=version]")
+                .attr("value");
+        // The JDK's client, which neither asks for nor undoes compression on its own: the headers as sent.
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String cookies = flow.client.cookies().entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        java.net.URI base = java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port);
+        java.net.http.HttpResponse<byte[]> preview = http.send(java.net.http.HttpRequest.newBuilder(
+                base.resolve(flow.flowPath + "/preview")).header("Accept-Encoding", "gzip").header("Cookie", cookies)
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", preview.headers().firstValue("Content-Encoding").orElse("identity"));
+
+        String form = FlowClient.CSRF_FIELD + "=" + java.net.URLEncoder.encode(flow.client.csrfToken(),
+                StandardCharsets.UTF_8) + "&version=" + version;
+        java.net.http.HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(
+                base.resolve(flow.flowPath + "/confirm")).header("Accept-Encoding", "gzip").header("Cookie", cookies)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals("identity", answer.headers().firstValue("Content-Encoding").orElse("identity"));
+        org.jsoup.nodes.Element elmo = org.jsoup.Jsoup.parse(answer.body()).selectFirst("input[name=elmo]");
+        assertTrue(elmo != null && !elmo.attr("value").isEmpty(), "the answer page carries the document");
+    }
+
+    @Test
     void learnerWithoutResultsGetsNoResults() {
         DemoFlow flow = new DemoFlow("no-results", RETURN_URL).start();
         Map<String, String> fields = DemoFlow.answerFields(flow.login("bjorn", "demo"), RETURN_URL);

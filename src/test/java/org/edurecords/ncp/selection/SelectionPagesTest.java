@@ -283,6 +283,33 @@ class SelectionPagesTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "en", "nb" })
+    void everyCellOfTheSelectionAndThePreviewIsLabelledWithItsColumnsNameForThePhoneLayout(String language)
+            throws Exception {
+        Properties bundle = Answers.bundle(language);
+        try (WebClient browser = browser(language)) {
+            HtmlPage selection = loggedIn(browser, "anna");
+            assertCellsLabelled(selection, bundle, 10);
+            box(selection, "lo-113").setChecked(true);
+            box(selection, "lo-121").setChecked(true);
+            assertCellsLabelled(continueToPreview(selection), bundle, 2);
+        }
+    }
+
+    /** On a narrow screen the rows become blocks and each cell shows its column's name from data-label. */
+    private static void assertCellsLabelled(HtmlPage page, Properties bundle, int leastRows) {
+        List<String> labels = List.of("col_code", "col_date", "col_grade", "col_credits", "col_status").stream()
+                .map(key -> message(bundle, key)).toList();
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(page.getWebResponse().getContentAsString());
+        org.jsoup.select.Elements rows = html.select("table.results tbody tr");
+        assertTrue(rows.size() >= leastRows, "rows: " + rows.size());
+        for (org.jsoup.nodes.Element row : rows) {
+            List<String> cellLabels = row.select("td[data-label]").eachAttr("data-label");
+            assertEquals(labels, cellLabels, row.outerHtml());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "en", "nb" })
     void aRenamedInstitutionIsNamedThenAndNowAndItsNewestQualificationComesFirst(String language) throws Exception {
         Properties bundle = Answers.bundle(language);
         boolean nb = language.equals("nb");

@@ -56,7 +56,7 @@ public class TransferLoadSimulation extends Simulation {
     static final Map<String, String> PREFIXES = Map.of("emrex1", "1.0", "share", "share", "emrex2", "2.0");
 
     private static final int USERS = Integer.getInteger("load.users", 4);
-    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("load.warm-up-seconds", 180));
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("load.warm-up-seconds", 240));
     private static final Duration MEASURED = Duration.ofSeconds(Integer.getInteger("load.seconds", 60));
     private static final Path WORK = Path.of(System.getProperty("load.work", "target/load"));
 
