@@ -52,7 +52,7 @@ public class TrainingRun {
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.management.port=" + managementPort,
                 "-Dquarkus.datasource.jdbc.url=jdbc:h2:mem:appcds;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                        + "DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;DB_CLOSE_DELAY=-1",
+                        + "DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;ANALYZE_AUTO=0;DB_CLOSE_DELAY=-1",
                 "-Dncp.signing.key-path=" + keys.resolve("ncp-example.key.pem"),
                 "-Dncp.signing.certificate-path=" + keys.resolve("ncp-example.cert.pem"),
                 "-Dncp.demo.client-emrex2-key=" + work.resolve("demo-client-emrex2.key.pem"),

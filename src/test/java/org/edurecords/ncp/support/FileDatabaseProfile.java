@@ -14,7 +14,7 @@ public class FileDatabaseProfile implements QuarkusTestProfile {
 
     /** A new database file per test run, so that the migrations really create the schema. */
     public static final String URL = "jdbc:h2:file:./target/file-database/ncp-" + UUID.randomUUID()
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE";
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;ANALYZE_AUTO=0;DB_CLOSE_ON_EXIT=FALSE";
 
     @Override
     public Map<String, String> getConfigOverrides() {
