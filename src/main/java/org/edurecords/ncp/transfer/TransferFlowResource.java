@@ -203,7 +203,7 @@ public class TransferFlowResource {
 
     /**
      * Not compressed: the answer page is almost all the ELMO value, base64 of gzip, which a second gzip shrinks by
-     * a fifth at the cost of a tenth of the transfer's CPU (docs/performance.md).
+     * a fifth at the cost of about 5 % of the transfer's server CPU (docs/performance.md).
      */
     @POST
     @Path("confirm")
