@@ -170,10 +170,13 @@ public class SharingResource {
     @Inject
     java.time.Clock clock;
 
+    @Inject
+    ShareSelectionResults selections;
+
     @GET
     @Path("share")
     public Response selectPage(@CookieParam(PortalSessions.COOKIE) String token, @QueryParam("showAll") boolean showAll) {
-        Optional<Shareable> all = shareable(token);
+        Optional<Shareable> all = shareable(token, true);
         if (all.isEmpty()) {
             return PortalSessions.toLogin();
         }
@@ -188,7 +191,7 @@ public class SharingResource {
             @FormParam("shownInstitution") List<String> shownInstitutions,
             @FormParam("shownGroup") List<String> shownGroups, @FormParam("showAll") boolean showAll,
             @FormParam("view") String view, @FormParam("credential") List<String> tickedCredentials) {
-        Optional<Shareable> all = shareable(token);
+        Optional<Shareable> all = shareable(token, false);
         if (all.isEmpty()) {
             return PortalSessions.toLogin();
         }
@@ -218,7 +221,7 @@ public class SharingResource {
             @FormParam("requestId") String requestId, @FormParam("validityDays") String validityDays,
             @FormParam("language") String language, @FormParam("label") String label,
             @FormParam("credential") List<String> tickedCredentials) {
-        Optional<Shareable> all = shareable(token);
+        Optional<Shareable> all = shareable(token, false);
         if (all.isEmpty()) {
             return PortalSessions.toLogin();
         }
@@ -438,10 +441,14 @@ public class SharingResource {
         return sessions.learnerOf(token);
     }
 
-    /** What the owner of the session can share; empty without a session or without anything to share. */
-    private Optional<Shareable> shareable(String token) {
+    /**
+     * What the owner of the session can share; empty without a session or without anything to share. The selection
+     * page asks the sources; the preview and the creation work from what it showed (ShareSelectionResults).
+     */
+    private Optional<Shareable> shareable(String token, boolean askSources) {
         return sessions.learnerOf(token).flatMap(results::findLearner)
-                .map(l -> new Shareable(results.resultsOf(l), credentials.of(l.id())))
+                .map(l -> new Shareable(askSources ? selections.askNow(token, l.id(), () -> results.resultsOf(l))
+                        : selections.asShown(token, l.id(), () -> results.resultsOf(l)), credentials.of(l.id())))
                 .filter(s -> !s.results().isEmpty() || !s.credentials().isEmpty());
     }
 

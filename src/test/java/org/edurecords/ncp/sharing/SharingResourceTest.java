@@ -99,6 +99,39 @@ class SharingResourceTest {
                 ledger.resultsOf(events.get(0)).stream().map(r -> r.title()).toList());
     }
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
+    /** Every answer of every source so far, as the service times them. */
+    private long sourceAnswers() {
+        return metrics.find("ncp.source.latency").timers().stream().mapToLong(t -> t.count()).sum();
+    }
+
+    @Test
+    void theSourcesAreAskedOncePerSelectionNotAgainForThePreviewAndTheLink() {
+        FlowClient owner = ShareSteps.owner("anna");
+        long before = sourceAnswers();
+        Document select = FlowClient.html(owner.get("/my-results/share"));
+        long perSelection = sourceAnswers() - before;
+        assertTrue(perSelection > 0, "the selection page asks anna's sources");
+
+        List<String> ids = select.select("input[name=lo]").eachAttr("value").subList(0, 2);
+        Response preview = owner.post("/my-results/share/preview", Map.of("lo", ids));
+        assertEquals(200, preview.statusCode());
+        Response created = owner.post("/my-results/share/create",
+                ShareSteps.createForm(FlowClient.html(preview), "30", "en", "once"));
+        assertEquals(200, created.statusCode());
+        assertNotNull(FlowClient.html(created).getElementById("share-code"));
+        assertEquals(perSelection, sourceAnswers() - before, "preview and creation use what the selection showed");
+
+        // Opening the selection again asks again: a new selection starts from the sources' answers of now.
+        owner.get("/my-results/share");
+        assertEquals(2 * perSelection, sourceAnswers() - before);
+        // Another session of the same owner has its own selection.
+        FlowClient.html(ShareSteps.owner("anna").get("/my-results/share"));
+        assertEquals(3 * perSelection, sourceAnswers() - before);
+    }
+
     @Test
     void failedResultsAreOfferedOnlyOnRequestAsInTheEmrexSelection() {
         FlowClient owner = ShareSteps.owner("anna");

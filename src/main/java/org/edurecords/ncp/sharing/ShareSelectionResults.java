@@ -1,0 +1,63 @@
+package org.edurecords.ncp.sharing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.edurecords.ncp.results.LearnerResults;
+import org.edurecords.ncp.web.SecretTokens;
+
+/**
+ * The results a share link is chosen from, kept per portal session from the selection page to the preview and the
+ * creation: the sources are asked once per selection, as a transfer asks them once per flow, and the link carries
+ * what the owner chose from. Kept by this instance only and for a limited time; a step that finds nothing kept (on
+ * another instance, later, after a restart) asks the sources again, and the preview's hash still refuses a link whose
+ * results changed after the preview.
+ */
+@ApplicationScoped
+public class ShareSelectionResults {
+
+    /** Enough for the owners choosing at once on one instance; each entry holds one learner's results. */
+    static final int KEPT = 64;
+
+    /** Longer than anybody takes from the selection to the link, shorter than a portal session. */
+    static final Duration KEPT_FOR = Duration.ofMinutes(15);
+
+    @Inject
+    Clock clock;
+
+    private record Kept(long learnerId, Instant at, LearnerResults results) {
+    }
+
+    // By a hash of the session's cookie, not the cookie itself; least recently used out first.
+    private final Map<String, Kept> kept = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
+            return size() > KEPT;
+        }
+    });
+
+    /** Asks the sources now (the selection page) and keeps the answer for this session's next steps. */
+    LearnerResults askNow(String sessionToken, long learnerId, Supplier<LearnerResults> ask) {
+        LearnerResults fresh = ask.get();
+        kept.put(SecretTokens.sha256Hex(sessionToken), new Kept(learnerId, clock.instant(), fresh));
+        return fresh;
+    }
+
+    /** What the selection page of this session showed, if recent; otherwise the sources are asked again. */
+    LearnerResults asShown(String sessionToken, long learnerId, Supplier<LearnerResults> ask) {
+        Kept found = kept.get(SecretTokens.sha256Hex(sessionToken));
+        if (found != null && found.learnerId() == learnerId
+                && found.at().plus(KEPT_FOR).isAfter(clock.instant())) {
+            return found.results();
+        }
+        return askNow(sessionToken, learnerId, ask);
+    }
+}
