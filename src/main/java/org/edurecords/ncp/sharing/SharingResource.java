@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -446,10 +447,12 @@ public class SharingResource {
      * page asks the sources; the preview and the creation work from what it showed (ShareSelectionResults).
      */
     private Optional<Shareable> shareable(String token, boolean askSources) {
-        return sessions.learnerOf(token).flatMap(results::findLearner)
-                .map(l -> new Shareable(askSources ? selections.askNow(token, l.id(), () -> results.resultsOf(l))
-                        : selections.asShown(token, l.id(), () -> results.resultsOf(l)), credentials.of(l.id())))
-                .filter(s -> !s.results().isEmpty() || !s.credentials().isEmpty());
+        return sessions.learnerOf(token).flatMap(results::findLearner).map(l -> {
+            Supplier<LearnerResults> ask = () -> results.resultsOf(l);
+            LearnerResults offered = askSources ? selections.askNow(token, l.id(), ask)
+                    : selections.asShown(token, l.id(), ask);
+            return new Shareable(offered, credentials.of(l.id()));
+        }).filter(s -> !s.results().isEmpty() || !s.credentials().isEmpty());
     }
 
     /** What the preview showed: the results and the credentials as they are, but not the moment of the preview. */

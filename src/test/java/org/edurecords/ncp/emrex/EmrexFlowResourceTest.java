@@ -9,6 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,12 +21,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -29,6 +36,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.edurecords.ncp.support.DemoFlow;
 import org.edurecords.ncp.support.ElmoChecks;
 import org.edurecords.ncp.support.FlowClient;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -153,26 +161,25 @@ class TransferFlowResourceTest {
         String version = FlowClient.html(flow.preview()).selectFirst("form[action$=/confirm] input[name=version]")
                 .attr("value");
         // The JDK's client, which neither asks for nor undoes compression on its own: the headers as sent.
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newHttpClient();
         String cookies = flow.client.cookies().entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
-                .collect(java.util.stream.Collectors.joining("; "));
-        java.net.URI base = java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port);
-        java.net.http.HttpResponse<byte[]> preview = http.send(java.net.http.HttpRequest.newBuilder(
+                .collect(Collectors.joining("; "));
+        URI base = URI.create("http://localhost:" + RestAssured.port);
+        HttpResponse<byte[]> preview = http.send(HttpRequest.newBuilder(
                 base.resolve(flow.flowPath + "/preview")).header("Accept-Encoding", "gzip").header("Cookie", cookies)
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals("gzip", preview.headers().firstValue("Content-Encoding").orElse("identity"));
 
-        String form = FlowClient.CSRF_FIELD + "=" + java.net.URLEncoder.encode(flow.client.csrfToken(),
+        String form = FlowClient.CSRF_FIELD + "=" + URLEncoder.encode(flow.client.csrfToken(),
                 StandardCharsets.UTF_8) + "&version=" + version;
-        java.net.http.HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
                 base.resolve(flow.flowPath + "/confirm")).header("Accept-Encoding", "gzip").header("Cookie", cookies)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answer.statusCode(), answer.body());
         assertEquals("identity", answer.headers().firstValue("Content-Encoding").orElse("identity"));
-        org.jsoup.nodes.Element elmo = org.jsoup.Jsoup.parse(answer.body()).selectFirst("input[name=elmo]");
-        assertTrue(elmo != null && !elmo.attr("value").isEmpty(), "the answer page carries the document");
+        assertFalse(Jsoup.parse(answer.body()).select("input[name=elmo]").attr("value").isEmpty(),
+                "the answer page carries the document");
     }
 
     @Test

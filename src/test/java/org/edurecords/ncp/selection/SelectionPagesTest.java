@@ -29,6 +29,8 @@ import org.htmlunit.html.HtmlCheckBoxInput;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
+import org.jsoup.Jsoup;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Element;
@@ -299,8 +301,7 @@ class SelectionPagesTest {
     private static void assertCellsLabelled(HtmlPage page, Properties bundle, int leastRows) {
         List<String> labels = List.of("col_code", "col_date", "col_grade", "col_credits", "col_status").stream()
                 .map(key -> message(bundle, key)).toList();
-        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(page.getWebResponse().getContentAsString());
-        org.jsoup.select.Elements rows = html.select("table.results tbody tr");
+        Elements rows = Jsoup.parse(page.getWebResponse().getContentAsString()).select("table.results tbody tr");
         assertTrue(rows.size() >= leastRows, "rows: " + rows.size());
         for (org.jsoup.nodes.Element row : rows) {
             List<String> cellLabels = row.select("td[data-label]").eachAttr("data-label");

@@ -12,6 +12,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.edurecords.ncp.ledger.DisclosureEvent;
@@ -31,6 +32,9 @@ class SharingResourceTest {
 
     @Inject
     DisclosureLedger ledger;
+
+    @Inject
+    MeterRegistry metrics;
 
     @Test
     void portalOffersSharingAndOwnerPagesNeedALogin() {
@@ -98,9 +102,6 @@ class SharingResourceTest {
         assertEquals(previewPage.select("td.title").stream().map(td -> td.ownText().strip()).toList(),
                 ledger.resultsOf(events.get(0)).stream().map(r -> r.title()).toList());
     }
-
-    @Inject
-    io.micrometer.core.instrument.MeterRegistry metrics;
 
     /** Every answer of every source so far, as the service times them. */
     private long sourceAnswers() {
