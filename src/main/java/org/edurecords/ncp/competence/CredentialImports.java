@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -103,11 +104,18 @@ public class CredentialImports {
     }
 
     /** The reader of the kinds' details: an unknown field is a mistake the register should hear of. */
-    private final ObjectMapper strict = JsonMapper.builder().findAndAddModules()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-    private final ObjectMapper canonical = JsonMapper.builder().findAndAddModules()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    private ObjectMapper strict;
+    private ObjectMapper canonical;
+
+    // Built after injection, not in field initialisers: the bean's client proxy runs those too (ADR 0881).
+    @PostConstruct
+    void buildMappers() {
+        strict = JsonMapper.builder().findAndAddModules()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        canonical = JsonMapper.builder().findAndAddModules()
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    }
 
     @Inject
     EntityManager em;

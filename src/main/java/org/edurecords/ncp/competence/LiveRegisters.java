@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -46,8 +47,14 @@ public class LiveRegisters {
     @Inject
     ObjectMapper json;
 
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(java.time.Duration.ofSeconds(3)).build();
+    // Built after injection, not in a field initialiser: the bean's client proxy runs those too (ADR 0881).
+    private HttpClient client;
+
+    @PostConstruct
+    void openClient() {
+        client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(java.time.Duration.ofSeconds(3)).build();
+    }
 
     /**
      * Asks every live register now and keeps what each says about this person.

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -71,8 +72,16 @@ public class DemoClientEmrex2 {
     Clock clock;
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-    private final Emrex2Http http = new Emrex2Http();
-    private final ElmoSchemaValidator schemaValidator = new ElmoSchemaValidator();
+    @Inject
+    ElmoSchemaValidator schemaValidator;
+
+    // Built after injection, not in a field initialiser: the bean's client proxy runs those too (ADR 0881).
+    private Emrex2Http http;
+
+    @PostConstruct
+    void openClient() {
+        http = new Emrex2Http();
+    }
 
     /** A fresh state and PKCE pair; the verifier stays here, under the state. */
     public Start start() {

@@ -57,7 +57,9 @@ public class DemoClientService {
     @Inject
     Clock clock;
 
-    private final ElmoSchemaValidator schemaValidator = new ElmoSchemaValidator();
+    @Inject
+    ElmoSchemaValidator schemaValidator;
+
     private final Map<String, Instant> issuedSessions = new ConcurrentHashMap<>();
     private final Map<String, byte[]> transcripts = java.util.Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {

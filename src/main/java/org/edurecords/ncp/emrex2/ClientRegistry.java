@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -59,8 +60,14 @@ public class ClientRegistry {
     @Any
     Instance<LocalClientRegistrations> local;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    // Built after injection, not in a field initialiser: the bean's client proxy runs those too (ADR 0881).
+    private HttpClient http;
+
+    @PostConstruct
+    void openClient() {
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
 
     /** The last good copy of one source (a whole list, or one client of the EMREG API). */
     private record Copy(List<RegisteredClient> entries, Instant readAt) {
