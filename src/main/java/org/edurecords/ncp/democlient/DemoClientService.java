@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +32,7 @@ import org.edurecords.ncp.verify.ElmoSummaries;
 import org.edurecords.ncp.verify.JdkXmlSignatureVerifier;
 import org.edurecords.ncp.verify.VerificationReport;
 import org.edurecords.ncp.verify.VerificationResult;
+import org.edurecords.ncp.web.RecentlyUsed;
 import org.jboss.logging.Logger;
 import org.w3c.dom.Document;
 
@@ -61,13 +61,7 @@ public class DemoClientService {
     ElmoSchemaValidator schemaValidator;
 
     private final Map<String, Instant> issuedSessions = new ConcurrentHashMap<>();
-    private final Map<String, byte[]> transcripts = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
-                    return size() > MAX_KEPT_TRANSCRIPTS;
-                }
-            });
+    private final Map<String, byte[]> transcripts = RecentlyUsed.map(MAX_KEPT_TRANSCRIPTS);
 
     public String newSessionId() {
         Instant now = clock.instant();

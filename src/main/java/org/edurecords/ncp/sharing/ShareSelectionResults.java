@@ -3,8 +3,6 @@ package org.edurecords.ncp.sharing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -12,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.edurecords.ncp.results.LearnerResults;
+import org.edurecords.ncp.web.RecentlyUsed;
 import org.edurecords.ncp.web.SecretTokens;
 
 /**
@@ -37,12 +36,7 @@ public class ShareSelectionResults {
     }
 
     // By a hash of the session's cookie, not the cookie itself; least recently used out first.
-    private final Map<String, Kept> kept = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
-            return size() > KEPT;
-        }
-    });
+    private final Map<String, Kept> kept = RecentlyUsed.map(KEPT);
 
     /** Asks the sources now (the selection page) and keeps the answer for this session's next steps. */
     LearnerResults askNow(String sessionToken, long learnerId, Supplier<LearnerResults> ask) {

@@ -3,8 +3,6 @@ package org.edurecords.ncp.transfer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +26,7 @@ import org.edurecords.ncp.results.Learner;
 import org.edurecords.ncp.results.LearnerResults;
 import org.edurecords.ncp.results.ResultService;
 import org.edurecords.ncp.web.PublicUrl;
+import org.edurecords.ncp.web.RecentlyUsed;
 import org.jboss.logging.Logger;
 
 /**
@@ -141,12 +140,7 @@ public class FlowResults {
     }
 
     /** The parsed snapshots of the most recent flows of this instance, least recently used out first. */
-    private final Map<String, Parsed> parsed = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
-            return size() > PARSED_KEPT;
-        }
-    });
+    private final Map<String, Parsed> parsed = RecentlyUsed.map(PARSED_KEPT);
 
     // Enough for the flows in progress at once on one instance; each holds a learner's whole results.
     static final int PARSED_KEPT = 64;
