@@ -150,8 +150,10 @@ public class EmrexEntryRoute {
         try {
             work.run();
         } catch (RuntimeException e) {
-            LOG.error("EMREX entry failed", e);
-            if (!ctx.response().ended()) {
+            if (ctx.response().ended()) {
+                LOG.error("EMREX entry failed after its answer", e);
+            } else if (!answers.answerUnavailable(ctx, e)) {
+                LOG.error("EMREX entry failed", e);
                 answers.send(ctx, 500, "error_internal", null);
             }
         } finally {

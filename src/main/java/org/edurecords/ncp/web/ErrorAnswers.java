@@ -104,6 +104,12 @@ public class ErrorAnswers {
         LOG.warnf("%s %s refused with %d: %s", LogSafe.of(method), pathForLog(path), status, LogSafe.of(reason));
     }
 
+    /** One WARN line for a request answered 503 because the database is away (no stack trace: readiness tells the rest). */
+    public static void logUnavailable(String method, String path, String reason) {
+        LOG.warnf("%s %s answered 503: the database cannot be reached (%s)", LogSafe.of(method), pathForLog(path),
+                LogSafe.of(reason));
+    }
+
     /** The path with random ids masked (a share link's id opens it) and request text escaped. */
     static String pathForLog(String path) {
         return path == null ? "?" : LogSafe.of(ID_SEGMENT.matcher(path).replaceAll("{id}"));
@@ -149,6 +155,9 @@ public class ErrorAnswers {
         if (!ClientFailures.isServerFailure(ctx.statusCode(), ctx.failure())) {
             return false;
         }
+        if (answerUnavailable(ctx, ctx.failure())) {
+            return true;
+        }
         if (clientWentAway(ctx.failure())) {
             // Nobody is left to answer, and nothing of ours failed: the client closed the connection mid-request.
             LOG.infof("%s %s: the client closed the connection before the request was read",
@@ -158,6 +167,18 @@ public class ErrorAnswers {
         LOG.errorf(ctx.failure(), "%s %s failed", LogSafe.of(ctx.request().method().name()),
                 pathForLog(ctx.request().path()));
         send(ctx, 500, "error_internal", null);
+        return true;
+    }
+
+    /** Answers 503 with Retry-After when the failure is the database being away; {@code false} otherwise. */
+    public boolean answerUnavailable(RoutingContext ctx, Throwable failure) {
+        var away = DatabaseUnavailable.reason(failure);
+        if (away.isEmpty()) {
+            return false;
+        }
+        logUnavailable(ctx.request().method().name(), ctx.request().path(), away.get());
+        ctx.response().putHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+        send(ctx, 503, DatabaseUnavailable.MESSAGE_KEY, null);
         return true;
     }
 
@@ -202,7 +223,9 @@ public class ErrorAnswers {
             Page answer = render.apply(locale);
             sendPage(ctx, answer.status(), locale, answer.html());
         } catch (RuntimeException e) {
-            LOG.error(failure, e);
+            if (!answerUnavailable(ctx, e)) {
+                LOG.error(failure, e);
+            }
         } finally {
             requestContext.terminate();
         }

@@ -79,6 +79,12 @@ public class ErrorPages {
         if (refusal.isPresent()) {
             return refuse(request, refusal.get().status(), refusal.get().reason(), null);
         }
+        var away = DatabaseUnavailable.reason(e);
+        if (away.isPresent()) {
+            ErrorAnswers.logUnavailable(request.getMethod(), request.getUriInfo().getPath(), away.get());
+            return Response.fromResponse(answer(request, 503, DatabaseUnavailable.MESSAGE_KEY, null))
+                    .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("Unexpected failure", e);
         return answer(request, 500, "error_internal", null);
     }

@@ -371,6 +371,9 @@ public interface Messages {
     @Message
     String error_rate_limited();
 
+    @Message
+    String error_unavailable();
+
     // --- live result sources: completeness on the selection page
 
     @Message

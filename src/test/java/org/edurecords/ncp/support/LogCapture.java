@@ -50,6 +50,13 @@ public final class LogCapture implements AutoCloseable {
         }
     }
 
+    /** Every record, in the order written. */
+    public List<LogRecord> records() {
+        synchronized (records) {
+            return List.copyOf(records);
+        }
+    }
+
     /** Every record's message as formatted in the log, with its parameters filled in. */
     public List<String> lines() {
         synchronized (records) {
