@@ -158,9 +158,8 @@ public class PortalResource {
             return page(Templates.noResults(session.get().displayName, learner.isPresent()), 200);
         }
         boolean hasResults = all != null && !all.isEmpty();
-        List<UnreachableView> unreachable = new java.util.ArrayList<>(
-                views.unreachable(all == null ? List.of() : all.missing(), page.locale()));
-        staleRegisters.forEach(name -> unreachable.add(new UnreachableView(name, "source_reason_register_stale")));
+        List<UnreachableView> unreachable = views.unreachable(all == null ? List.of() : all.missing(), staleRegisters,
+                page.locale());
         return page(Templates.results(learner.get(), Formats.date(learner.get().birthDate(), page.locale()),
                 hasResults ? views.previewPage(all, page.locale()) : List.of(), unreachable, hasResults, competence),
                 200);

@@ -268,6 +268,17 @@ public class SelectionViews {
 
     /** The institutions that could not be read, localized, for the notice above the selection. */
     public List<UnreachableView> unreachable(List<Completeness> missing, Locale locale) {
-        return missing.stream().map(m -> new UnreachableView(m.name(locale), m.reasonKey())).toList();
+        return unreachable(missing, List.of(), locale);
+    }
+
+    /**
+     * The same notice with the live registers that could not be read just now: what each gave last is shown, and
+     * the notice says so (the portal's page and the transfer's pages alike).
+     */
+    public List<UnreachableView> unreachable(List<Completeness> missing, List<String> staleRegisters, Locale locale) {
+        List<UnreachableView> notice = new java.util.ArrayList<>(
+                missing.stream().map(m -> new UnreachableView(m.name(locale), m.reasonKey())).toList());
+        staleRegisters.forEach(name -> notice.add(new UnreachableView(name, "source_reason_register_stale")));
+        return List.copyOf(notice);
     }
 }

@@ -66,9 +66,15 @@ public class FlowResults {
      * What a snapshot holds. {@code version} changes when the shape of the results does (2: texts in any language,
      * ADR 0006); a snapshot of another version is read again from the sources rather than half understood.
      */
-    public record Payload(int version, List<InstitutionResults> institutions, List<Completeness> missing) {
+    public record Payload(int version, List<InstitutionResults> institutions, List<Completeness> missing,
+            List<String> staleRegisters) {
 
         static final int CURRENT = 2;
+
+        /** Snapshots kept before the live registers were recorded have none. */
+        public Payload {
+            staleRegisters = staleRegisters == null ? List.of() : staleRegisters;
+        }
     }
 
     /**
@@ -77,7 +83,7 @@ public class FlowResults {
      * flow's evidence types ask for them.
      */
     public LearnerResults collect(String flowId, Learner learner, Set<EvidenceType> evidence) {
-        liveRegisters.refresh(learner);
+        List<String> staleRegisters = liveRegisters.refresh(learner);
         LearnerResults fresh = evidence.contains(EvidenceType.HIGHER_EDUCATION_RESULTS) ? results.resultsOf(learner)
                 : new LearnerResults(learner, List.of(), List.of());
         Set<CredentialKind> kinds = EvidenceType.kinds(evidence);
@@ -90,7 +96,7 @@ public class FlowResults {
                 fresh = new LearnerResults(learner, all, fresh.missing());
             }
         }
-        store(flowId, fresh);
+        store(flowId, fresh, staleRegisters);
         return fresh;
     }
 
@@ -100,7 +106,7 @@ public class FlowResults {
      */
     public LearnerResults retryMissing(String flowId, LearnerResults kept) {
         LearnerResults merged = results.retryMissing(kept.learner(), kept);
-        store(flowId, merged);
+        store(flowId, merged, staleRegisters(flowId));
         return merged;
     }
 
@@ -135,6 +141,26 @@ public class FlowResults {
         }
     }
 
+    /**
+     * The live registers that could not be read when this flow's results were collected (by their names as people
+     * read them): the credentials they gave last are the ones offered. Read from the parsed snapshot of the step.
+     */
+    public List<String> staleRegisters(String flowId) {
+        Parsed recent = parsed.get(flowId);
+        if (recent != null) {
+            return recent.payload().staleRegisters();
+        }
+        ResultSnapshot snapshot = find(flowId);
+        if (snapshot == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(snapshot.payload, Payload.class).staleRegisters();
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+    }
+
     /** A parsed snapshot and the time it was kept; the results' records are immutable, so steps may share them. */
     private record Parsed(Instant storedAt, Payload payload) {
     }
@@ -158,11 +184,12 @@ public class FlowResults {
     }
 
     @Transactional
-    void store(String flowId, LearnerResults fresh) {
+    void store(String flowId, LearnerResults fresh, List<String> staleRegisters) {
         parsed.remove(flowId);
         String payload;
         try {
-            payload = json.writeValueAsString(new Payload(Payload.CURRENT, fresh.institutions(), fresh.missing()));
+            payload = json.writeValueAsString(new Payload(Payload.CURRENT, fresh.institutions(), fresh.missing(),
+                    staleRegisters));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Results cannot be kept", e);
         }

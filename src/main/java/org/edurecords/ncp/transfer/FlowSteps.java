@@ -85,6 +85,11 @@ public class FlowSteps {
                 .build();
     }
 
+    /** The live registers this flow could not read when its results were collected; their last answer is offered. */
+    List<String> staleRegisters(EmrexSession session) {
+        return flowResults.staleRegisters(session.id);
+    }
+
     LearnerResults resultsOf(EmrexSession session) {
         Learner learner = results.findLearner(session.learnerId)
                 .orElseThrow(() -> new IllegalStateException("Learner of flow no longer exists"));

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,11 +17,13 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.edurecords.ncp.support.Emrex2Client;
 import org.edurecords.ncp.support.FlowClient;
 import org.edurecords.ncp.support.InjectWireMock;
 import org.edurecords.ncp.support.WireMockResource;
@@ -62,6 +65,9 @@ class LiveRegistersTest {
 
     @InjectWireMock
     WireMockServer register;
+
+    @TestHTTPResource("/")
+    java.net.URL base;
 
     @BeforeEach
     void reset() {
@@ -125,6 +131,35 @@ class LiveRegistersTest {
         assertNull(nurse(carla));
         // The recognition decision of another register is untouched.
         assertTrue(FlowClient.html(carla.get("/my-results?lang=en")).text().contains("General recognition"));
+    }
+
+    @Test
+    void aTransfersPagesSayWhichRegisterCouldNotBeReadAndOfferItsLastAnswer() {
+        // EMREX 2.0 without a scope offers credentials outside ELMO; EMREX 1.0 to another receiver never does.
+        String notice = "Health personnel register: could not be read just now; the credentials it gave last are shown";
+        answers("{\"credentials\":[" + authorisation(CARLA, "valid", "2020-02-01") + "]}");
+        Emrex2Client fresh = new Emrex2Client(base.toString()).startAndLogin("carla", "demo");
+        Document selection = FlowClient.html(fresh.browser.get(fresh.flowPath + "/select?lang=en"));
+        assertTrue(selection.select("#credential-choices").text().contains("Authorisation as nurse"),
+                selection.select("main").text());
+        assertFalse(selection.select("#unreachable li").eachText().contains(notice), selection.select("#unreachable").text());
+
+        register.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(503)));
+        Emrex2Client stale = new Emrex2Client(base.toString()).startAndLogin("carla", "demo");
+        selection = FlowClient.html(stale.browser.get(stale.flowPath + "/select?lang=en"));
+        assertTrue(selection.select("#unreachable li").eachText().contains(notice), selection.select("#unreachable").text());
+        List<String> nurse = selection.select("#credential-choices p.choice").stream()
+                .filter(p -> p.text().contains("Authorisation as nurse"))
+                .map(p -> p.selectFirst("input[name=credential]").attr("value")).toList();
+        assertEquals(1, nurse.size(), "the register's last answer is still offered");
+        stale.browser.post(stale.flowPath + "/select", Map.of("credential", nurse)).then().statusCode(303);
+        Document preview = FlowClient.html(stale.browser.get(stale.flowPath + "/preview?lang=en"));
+        assertTrue(preview.select("#unreachable li").eachText().contains(notice), "the preview says so too");
+        assertTrue(preview.select("#competence").text().contains("Authorisation as nurse"), preview.text());
+        // The notice is the flow's: with the register back, the pages still say what was asked when.
+        answers("{\"credentials\":[" + authorisation(CARLA, "valid", "2020-02-01") + "]}");
+        assertTrue(FlowClient.html(stale.browser.get(stale.flowPath + "/preview?lang=en")).select("#unreachable li")
+                .eachText().contains(notice));
     }
 
     @Test
