@@ -276,7 +276,7 @@ public class SelectionViews {
      * the notice says so (the portal's page and the transfer's pages alike).
      */
     public List<UnreachableView> unreachable(List<Completeness> missing, List<String> staleRegisters, Locale locale) {
-        List<UnreachableView> notice = new java.util.ArrayList<>(
+        List<UnreachableView> notice = new ArrayList<>(
                 missing.stream().map(m -> new UnreachableView(m.name(locale), m.reasonKey())).toList());
         staleRegisters.forEach(name -> notice.add(new UnreachableView(name, "source_reason_register_stale")));
         return List.copyOf(notice);

@@ -189,7 +189,8 @@ public class TransferFlowResource {
                     SecurityHeaders.origin(URI.create(session.returnUrl)),
                     learner, Formats.date(learner.birthDate(), page.locale()),
                     views.previewPage(selected, page.locale()), session.version,
-                    views.unreachable(selected.missing(), steps.staleRegisters(session), page.locale()), views.summary(selected, page.locale()),
+                    views.unreachable(selected.missing(), steps.staleRegisters(session), page.locale()),
+                    views.summary(selected, page.locale()),
                     logo, CompetenceViews.group(steps.chosenCredentials(session), competence.today(), page.locale())),
                     200);
             if (logo != null) {
@@ -262,7 +263,8 @@ public class TransferFlowResource {
         LearnerResults all = steps.resultsOf(session);
         return steps.page(Templates.select(session.id, steps.receiver(session), all.learner().fullName(),
                 views.selectionPage(all, checked, showAll, page.locale()), showAll, nothingSelected,
-                views.unreachable(all.missing(), steps.staleRegisters(session), page.locale()), views.summary(all, checked, page.locale()),
+                views.unreachable(all.missing(), steps.staleRegisters(session), page.locale()),
+                views.summary(all, checked, page.locale()),
                 CompetenceViews.group(steps.offeredCredentials(session, session.learnerId), competence.today(),
                         page.locale()), checkedCredentials),
                 status);
