@@ -34,6 +34,7 @@ import org.edurecords.ncp.competence.CompetencePdfSections;
 import org.edurecords.ncp.competence.CompetenceViews;
 import org.edurecords.ncp.competence.Credential;
 import org.edurecords.ncp.competence.Credentials;
+import org.edurecords.ncp.competence.LiveRegisters;
 import org.edurecords.ncp.config.NcpConfig;
 import org.edurecords.ncp.signing.ResponseSignature;
 import org.edurecords.ncp.transfer.SignedTransfer;
@@ -88,7 +89,7 @@ public class SharingResource {
     }
 
     /** The owner and everything they could share: results (possibly none) and credentials (possibly none). */
-    private record Shareable(LearnerResults results, List<Credential> credentials) {
+    private record Shareable(LearnerResults results, List<Credential> credentials, List<String> staleRegisters) {
 
         /** The owner's credentials whose ids were ticked, in the order of the page. */
         List<Credential> chosen(List<String> ids) {
@@ -174,6 +175,9 @@ public class SharingResource {
     @Inject
     ShareSelectionResults selections;
 
+    @Inject
+    LiveRegisters liveRegisters;
+
     @GET
     @Path("share")
     public Response selectPage(@CookieParam(PortalSessions.COOKIE) String token, @QueryParam("showAll") boolean showAll) {
@@ -209,7 +213,7 @@ public class SharingResource {
         LearnerResults selected = all.get().results().select(selection);
         PreviewForm form = new PreviewForm(List.copyOf(selection), ids(chosen), showAll, hash(selected, chosen),
                 SecretTokens.random(ShareLinks.LINK_ID_BYTES));
-        return preview(selected, chosen, form, settings(DEFAULT_VALIDITY_DAYS, page.locale().getLanguage(), "", null),
+        return preview(selected, chosen, all.get().staleRegisters(), form, settings(DEFAULT_VALIDITY_DAYS, page.locale().getLanguage(), "", null),
                 false, 200);
     }
 
@@ -243,12 +247,15 @@ public class SharingResource {
                         ? "share_problem_label" : null;
         PreviewForm form = new PreviewForm(List.copyOf(selection), ids(chosen), showAll, hash(selected, chosen), requestId);
         if (problem != null) {
-            return preview(selected, chosen, form, settings(days == null ? DEFAULT_VALIDITY_DAYS : days,
-                    locale == null ? page.locale().getLanguage() : locale.getLanguage(), cleanLabel, problem), false, 422);
+            return preview(selected, chosen, all.get().staleRegisters(), form,
+                    settings(days == null ? DEFAULT_VALIDITY_DAYS : days,
+                            locale == null ? page.locale().getLanguage() : locale.getLanguage(), cleanLabel, problem),
+                    false, 422);
         }
         if (!form.previewHash().equals(previewHash)) {
             // The sources answered differently since the preview: the owner confirms what will really be shared.
-            return preview(selected, chosen, form, settings(days, locale.getLanguage(), cleanLabel, null), true, 409);
+            return preview(selected, chosen, all.get().staleRegisters(), form,
+                    settings(days, locale.getLanguage(), cleanLabel, null), true, 409);
         }
         ShareLinks.Documents signed;
         try {
@@ -403,20 +410,20 @@ public class SharingResource {
             boolean nothingSelected, int status) {
         LearnerResults results = all.results();
         return page(Templates.select(views.selectionPage(results, checked, showAll, page.locale()), showAll,
-                nothingSelected, views.unreachable(results.missing(), page.locale()),
+                nothingSelected, views.unreachable(results.missing(), all.staleRegisters(), page.locale()),
                 views.summary(results, checked, page.locale()),
                 CompetenceViews.group(all.credentials(), java.time.LocalDate.now(clock), page.locale()),
                 Set.copyOf(checkedCredentials)), status);
     }
 
-    private Response preview(LearnerResults selected, List<Credential> chosen, PreviewForm form, LinkSettings settings,
-            boolean changed, int status) {
+    private Response preview(LearnerResults selected, List<Credential> chosen, List<String> staleRegisters,
+            PreviewForm form, LinkSettings settings, boolean changed, int status) {
         // The preview answers a POST: the language link leads back to the selection.
         page.set(page.locale(), "/my-results/share");
         Learner learner = selected.learner();
         return page(Templates.preview(learner, Formats.date(learner.birthDate(), page.locale()),
-                views.previewPage(selected, page.locale()), views.unreachable(selected.missing(), page.locale()), form,
-                settings, changed, views.summary(selected, page.locale()),
+                views.previewPage(selected, page.locale()),
+                views.unreachable(selected.missing(), staleRegisters, page.locale()), form, settings, changed, views.summary(selected, page.locale()),
                 CompetenceViews.group(chosen, java.time.LocalDate.now(clock), page.locale())), status);
     }
 
@@ -448,10 +455,14 @@ public class SharingResource {
      */
     private Optional<Shareable> shareable(String token, boolean askSources) {
         return sessions.learnerOf(token).flatMap(results::findLearner).map(l -> {
-            Supplier<LearnerResults> ask = () -> results.resultsOf(l);
-            LearnerResults offered = askSources ? selections.askNow(token, l.id(), ask)
+            // Live registers first: what they answer is among the credentials read next.
+            Supplier<ShareSelectionResults.Offered> ask = () -> {
+                List<String> stale = liveRegisters.refresh(l);
+                return new ShareSelectionResults.Offered(results.resultsOf(l), stale);
+            };
+            ShareSelectionResults.Offered offered = askSources ? selections.askNow(token, l.id(), ask)
                     : selections.asShown(token, l.id(), ask);
-            return new Shareable(offered, credentials.of(l.id()));
+            return new Shareable(offered.results(), credentials.of(l.id()), offered.staleRegisters());
         }).filter(s -> !s.results().isEmpty() || !s.credentials().isEmpty());
     }
 

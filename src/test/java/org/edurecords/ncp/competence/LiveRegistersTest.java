@@ -33,8 +33,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A register that serves credentials live (WireMock plays it): asked at each visit of the owner's page, its answer
- * kept as an import of the person's, a later status change kept in the history, and the last answer shown when the
+ * A register that serves credentials live (WireMock plays it): asked at each visit of the owner's page, of a share
+ * link's selection and at a transfer's login, its answer kept as an import of the person's, a later status change kept in the history, and the last answer shown when the
  * register fails or is slow.
  */
 @QuarkusTest
@@ -160,6 +160,34 @@ class LiveRegistersTest {
         answers("{\"credentials\":[" + authorisation(CARLA, "valid", "2020-02-01") + "]}");
         assertTrue(FlowClient.html(stale.browser.get(stale.flowPath + "/preview?lang=en")).select("#unreachable li")
                 .eachText().contains(notice));
+    }
+
+    @Test
+    void aShareLinksSelectionAsksTheRegisterAndItsPreviewSaysWhenItCouldNotBeRead() {
+        String notice = "Health personnel register: could not be read just now; the credentials it gave last are shown";
+        FlowClient carla = new FlowClient().portalLogin("carla");
+        answers("{\"credentials\":[" + authorisation(CARLA, "valid", "2020-02-01") + "]}");
+        // Straight to the selection, without the owner's page: the register is asked there too.
+        Document selection = FlowClient.html(carla.get("/my-results/share?lang=en"));
+        List<String> nurse = selection.select("#credential-choices p.choice").stream()
+                .filter(p -> p.text().contains("Authorisation as nurse"))
+                .map(p -> p.selectFirst("input[name=credential]").attr("value")).toList();
+        assertEquals(1, nurse.size(), selection.select("main").text());
+        assertFalse(selection.select("#unreachable li").eachText().contains(notice));
+        register.verify(1, postRequestedFor(urlEqualTo(PATH)));
+
+        register.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(503)));
+        selection = FlowClient.html(carla.get("/my-results/share?lang=en"));
+        assertTrue(selection.select("#unreachable li").eachText().contains(notice), selection.select("#unreachable").text());
+        assertTrue(selection.select("#credential-choices").text().contains("Authorisation as nurse"),
+                "the register's last answer is still offered");
+        Response preview = carla.post("/my-results/share/preview?lang=en", Map.of("credential", nurse));
+        assertEquals(200, preview.statusCode(), preview.asString());
+        Document page = FlowClient.html(preview);
+        assertTrue(page.select("#unreachable li").eachText().contains(notice), "the preview says so too");
+        assertTrue(page.select("#competence").text().contains("Authorisation as nurse"), page.text());
+        // The preview works from what the selection asked: the register is not asked again for it.
+        register.verify(2, postRequestedFor(urlEqualTo(PATH)));
     }
 
     @Test
