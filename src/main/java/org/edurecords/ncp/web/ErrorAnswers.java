@@ -42,17 +42,25 @@ public class ErrorAnswers {
 
     // --- the rules -----------------------------------------------------------------------------------
 
-    /**
-     * The one rule for "JSON for a machine, HTML for a person": JSON when the path is a machine API, or when
-     * the client lists a JSON type explicitly in Accept (a wildcard does not count: browsers send one).
-     */
-    public static boolean wantsJson(String path, String accept) {
+    /** A path of a machine API (JSON, bearer tokens), not of a page. */
+    public static boolean isMachinePath(String path) {
         if (path != null) {
             for (String prefix : MACHINE_PATHS) {
                 if (path.startsWith(prefix) || path.equals(prefix.substring(0, prefix.length() - 1))) {
                     return true;
                 }
             }
+        }
+        return false;
+    }
+
+    /**
+     * The one rule for "JSON for a machine, HTML for a person": JSON when the path is a machine API, or when
+     * the client lists a JSON type explicitly in Accept (a wildcard does not count: browsers send one).
+     */
+    public static boolean wantsJson(String path, String accept) {
+        if (isMachinePath(path)) {
+            return true;
         }
         if (accept == null || accept.isBlank()) {
             return false;

@@ -33,6 +33,24 @@ public class WebFilters {
     }
 
     /**
+     * A form is posted with its content type; a request that changes something and declares none is refused before
+     * it reaches a page (after matching: a method the address does not take is still a 405). Without this it would pass the CSRF filter, which checks forms only, and reach the page's
+     * method with every field empty. The JSON APIs answer such a request themselves (their bearer token comes first).
+     */
+    @ServerRequestFilter
+    public void requireContentType(ContainerRequestContext request) {
+        if (!UNSAFE.contains(request.getMethod()) || request.getHeaderString("Content-Type") != null) {
+            return;
+        }
+        String path = request.getUriInfo().getPath();
+        if (!ErrorAnswers.isMachinePath(path)) {
+            throw new jakarta.ws.rs.NotSupportedException("a request without a content type");
+        }
+    }
+
+    private static final java.util.Set<String> UNSAFE = java.util.Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    /**
      * Where the language link leads: the same page, except inside an EMREX flow, where it leads to
      * the flow itself, which shows the current step (some steps exist only as the answer to a POST).
      */

@@ -46,11 +46,21 @@ public final class Answers {
                 .contentType("application/x-www-form-urlencoded");
     }
 
+    /** A POST without a body and without a content type, as {@code fetch(url, {method: "POST"})} sends it. */
+    public static HttpResponse<String> postWithoutContentType(String path, String language) {
+        return send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
+                .header("Accept-Language", language).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     /** A POST whose body is sent in chunks, without a declared length, as a streaming client sends it. */
     public static HttpResponse<String> postChunked(String path, String contentType, byte[] body, String language) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
                 .header("Content-Type", contentType).header("Accept-Language", language)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+        return send(request);
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
         try {
             return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                     .send(request, HttpResponse.BodyHandlers.ofString());
@@ -74,9 +84,20 @@ public final class Answers {
 
     /** The product's HTML page (not the framework's), in the language asked for, with the bundle's text. */
     public static Document assertPage(Response response, int status, String language, String messageKey) {
-        assertEquals(status, response.statusCode(), response.asString());
-        assertTrue(response.contentType().startsWith("text/html"), response.contentType());
-        String body = response.asString();
+        return assertPage(response.statusCode(), response.contentType(), response.asString(), status, language,
+                messageKey);
+    }
+
+    /** The same for an answer of the JDK's HTTP client. */
+    public static Document assertPage(HttpResponse<String> response, int status, String language, String messageKey) {
+        return assertPage(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body(), status, language, messageKey);
+    }
+
+    private static Document assertPage(int actualStatus, String contentType, String body, int status, String language,
+            String messageKey) {
+        assertEquals(status, actualStatus, body);
+        assertTrue(contentType.startsWith("text/html"), contentType);
         assertNoClassNames(body);
         Document page = Jsoup.parse(body);
         assertEquals(language, page.selectFirst("html").attr("lang"), body);

@@ -143,6 +143,22 @@ class BadInputTest {
                 .post(JsonProbeResource.PATH).then().statusCode(200);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "/my-results/login/demo", "/verification", "/my-results/logout", "/my-results/share/create",
+            "/emrex/flow/abc/select", "/case-worker/logout", "/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})
+    void aPostWithoutAContentTypeIsRefusedWith415AndThePersonsPage(String path) {
+        // A cross-site fetch without a body sends no content type, nor the CSRF cookie (SameSite=Strict); the CSRF
+        // filter checks forms only.
+        try (LogCapture log = LogCapture.start()) {
+            HttpResponse<String> refused = Answers.postWithoutContentType(path, "nb");
+            assertTrue(refused.request().headers().firstValue("Content-Type").isEmpty());
+            assertPage(refused, 415, "nb", "error_unsupported_media_type");
+            assertOneWarning(log);
+        }
+        assertPage(Answers.postWithoutContentType(path, "en"), 415, "en", "error_unsupported_media_type");
+    }
+
     @Test
     void aFormWithoutTheCsrfTokenIsExplainedAndLoggedOnce() {
         try (LogCapture log = LogCapture.start()) {
