@@ -22,10 +22,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Registers that serve credentials live (the HTTP source type of credentials, docs/competence.md): when a person
- * opens their page, starts choosing a share link or logs in to a transfer, each is asked for their credentials, and its answer is imported for them as any import is (one
- * validation, idempotent by content, a status change kept in the history) and replaces what that register gave them
- * before. A register that cannot be read leaves the credentials it gave last; the person still sees them, and the
- * log says which register failed. Everything else (a link's recipient, later steps) reads the store only.
+ * opens their page, starts choosing a share link or logs in to a transfer, each is asked for their credentials, and
+ * its answer is imported for them as any import is (one validation, idempotent by content, a status change kept in
+ * the history) and replaces what that register gave them before. A register that cannot be read leaves the
+ * credentials it gave last; the person still sees them, and the log says which register failed. Everything else (a
+ * link's recipient, later steps) reads the store only.
  */
 @ApplicationScoped
 public class LiveRegisters {

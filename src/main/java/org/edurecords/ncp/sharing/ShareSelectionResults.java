@@ -17,9 +17,9 @@ import org.edurecords.ncp.web.SecretTokens;
 /**
  * The results a share link is chosen from, kept per portal session from the selection page to the preview and the
  * creation: the sources (and the live registers of credentials) are asked once per selection, as a transfer asks them
- * once per flow, and the link carries what the owner chose from. Kept by this instance only and for a limited time; a step that finds nothing kept (on
- * another instance, later, after a restart) asks the sources again, and the preview's hash still refuses a link whose
- * results changed after the preview.
+ * once per flow, and the link carries what the owner chose from. Kept by this instance only and for a limited time;
+ * a step that finds nothing kept (on another instance, later, after a restart) asks the sources again, and the
+ * preview's hash still refuses a link whose results changed after the preview.
  */
 @ApplicationScoped
 public class ShareSelectionResults {

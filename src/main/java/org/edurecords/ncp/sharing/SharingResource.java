@@ -213,8 +213,8 @@ public class SharingResource {
         LearnerResults selected = all.get().results().select(selection);
         PreviewForm form = new PreviewForm(List.copyOf(selection), ids(chosen), showAll, hash(selected, chosen),
                 SecretTokens.random(ShareLinks.LINK_ID_BYTES));
-        return preview(selected, chosen, all.get().staleRegisters(), form, settings(DEFAULT_VALIDITY_DAYS, page.locale().getLanguage(), "", null),
-                false, 200);
+        return preview(selected, chosen, all.get().staleRegisters(), form,
+                settings(DEFAULT_VALIDITY_DAYS, page.locale().getLanguage(), "", null), false, 200);
     }
 
     @POST
@@ -423,7 +423,8 @@ public class SharingResource {
         Learner learner = selected.learner();
         return page(Templates.preview(learner, Formats.date(learner.birthDate(), page.locale()),
                 views.previewPage(selected, page.locale()),
-                views.unreachable(selected.missing(), staleRegisters, page.locale()), form, settings, changed, views.summary(selected, page.locale()),
+                views.unreachable(selected.missing(), staleRegisters, page.locale()), form, settings, changed,
+                views.summary(selected, page.locale()),
                 CompetenceViews.group(chosen, java.time.LocalDate.now(clock), page.locale())), status);
     }
 

@@ -17,6 +17,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /** Language resolution and security headers for every page and API answer of Quarkus REST. */
 public class WebFilters {
 
+    private static final java.util.Set<String> UNSAFE = java.util.Set.of("POST", "PUT", "PATCH", "DELETE");
+
     private static final Pattern FLOW_PATH = Pattern.compile("(/emrex/flow/[A-Za-z0-9_-]+)(/.*)?");
 
     @Inject
@@ -34,8 +36,9 @@ public class WebFilters {
 
     /**
      * A form is posted with its content type; a request that changes something and declares none is refused before
-     * it reaches a page (after matching: a method the address does not take is still a 405). Without this it would pass the CSRF filter, which checks forms only, and reach the page's
-     * method with every field empty. The JSON APIs answer such a request themselves (their bearer token comes first).
+     * it reaches a page (after matching: a method the address does not take is still a 405). Without this it would
+     * pass the CSRF filter, which checks forms only, and reach the page's method with every field empty. The JSON
+     * APIs answer such a request themselves (their bearer token comes first).
      */
     @ServerRequestFilter
     public void requireContentType(ContainerRequestContext request) {
@@ -47,8 +50,6 @@ public class WebFilters {
             throw new jakarta.ws.rs.NotSupportedException("a request without a content type");
         }
     }
-
-    private static final java.util.Set<String> UNSAFE = java.util.Set.of("POST", "PUT", "PATCH", "DELETE");
 
     /**
      * Where the language link leads: the same page, except inside an EMREX flow, where it leads to

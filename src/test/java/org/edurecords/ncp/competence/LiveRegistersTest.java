@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A register that serves credentials live (WireMock plays it): asked at each visit of the owner's page, of a share
- * link's selection and at a transfer's login, its answer kept as an import of the person's, a later status change kept in the history, and the last answer shown when the
- * register fails or is slow.
+ * link's selection and at a transfer's login, its answer kept as an import of the person's, a later status change
+ * kept in the history, and the last answer shown when the register fails or is slow.
  */
 @QuarkusTest
 @TestProfile(LiveRegistersTest.Profile.class)
@@ -178,7 +178,8 @@ class LiveRegistersTest {
 
         register.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(503)));
         selection = FlowClient.html(carla.get("/my-results/share?lang=en"));
-        assertTrue(selection.select("#unreachable li").eachText().contains(notice), selection.select("#unreachable").text());
+        assertTrue(selection.select("#unreachable li").eachText().contains(notice),
+                selection.select("#unreachable").text());
         assertTrue(selection.select("#credential-choices").text().contains("Authorisation as nurse"),
                 "the register's last answer is still offered");
         Response preview = carla.post("/my-results/share/preview?lang=en", Map.of("credential", nurse));
