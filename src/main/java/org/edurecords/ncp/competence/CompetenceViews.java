@@ -201,7 +201,8 @@ public class CompetenceViews {
         if (s.grade() == null) {
             return Cell.of(null);
         }
-        return "pass-fail".equals(s.scale()) ? Cell.word("comp_grade_" + s.grade().strip()) : Cell.of(s.grade().strip());
+        return "pass-fail".equals(s.scale()) || s.exempt() ? Cell.word("comp_grade_" + s.grade().strip())
+                : Cell.of(s.grade().strip());
     }
 
     private static void fact(List<Fact> facts, String key, String value) {

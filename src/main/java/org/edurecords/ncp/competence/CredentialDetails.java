@@ -19,12 +19,22 @@ public final class CredentialDetails {
     /**
      * One subject of an upper-secondary diploma.
      *
+     * @param grade      a grade of the scale, or {@code exempt} on either (fritatt: the subject's requirement is met
+     *                   without a grade)
      * @param scale      {@code 1-6} (the Norwegian grade scale) or {@code pass-fail}
      * @param assessment {@code overall} (standpunkt) or {@code exam}, written or oral
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Subject(String code, Map<String, String> title, String grade, String scale, Integer hours,
             String assessment) {
+
+        /** The grade of a subject the learner was exempted from (fritatt), on either scale. */
+        public static final String EXEMPT = "exempt";
+
+        /** Exempted from the subject: its requirement is met without a grade. */
+        public boolean exempt() {
+            return grade != null && EXEMPT.equals(grade.strip());
+        }
     }
 
     /** Upper-secondary diploma or certificate of competence: the programme and its subjects. */

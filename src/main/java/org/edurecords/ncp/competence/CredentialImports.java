@@ -336,10 +336,11 @@ public class CredentialImports {
             String scale = s.scale() == null ? "1-6" : s.scale();
             if (!SCALES.contains(scale)) {
                 problems.add(at + ".scale must be 1-6 or pass-fail");
-            } else if (s.grade() != null && "1-6".equals(scale) && !s.grade().strip().matches("[1-6]")) {
-                problems.add(at + ".grade must be 1 to 6 on the 1-6 scale");
-            } else if (s.grade() != null && "pass-fail".equals(scale) && !PASS_FAIL.contains(s.grade().strip())) {
-                problems.add(at + ".grade must be passed or failed on the pass-fail scale");
+            } else if (s.grade() != null && !s.exempt() && "1-6".equals(scale) && !s.grade().strip().matches("[1-6]")) {
+                problems.add(at + ".grade must be 1 to 6, or exempt, on the 1-6 scale");
+            } else if (s.grade() != null && !s.exempt() && "pass-fail".equals(scale)
+                    && !PASS_FAIL.contains(s.grade().strip())) {
+                problems.add(at + ".grade must be passed, failed or exempt on the pass-fail scale");
             }
             if (s.hours() != null && s.hours() < 0) {
                 problems.add(at + ".hours is not negative");

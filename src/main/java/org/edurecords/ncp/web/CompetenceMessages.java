@@ -104,6 +104,9 @@ public interface CompetenceMessages {
     String comp_grade_failed();
 
     @Message
+    String comp_grade_exempt();
+
+    @Message
     String comp_email_credentials();
 
     @Message

@@ -67,6 +67,8 @@ class GradeScalesTest {
         "passed | PF:passed | AT_LEAST",
         "4      | 1-6:4    | AT_LEAST",
         "4      | 1-6:3    | BELOW",
+        "4      | 1-6:exempt | UNKNOWN_SCALE",
+        "passed | PF:exempt | UNKNOWN_SCALE",
         "4      | AF:A     | OTHER_SCALE",
         "C      | PF:passed | OTHER_SCALE",
         "C      | AM:A     | UNKNOWN_SCALE",
