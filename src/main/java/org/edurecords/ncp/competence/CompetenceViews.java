@@ -201,8 +201,8 @@ public class CompetenceViews {
         if (s.grade() == null) {
             return Cell.of(null);
         }
-        return "pass-fail".equals(s.scale()) || s.exempt() ? Cell.word("comp_grade_" + s.grade().strip())
-                : Cell.of(s.grade().strip());
+        String word = Formats.gradeWordKey(s.grade(), s.scale() == null ? "1-6" : s.scale());
+        return word != null ? Cell.word(word) : Cell.of(s.grade().strip());
     }
 
     private static void fact(List<Fact> facts, String key, String value) {

@@ -40,6 +40,7 @@ import org.edurecords.ncp.results.Institution;
 import org.edurecords.ncp.results.InstitutionResults;
 import org.edurecords.ncp.results.Learner;
 import org.edurecords.ncp.results.LearningOpportunity;
+import org.edurecords.ncp.web.Formats;
 import org.edurecords.ncp.web.Languages;
 import org.edurecords.ncp.web.TextBundle;
 import org.edurecords.ncp.results.ResultInstance;
@@ -146,7 +147,8 @@ public class TranscriptPdfRenderer {
             }
             for (LearningOpportunity node : institution.allOpportunities()) {
                 node.titles().forEach(title -> append(all, title.text()));
-                append(all, node.code(), node.result() == null ? null : node.result().grade());
+                append(all, node.code(), node.result() == null ? null
+                        : Formats.grade(node.result().grade(), node.result().gradingSchemeId(), transcript.locale()));
             }
         }
         for (TranscriptSection section : transcript.sections()) {
@@ -750,7 +752,8 @@ public class TranscriptPdfRenderer {
                         if (result != null) {
                             // A term sits on its own line under the date; it may wrap only beyond the cap.
                             natural[DATE] = Math.max(natural[DATE], face.width(face.clean(termTitle(result)), TABLE_SIZE));
-                            natural[GRADE] = Math.max(natural[GRADE], face.width(face.clean(result.grade()), TABLE_SIZE));
+                            natural[GRADE] = Math.max(natural[GRADE],
+                                    face.width(face.clean(grade(result)), TABLE_SIZE));
                             natural[CREDITS] = Math.max(natural[CREDITS],
                                     face.width(face.clean(formatCredits(rowCredits(node))), TABLE_SIZE));
                         }
@@ -825,7 +828,7 @@ public class TranscriptPdfRenderer {
                 new Cell(orDash(node.code()), face, Align.LEFT, 0f),
                 new Cell(titleWithParts(node), face, Align.LEFT, Math.min(depth, MAX_INDENT_LEVELS) * INDENT_PER_LEVEL),
                 new Cell(result == null ? DASH : dateAndTerm(result), face, Align.LEFT, 0f),
-                new Cell(result == null ? DASH : orDash(result.grade()), face, Align.LEFT, 0f),
+                new Cell(result == null ? DASH : orDash(grade(result)), face, Align.LEFT, 0f),
                 new Cell(result == null ? DASH : formatCredits(rowCredits(node)), face, Align.RIGHT, 0f),
                 new Cell(result == null ? DASH : statusLabel(result.status()), face, Align.LEFT, 0f),
             };
@@ -1240,6 +1243,11 @@ public class TranscriptPdfRenderer {
                 parts.add(learner.familyName().strip());
             }
             return String.join(" ", parts);
+        }
+
+        /** A result's grade as the reader reads it (a word of their language for passed, failed, exempt). */
+        private String grade(ResultInstance result) {
+            return Formats.grade(result.grade(), result.gradingSchemeId(), locale);
         }
 
         private static String orDash(String value) {

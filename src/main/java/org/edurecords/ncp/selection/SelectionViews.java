@@ -214,7 +214,8 @@ public class SelectionViews {
                 : checked.containsAll(passedParts));
         boolean partial = lo.partial();
         rows.add(new ResultRow(lo.id(), depth, lo.code(), lo.title(locale), lo.type(),
-                Formats.date(lo.result().date(), locale), lo.result().grade() == null ? "" : lo.result().grade(),
+                Formats.date(lo.result().date(), locale),
+                Formats.grade(lo.result().grade(), lo.result().gradingSchemeId(), locale),
                 Formats.credits(lo.shownCredits(), locale), lo.result().status().elmoValue(),
                 offered(lo, showAll), checked.contains(lo.id()), group, details(lo.result(), withLanguage, locale),
                 lo.passed(), plain(lo.result().ectsCredits()), depth == 0 && DEGREE_PROGRAMME.equals(lo.type()),

@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Dates and numbers as a reader of the chosen language expects them. */
+/** Dates, numbers and grades as a reader of the chosen language expects them. */
 public final class Formats {
 
     private static final DateTimeFormatter NORWEGIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
@@ -16,7 +16,32 @@ public final class Formats {
             Locale.forLanguageTag("nb"));
     private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm (z)", Locale.ENGLISH);
 
+    /** The grading schemes of upper-secondary school, whose labels passed, failed and exempt are words. */
+    private static final java.util.Set<String> WORD_SCHEMES = java.util.Set.of("1-6", "pass-fail");
+    private static final java.util.Set<String> GRADE_WORDS = java.util.Set.of("passed", "failed", "exempt");
+
     private Formats() {
+    }
+
+    /**
+     * The message key (bundle {@code comp}) of a grade that is a word rather than a grade of its scale: passed or
+     * failed on the pass/fail scale, exempt on either scale of upper-secondary school (ADR 0873); null for any other
+     * label, which is shown as its institution wrote it.
+     */
+    public static String gradeWordKey(String label, String scheme) {
+        if (label == null || scheme == null || !WORD_SCHEMES.contains(scheme)) {
+            return null;
+        }
+        String word = label.strip();
+        return GRADE_WORDS.contains(word) && ("pass-fail".equals(scheme) || "exempt".equals(word))
+                ? "comp_grade_" + word : null;
+    }
+
+    /** A result's grade as the reader reads it: a word of their language for {@link #gradeWordKey}, else as written. */
+    public static String grade(String label, String scheme, Locale locale) {
+        String key = gradeWordKey(label, scheme);
+        String word = key == null ? null : TextBundle.of("comp", locale).find(key);
+        return word != null ? word : label == null ? "" : label;
     }
 
     public static String date(LocalDate date, Locale locale) {

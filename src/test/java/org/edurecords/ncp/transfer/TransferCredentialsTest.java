@@ -52,6 +52,12 @@ class TransferCredentialsTest {
         var school = selection.select("fieldset.institution").stream()
                 .filter(f -> f.selectFirst("legend").text().contains("Oslo katedralskole")).findFirst().orElseThrow();
         assertTrue(school.text().contains("Engelsk") || school.text().contains("English"), school.text());
+        // A pass/fail subject's grade is a word of the page's language, not ELMO's token "passed".
+        String language = selection.selectFirst("html").attr("lang");
+        String gymGrade = school.select("tr").stream().filter(r -> r.text().contains("KRO1019")).findFirst()
+                .orElseThrow().selectFirst("td[data-label=Grade], td[data-label=Karakter]").text();
+        assertEquals(org.edurecords.ncp.web.TextBundle.of("comp", java.util.Locale.forLanguageTag(language))
+                .find("comp_grade_passed"), gymGrade, language);
         // A licence is no learning result: EMREX 1.0 never offers it.
         assertTrue(selection.select("input[name=credential]").isEmpty());
         assertFalse(selection.text().contains("AM146"));
@@ -99,6 +105,18 @@ class TransferCredentialsTest {
                 + "/e:specifies/e:learningOpportunityInstance";
         assertEquals("pass-fail", x.text(gym + "/e:gradingSchemeLocalId"));
         assertEquals("passed", x.text(gym + "/e:status"));
+        // The PDF transcript writes that grade as a word of its language too.
+        String content = x.text("/e:elmo/e:attachment[1]/e:content");
+        byte[] pdf = java.util.Base64.getDecoder().decode(content.substring(content.indexOf(',') + 1));
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            String line = text.lines().filter(l -> l.contains("KRO1019")).findFirst()
+                    .orElseThrow(() -> new AssertionError(text));
+            // Date, grade, (no credits), status: the grade is the word, the status column has its own.
+            String word = org.edurecords.ncp.web.TextBundle.of("comp", java.util.Locale.forLanguageTag(language))
+                    .find("comp_grade_passed");
+            assertTrue(line.contains("2017-06-21 " + word + " "), line);
+        }
         // Norwegian, graded twice: one course of the school, the written exam its class.
         String norwegian = diploma + "/e:hasPart/e:learningOpportunitySpecification[e:identifier='NOR1211']";
         assertEquals(1, x.count(norwegian));

@@ -29,4 +29,20 @@ class FormatsTest {
         assertEquals("7,5", Formats.credits(new BigDecimal("7.50"), Locale.forLanguageTag("nb")));
         assertEquals("", Formats.credits(null, Locale.ENGLISH));
     }
+
+    @Test
+    void gradesThatAreWordsAreWrittenInTheReadersLanguageAndOthersAsWritten() {
+        Locale nb = Locale.forLanguageTag("nb");
+        assertEquals("Bestått", Formats.grade("passed", "pass-fail", nb));
+        assertEquals("Ikke bestått", Formats.grade("failed", "pass-fail", nb));
+        assertEquals("Fritatt", Formats.grade("exempt", "1-6", nb));
+        assertEquals("Exempt", Formats.grade("exempt", "pass-fail", Locale.ENGLISH));
+        assertEquals("Luvvejuvvon", Formats.grade("exempt", "1-6", Locale.forLanguageTag("se")));
+        assertEquals("5", Formats.grade("5", "1-6", nb));
+        // Another institution's labels are its own, whatever they say.
+        assertEquals("passed", Formats.grade("passed", "PF", nb));
+        assertEquals("passed", Formats.grade("passed", "1-6", nb), "not a grade of the 1-6 scale: left as it is");
+        assertEquals("B", Formats.grade("B", null, nb));
+        assertEquals("", Formats.grade(null, "pass-fail", nb));
+    }
 }
