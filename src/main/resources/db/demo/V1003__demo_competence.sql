@@ -1,4 +1,5 @@
--- Demo data of "My competence" (docs/competence.md): Anna's upper-secondary diploma and driving licence; Dagny
+-- Demo data of "My competence" (docs/competence.md): Anna's upper-secondary diploma (exempted from the second written
+-- Norwegian) and driving licence; Dagny
 -- (login dagny / demo), a carpenter with a journeyman certificate whose authorisation as a health worker was revoked;
 -- Carla's recognition decision on a degree she took abroad. Portable SQL for PostgreSQL and H2. The people are fictitious.
 
@@ -13,6 +14,7 @@ insert into credential (id, learner_id, source, source_key, kind, title, issuer_
      '{"programme":{"en":"General studies","nb":"Studiespesialisering","nn":"Studiespesialisering","se":"Studerenspesialiseren"},"subjects":['
      || '{"code":"NOR1211","title":{"en":"Norwegian, first written language","nb":"Norsk hovedmål","nn":"Norsk hovudmål"},"grade":"5","scale":"1-6","hours":393,"assessment":"overall"},'
      || '{"code":"NOR1211","title":{"en":"Norwegian, first written language","nb":"Norsk hovedmål","nn":"Norsk hovudmål"},"grade":"4","scale":"1-6","assessment":"written-exam"},'
+     || '{"code":"NOR1212","title":{"en":"Norwegian, second written language","nb":"Norsk sidemål","nn":"Norsk sidemål"},"grade":"exempt","scale":"1-6","assessment":"written-exam"},'
      || '{"code":"ENG1007","title":{"en":"English","nb":"Engelsk","nn":"Engelsk","se":"Eŋgelasgiella"},"grade":"6","scale":"1-6","hours":140,"assessment":"overall"},'
      || '{"code":"REA3022","title":{"en":"Mathematics R1","nb":"Matematikk R1","nn":"Matematikk R1","se":"Matematihkka R1"},"grade":"4","scale":"1-6","hours":140,"assessment":"overall"},'
      || '{"code":"REA3024","title":{"en":"Mathematics R2","nb":"Matematikk R2","nn":"Matematikk R2","se":"Matematihkka R2"},"grade":"5","scale":"1-6","hours":140,"assessment":"written-exam"},'

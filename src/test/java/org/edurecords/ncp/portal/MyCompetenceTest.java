@@ -48,12 +48,18 @@ class MyCompetenceTest {
         Element diploma = competence.selectFirst("section[data-kind=upper-secondary] article.credential");
         assertNull(diploma.selectFirst(".credential-status"), "a diploma that stands has no status to show");
         List<Element> rows = diploma.select("table.credential-table tbody tr");
-        assertEquals(6, rows.size());
+        assertEquals(7, rows.size());
         // The subject has no North Sámi title: se falls back to bokmål (ADR 0006).
         assertEquals(subject, rows.get(0).select("td").get(1).text());
         assertEquals("5", rows.get(0).select("td").get(2).text());
         assertEquals(overall, rows.get(0).select("td").get(4).text());
-        assertEquals(passed, rows.get(5).select("td").get(2).text(), "a pass/fail grade in words");
+        assertEquals(passed, rows.get(6).select("td").get(2).text(), "a pass/fail grade in words");
+        // Exempted from the second written Norwegian (ADR 0873): a word of the page's language, not the token.
+        assertEquals("NOR1212", rows.get(2).select("td").get(0).text());
+        String exempt = rows.get(2).select("td").get(2).text();
+        assertEquals(org.edurecords.ncp.web.TextBundle.of("comp", java.util.Locale.forLanguageTag(lang))
+                .find("comp_grade_exempt"), exempt);
+        assertFalse(exempt.equals("exempt"), exempt);
         assertEquals(rows.get(0).select("td").get(2).attr("data-label"),
                 diploma.select("table.credential-table thead th").get(2).text(), "each cell names its column");
 
