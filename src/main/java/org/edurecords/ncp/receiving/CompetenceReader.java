@@ -149,8 +149,9 @@ final class CompetenceReader {
                     String scale = subject.has("scale") ? oneOf(subject.get("scale"), path + ".scale",
                             Set.of("1-6", "pass-fail")) : null;
                     String grade = text(subject.get("grade"), path + ".grade");
-                    if (grade != null && ("pass-fail".equals(scale) ? !Set.of("passed", "failed").contains(grade)
-                            : !ONE_TO_SIX.matcher(grade).matches())) {
+                    // "exempt" on either scale: a subject the learner was exempted from (ADR 0873).
+                    if (grade != null && !"exempt".equals(grade) && ("pass-fail".equals(scale)
+                            ? !Set.of("passed", "failed").contains(grade) : !ONE_TO_SIX.matcher(grade).matches())) {
                         throw new Malformed(path + ".grade: '" + grade + "' is no grade of the "
                                 + (scale == null ? "1-6" : scale) + " scale");
                     }

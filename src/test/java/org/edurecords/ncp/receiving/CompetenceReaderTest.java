@@ -60,6 +60,19 @@ class CompetenceReaderTest {
         assertEquals("c5", evidence.credentials().get(4).id());
     }
 
+    @Test
+    void anExemptSubjectIsReadOnEitherScale() throws Exception {
+        // A diploma subject the learner was exempted from (ADR 0873), as this service's own evidence writes it.
+        String exempt = VALID.replace("\"grade\":\"6\"", "\"grade\":\"exempt\"")
+                .replace("\"grade\":\"passed\"", "\"grade\":\"exempt\"");
+        assertTrue(!exempt.equals(VALID));
+        assertTrue(schema().validate(exempt, InputFormat.JSON).isEmpty(), "valid by the schema");
+        ReceivedResults.Credential diploma = CompetenceReader.read(exempt.getBytes(StandardCharsets.UTF_8))
+                .credentials().get(3);
+        assertEquals("exempt", diploma.details().path("subjects").get(0).path("grade").asText());
+        assertEquals("exempt", diploma.details().path("subjects").get(1).path("grade").asText());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "'format':'competence'              | 'format':'elmo'                 | $.format",
