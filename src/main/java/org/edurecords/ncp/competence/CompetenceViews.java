@@ -201,7 +201,7 @@ public class CompetenceViews {
         if (s.grade() == null) {
             return Cell.of(null);
         }
-        String word = Formats.gradeWordKey(s.grade(), s.scale() == null ? "1-6" : s.scale());
+        String word = Formats.gradeWordKey(s.grade(), s.scale() == null ? CredentialResults.SCALE_1_6 : s.scale());
         return word != null ? Cell.word(word) : Cell.of(s.grade().strip());
     }
 

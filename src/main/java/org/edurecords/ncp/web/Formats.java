@@ -18,7 +18,6 @@ public final class Formats {
 
     /** The grading schemes of upper-secondary school, whose labels passed, failed and exempt are words. */
     private static final java.util.Set<String> WORD_SCHEMES = java.util.Set.of("1-6", "pass-fail");
-    private static final java.util.Set<String> GRADE_WORDS = java.util.Set.of("passed", "failed", "exempt");
 
     private Formats() {
     }
@@ -33,8 +32,8 @@ public final class Formats {
             return null;
         }
         String word = label.strip();
-        return GRADE_WORDS.contains(word) && ("pass-fail".equals(scheme) || "exempt".equals(word))
-                ? "comp_grade_" + word : null;
+        boolean passFail = "pass-fail".equals(scheme) && ("passed".equals(word) || "failed".equals(word));
+        return passFail || "exempt".equals(word) ? "comp_grade_" + word : null;
     }
 
     /** A result's grade as the reader reads it: a word of their language for {@link #gradeWordKey}, else as written. */
