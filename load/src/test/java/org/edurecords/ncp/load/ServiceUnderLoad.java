@@ -128,7 +128,7 @@ final class ServiceUnderLoad {
             return new Meters(value(text, "process_cpu_time_ns_total") / 1e6,
                     value(text, "ncp_document_build_seconds_count"),
                     value(text, "ncp_document_build_seconds_sum") * 1000,
-                    value(text, "ncp_document_build_cpu_seconds_total") * 1000, rssKb.get());
+                    value(text, "ncp_document_build_cpu_seconds_total") * 1000, compilerCpuMillis(), rssKb.get());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -164,6 +164,38 @@ final class ServiceUnderLoad {
                 return;
             }
         }
+    }
+
+    /**
+     * The CPU time of the JIT compiler's threads so far, from {@code /proc/<pid>/task/*}: the JVM's meters do not
+     * separate it from the rest of the process. Linux counts it in ticks of 1/100 s ({@code USER_HZ}); a compiler
+     * thread the JVM has ended takes its time with it, so this can only undercount. 0 where there is no /proc.
+     */
+    double compilerCpuMillis() {
+        Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
+        long ticks = 0;
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                try {
+                    String name = Files.readString(thread.resolve("comm")).trim();
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        ticks += userAndSystemTicks(Files.readString(thread.resolve("stat")));
+                    }
+                } catch (IOException e) {
+                    // the thread ended between the listing and the reading
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return ticks * 10.0;
+    }
+
+    /** utime + stime of a {@code stat} line; the name in parentheses may hold spaces, so fields count after it. */
+    static long userAndSystemTicks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        // after the name: state is field 3 of stat(5), utime field 14 and stime field 15
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     private long readRssKb() {
@@ -209,6 +241,6 @@ final class ServiceUnderLoad {
 
     /** One reading of the service's meters; times in milliseconds. */
     record Meters(double cpuMillis, double documents, double documentWallMillis, double documentCpuMillis,
-            long rssKb) {
+            double compilerCpuMillis, long rssKb) {
     }
 }
