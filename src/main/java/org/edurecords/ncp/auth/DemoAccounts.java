@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.qute.TemplateData;
 import org.edurecords.ncp.config.NcpConfig;
 
 /**
@@ -22,6 +23,7 @@ public class DemoAccounts {
      * One demo account: its user name and its password (public: a demo's). Not the learner's name: a login page
      * shows nothing of a learner (a flow whose login answer was lost comes back to it).
      */
+    @TemplateData // read in tags, which are not type-checked: generated accessors, not reflection
     public record Account(String username, String password) {
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.quarkus.qute.TemplateData;
 import org.edurecords.ncp.results.LocalizedText;
 import org.edurecords.ncp.web.Formats;
 
@@ -23,18 +24,22 @@ import org.edurecords.ncp.web.Formats;
 public class CompetenceViews {
 
     /** One kind and its credentials; {@code headingKey} names the kind. */
+    @TemplateData // read in tags, which are not type-checked: generated accessors, not reflection
     public record KindGroup(String kind, String headingKey, List<CredentialView> credentials) {
     }
 
     /** A labelled value; the label is a message key. */
+    @TemplateData // read in tags, which are not type-checked: generated accessors, not reflection
     public record Fact(String labelKey, String value) {
     }
 
     /** A table of a credential: column labels (message keys) and rows of cells. */
+    @TemplateData // read in tags, which are not type-checked: generated accessors, not reflection
     public record Table(String captionKey, List<String> columnKeys, List<List<Cell>> rows) {
     }
 
     /** A cell: a formatted value, or a message key for a word (a grade "passed", an assessment). */
+    @TemplateData // read in tags, which are not type-checked: generated accessors, not reflection
     public record Cell(String text, String key) {
         static Cell of(String text) {
             return new Cell(text == null ? "" : text, null);
@@ -55,6 +60,7 @@ public class CompetenceViews {
      * @param sharedOn    on a share link: the day it was made, when the status shown is the status of that day
      * @param now         on a share link: the status as the register has it today; null elsewhere
      */
+    @TemplateData // read in tags, which are not type-checked: generated accessors, not reflection
     public record CredentialView(String id, String kind, String title, String issuer, String issuedOn,
             String statusKey, String statusSince, boolean current, List<Fact> facts, Table table, String sharedOn,
             Now now) {
@@ -69,6 +75,7 @@ public class CompetenceViews {
      * A shared credential's status today: {@code gone} when the register no longer holds it, else its status with the
      * day it began; {@code changed} when that is not the status it had when shared.
      */
+    @TemplateData // read in tags, which are not type-checked: generated accessors, not reflection
     public record Now(String statusKey, String since, boolean gone, boolean changed, boolean current) {
     }
 

@@ -1,6 +1,7 @@
 package org.edurecords.ncp.selection;
 
 import java.util.List;
+import io.quarkus.qute.TemplateData;
 
 /**
  * An institution's block on the selection and preview pages.
@@ -11,6 +12,7 @@ import java.util.List;
  *        (then each row says its own)
  * @param allChecked whether every passed result of the institution is selected (its "select all" box)
  */
+@TemplateData // read in tags, which are not type-checked: generated accessors, not reflection
 public record InstitutionView(long id, String name, String currentName, List<ResultRow> rows, String totalCredits,
         boolean anyOffered, String language, boolean allChecked) {
 }

@@ -1,5 +1,7 @@
 package org.edurecords.ncp.selection;
 
+import io.quarkus.qute.TemplateData;
+
 /**
  * One line of the selection or preview table, already localized.
  *
@@ -17,6 +19,7 @@ package org.edurecords.ncp.selection;
  * @param partsIncluded for a node with parts of which only some were selected: how many are; -1 otherwise
  * @param partsTotal for the same node: how many parts the source lists under it
  */
+@TemplateData // read in tags, which are not type-checked: generated accessors, not reflection
 public record ResultRow(long id, int depth, String code, String title, String type, String date, String grade,
         String credits, String status, boolean offered, boolean checked, boolean group, Details details,
         boolean passed, String creditsValue, boolean programme, boolean groupChecked, boolean groupSelectable,
@@ -32,6 +35,7 @@ public record ResultRow(long id, int depth, String code, String title, String ty
      *        block says it once for all its rows
      * @param hours the engagement hours, formatted as a number
      */
+    @TemplateData // read in tags, which are not type-checked: generated accessors, not reflection
     public record Details(String term, String level, String language, String hours) {
 
         public boolean any() {
