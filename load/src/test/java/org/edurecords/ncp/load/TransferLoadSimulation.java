@@ -313,7 +313,7 @@ public class TransferLoadSimulation extends Simulation {
     public void before() {
         Path registry = client.writeRegistry(WORK);
         service.start(Path.of(System.getProperty("load.jar", "target/quarkus-app/quarkus-run.jar")),
-                System.getProperty("load.jvm-options", "-Xmx128m -XX:MaxMetaspaceSize=192m -XX:+UseSerialGC"),
+                System.getProperty("load.jvm-options", "-Xmx128m -XX:MaxMetaspaceSize=192m -XX:+UseSerialGC -XX:+UnlockExperimentalVMOptions -XX:+IgnoreUnrecognizedVMOptions -XX:TrimNativeHeapInterval=5000"),
                 System.getProperty("load.service-env", ""),
                 Path.of(System.getProperty("load.keys", "keys-example")).toAbsolutePath(), registry);
         summary.setProperty("service.readyMillis", Long.toString(service.readyMillis));
