@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,9 +31,17 @@ public class Credentials {
     @Transactional
     public List<Credential> of(long learnerId) {
         List<CredentialEntity> rows = CredentialEntity.list("learnerId", learnerId);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        // every credential's history in one statement, not one per credential
+        Map<String, List<CredentialStatusChangeEntity>> histories = CredentialStatusChangeEntity
+                .<CredentialStatusChangeEntity>list("credentialId in (select c.id from CredentialEntity c"
+                        + " where c.learnerId = ?1) order by credentialId, recordedAt", learnerId)
+                .stream().collect(Collectors.groupingBy(c -> c.credentialId));
         List<Credential> all = new ArrayList<>();
         for (CredentialEntity row : rows) {
-            all.add(toRecord(row, CredentialStatusChangeEntity.list("credentialId = ?1 order by recordedAt", row.id)));
+            all.add(toRecord(row, histories.getOrDefault(row.id, List.of())));
         }
         all.sort(Comparator.comparing(Credential::kind)
                 .thenComparing(Credential::issuedOn, Comparator.nullsLast(Comparator.reverseOrder())));

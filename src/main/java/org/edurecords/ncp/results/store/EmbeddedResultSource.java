@@ -49,18 +49,25 @@ public class EmbeddedResultSource implements ResultSource {
         Map<Long, List<LearningOpportunityEntity>> byInstitution = rows.stream()
                 .collect(Collectors.groupingBy(r -> r.institutionId, LinkedHashMap::new, Collectors.toList()));
         ResultDetails details = ResultDetails.of(em, learner.id());
-        Map<Long, LocalizedText> institutionNames = ResultDetails.institutionNames(em);
+        // the learner's institutions, their names and grading schemes: a fixed number of statements, however many
+        // institutions the learner has and however large the directory is
+        Map<Long, LocalizedText> institutionNames = ResultDetails.institutionNamesOfLearner(em, learner.id());
+        Map<Long, LocalizedText> descriptions = ResultDetails.schemeDescriptionsOfLearner(em, learner.id());
+        Map<Long, InstitutionEntity> institutions = InstitutionEntity.<InstitutionEntity>list(
+                "id in (select lo.institutionId from LearningOpportunityEntity lo where lo.learnerId = ?1)", learner.id())
+                .stream().collect(Collectors.toMap(i -> i.id, i -> i));
+        Map<Long, List<GradingScheme>> schemesByInstitution = GradingSchemeEntity.<GradingSchemeEntity>list(
+                "institutionId in (select lo.institutionId from LearningOpportunityEntity lo where lo.learnerId = ?1)"
+                        + " order by institutionId, localId", learner.id())
+                .stream().collect(Collectors.groupingBy(g -> g.institutionId, Collectors.mapping(
+                        g -> new GradingScheme(g.localId, descriptions.get(g.id)), Collectors.toList())));
         List<InstitutionResults> result = new ArrayList<>();
         for (Map.Entry<Long, List<LearningOpportunityEntity>> entry : byInstitution.entrySet()) {
-            InstitutionEntity entity = InstitutionEntity.findById(entry.getKey());
+            InstitutionEntity entity = institutions.get(entry.getKey());
             Institution institution = new Institution(entity.id, entity.schac, entity.erasmusCode, entity.country,
                     institutionNames.getOrDefault(entity.id, LocalizedText.EMPTY), entity.url, entity.pic);
-            Map<Long, LocalizedText> descriptions = ResultDetails.schemeDescriptions(em, entity.id);
-            List<GradingScheme> schemes = GradingSchemeEntity
-                    .<GradingSchemeEntity>list("institutionId = ?1 order by localId", entry.getKey()).stream()
-                    .map(g -> new GradingScheme(g.localId, descriptions.get(g.id)))
-                    .toList();
-            result.add(new InstitutionResults(institution, buildForest(entry.getValue(), details), schemes,
+            result.add(new InstitutionResults(institution, buildForest(entry.getValue(), details),
+                    schemesByInstitution.getOrDefault(entity.id, List.of()),
                     details.attachmentsByInstitution.getOrDefault(entity.id, List.of())));
         }
         return result;

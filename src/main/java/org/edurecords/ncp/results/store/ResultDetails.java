@@ -83,9 +83,10 @@ final class ResultDetails {
         return new ResultDetails(em, learnerId);
     }
 
-    /** The names of every institution in the directory. */
-    static Map<Long, LocalizedText> institutionNames(EntityManager em) {
-        return texts(rows(em, "select institution_id, lang, name from institution_name order by lang", null));
+    /** The names of the institutions the learner has results from. */
+    static Map<Long, LocalizedText> institutionNamesOfLearner(EntityManager em, long learnerId) {
+        return texts(rows(em, "select institution_id, lang, name from institution_name where institution_id in"
+                + " (select institution_id from learning_opportunity where learner_id = ?1) order by lang", learnerId));
     }
 
     /** The names of one institution. */
@@ -100,10 +101,12 @@ final class ResultDetails {
                 + " order by lang", historyId)).getOrDefault(historyId, LocalizedText.EMPTY);
     }
 
-    static Map<Long, LocalizedText> schemeDescriptions(EntityManager em, long institutionId) {
+    /** The descriptions of the grading schemes of the institutions the learner has results from. */
+    static Map<Long, LocalizedText> schemeDescriptionsOfLearner(EntityManager em, long learnerId) {
         return texts(rows(em, "select d.grading_scheme_id, d.lang, d.description from grading_scheme_description d"
-                + " join grading_scheme g on g.id = d.grading_scheme_id where g.institution_id = ?1 order by d.lang",
-                institutionId));
+                + " join grading_scheme g on g.id = d.grading_scheme_id where g.institution_id in"
+                + " (select institution_id from learning_opportunity where learner_id = ?1) order by d.lang",
+                learnerId));
     }
 
     /**
