@@ -30,6 +30,10 @@ import org.edurecords.ncp.results.ResultStatus;
 @ApplicationScoped
 public class EmbeddedResultSource implements ResultSource {
 
+    /** The institutions the learner has results from, in HQL. */
+    private static final String LEARNERS_INSTITUTIONS =
+            " in (select lo.institutionId from LearningOpportunityEntity lo where lo.learnerId = ?1)";
+
     @Inject
     EntityManager em;
 
@@ -54,11 +58,10 @@ public class EmbeddedResultSource implements ResultSource {
         Map<Long, LocalizedText> institutionNames = ResultDetails.institutionNamesOfLearner(em, learner.id());
         Map<Long, LocalizedText> descriptions = ResultDetails.schemeDescriptionsOfLearner(em, learner.id());
         Map<Long, InstitutionEntity> institutions = InstitutionEntity.<InstitutionEntity>list(
-                "id in (select lo.institutionId from LearningOpportunityEntity lo where lo.learnerId = ?1)", learner.id())
+                "id" + LEARNERS_INSTITUTIONS, learner.id())
                 .stream().collect(Collectors.toMap(i -> i.id, i -> i));
         Map<Long, List<GradingScheme>> schemesByInstitution = GradingSchemeEntity.<GradingSchemeEntity>list(
-                "institutionId in (select lo.institutionId from LearningOpportunityEntity lo where lo.learnerId = ?1)"
-                        + " order by institutionId, localId", learner.id())
+                "institutionId" + LEARNERS_INSTITUTIONS + " order by institutionId, localId", learner.id())
                 .stream().collect(Collectors.groupingBy(g -> g.institutionId, Collectors.mapping(
                         g -> new GradingScheme(g.localId, descriptions.get(g.id)), Collectors.toList())));
         List<InstitutionResults> result = new ArrayList<>();

@@ -27,6 +27,8 @@ import org.edurecords.ncp.results.SourceAttachment;
 final class ResultDetails {
 
     private static final String OF_LEARNER = " in (select id from learning_opportunity where learner_id = ?1)";
+    private static final String OF_LEARNERS_INSTITUTIONS =
+            " in (select institution_id from learning_opportunity where learner_id = ?1)";
 
     final Map<Long, LocalizedText> opportunityTitles;
     final Map<Long, List<Level>> levels;
@@ -85,8 +87,8 @@ final class ResultDetails {
 
     /** The names of the institutions the learner has results from. */
     static Map<Long, LocalizedText> institutionNamesOfLearner(EntityManager em, long learnerId) {
-        return texts(rows(em, "select institution_id, lang, name from institution_name where institution_id in"
-                + " (select institution_id from learning_opportunity where learner_id = ?1) order by lang", learnerId));
+        return texts(rows(em, "select institution_id, lang, name from institution_name where institution_id"
+                + OF_LEARNERS_INSTITUTIONS + " order by lang", learnerId));
     }
 
     /** The names of one institution. */
@@ -104,8 +106,8 @@ final class ResultDetails {
     /** The descriptions of the grading schemes of the institutions the learner has results from. */
     static Map<Long, LocalizedText> schemeDescriptionsOfLearner(EntityManager em, long learnerId) {
         return texts(rows(em, "select d.grading_scheme_id, d.lang, d.description from grading_scheme_description d"
-                + " join grading_scheme g on g.id = d.grading_scheme_id where g.institution_id in"
-                + " (select institution_id from learning_opportunity where learner_id = ?1) order by d.lang",
+                + " join grading_scheme g on g.id = d.grading_scheme_id where g.institution_id"
+                + OF_LEARNERS_INSTITUTIONS + " order by d.lang",
                 learnerId));
     }
 
