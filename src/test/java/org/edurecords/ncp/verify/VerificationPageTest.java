@@ -326,23 +326,11 @@ class VerificationPageTest {
 
     @Test
     void thePageSharesTheVerifiersSlotsAndSaysSoOnAPage() throws Exception {
-        // A verification of an earlier test may still be ending: start from an idle verifier.
-        long idleBy = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (permits.available() < 2 && System.nanoTime() < idleBy) {
-            Thread.onSpinWait();
-        }
-        assertEquals(2, permits.available(), "no verification is running when the test starts");
+        VerifierSlots.awaitIdle(permits);
         // Two clients start sending uploads and stall: they hold both slots of ncp.verify.max-concurrent.
-        List<java.net.Socket> stalled = new java.util.ArrayList<>();
+        List<java.net.Socket> stalled = VerifierSlots.twoStalledClients("POST /verification HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 1000000\r\n\r\n--b\r\n");
         try {
-            for (int i = 0; i < 2; i++) {
-                java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port);
-                socket.getOutputStream().write(("POST /verification HTTP/1.1\r\nHost: localhost\r\n"
-                        + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 1000000\r\n\r\n--b\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                socket.getOutputStream().flush();
-                stalled.add(socket);
-            }
             io.restassured.response.Response busy = null;
             long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
             // The stalled requests reach the server asynchronously; ask until both hold their slot.
@@ -358,9 +346,7 @@ class VerificationPageTest {
             assertEquals(503, RestAssured.given().contentType("application/json").body("{\"elmo\":\"x\"}")
                     .post("/api/verify").statusCode());
         } finally {
-            for (java.net.Socket socket : stalled) {
-                socket.close();
-            }
+            VerifierSlots.close(stalled);
         }
     }
 

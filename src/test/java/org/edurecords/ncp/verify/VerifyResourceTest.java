@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,6 @@ import java.util.zip.GZIPOutputStream;
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.edurecords.ncp.support.Answers;
@@ -196,12 +193,7 @@ class VerifyResourceTest {
 
     @Test
     void moreVerificationsAtOnceThanAllowedAreRefusedBeforeTheirBodyIsRead() throws Exception {
-        // A verification of an earlier test may still be ending: start from an idle verifier, with its two slots.
-        long idleBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (permits.available() < 2 && System.nanoTime() < idleBy) {
-            Thread.onSpinWait();
-        }
-        assertEquals(2, permits.available(), "the verifier's free slots when the test starts");
+        VerifierSlots.awaitIdle(permits);
         twoStalledClientsMakeTheNextOneBusy();
         // Closed connections give their slots back, each once: the limit is again two, not more.
         Response after = null;
@@ -218,16 +210,9 @@ class VerifyResourceTest {
 
     /** Two clients start sending bodies and stall: they hold the two slots (ncp.verify.max-concurrent). */
     private void twoStalledClientsMakeTheNextOneBusy() throws Exception {
-        List<Socket> stalled = new ArrayList<>();
+        List<Socket> stalled = VerifierSlots.twoStalledClients("POST /api/verify HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 1000000\r\n\r\n{\"elmo\":\"");
         try {
-            for (int i = 0; i < 2; i++) {
-                Socket socket = new Socket("localhost", RestAssured.port);
-                socket.getOutputStream().write(("POST /api/verify HTTP/1.1\r\nHost: localhost\r\n"
-                        + "Content-Type: application/json\r\nContent-Length: 1000000\r\n\r\n{\"elmo\":\"")
-                        .getBytes(StandardCharsets.US_ASCII));
-                socket.getOutputStream().flush();
-                stalled.add(socket);
-            }
             Response busy = null;
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             // The stalled requests reach the server asynchronously; ask until both hold their slot.
@@ -241,9 +226,7 @@ class VerifyResourceTest {
             assertEquals("2", busy.header("Retry-After"));
             assertEquals("busy", busy.jsonPath().getString("error"));
         } finally {
-            for (Socket socket : stalled) {
-                socket.close();
-            }
+            VerifierSlots.close(stalled);
         }
     }
 }
