@@ -47,9 +47,10 @@ final class ServiceUnderLoad {
 
     /**
      * Starts the jar with the given JVM options and environment variables ({@code NAME=value}, separated by spaces)
-     * and waits until readiness says UP; the time from the JVM's start to that answer is kept.
+     * and waits until readiness says UP; the time from the JVM's start to that answer is kept. {@code settings} are
+     * further {@code -D} options of the service.
      */
-    void start(Path jar, String jvmOptions, String environment, Path keys, Path clientRegistry) {
+    void start(Path jar, String jvmOptions, String environment, Path keys, Path clientRegistry, List<String> settings) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No service jar at " + jar + ": build it first (./mvnw -B -Pload verify does)");
         }
@@ -67,8 +68,9 @@ final class ServiceUnderLoad {
                     "-Dncp.signing.certificate-path=" + keys.resolve("ncp-example.cert.pem"),
                     // Every virtual user comes from 127.0.0.1: the per-address limits would refuse most of them.
                     "-Dncp.rate-limit.enabled=false",
-                    "-Dncp.emrex2.client-registry=" + clientRegistry,
-                    "-jar", jar.toString()));
+                    "-Dncp.emrex2.client-registry=" + clientRegistry));
+            command.addAll(settings);
+            command.addAll(List.of("-jar", jar.toString()));
             long started = System.nanoTime();
             ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
                     .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile());

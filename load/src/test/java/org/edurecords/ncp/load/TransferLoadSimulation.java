@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -63,6 +64,7 @@ public class TransferLoadSimulation extends Simulation {
     private final ServiceUnderLoad service = new ServiceUnderLoad(Integer.getInteger("load.port", 8089),
             Integer.getInteger("load.management-port", 9089), WORK);
     private final LoadClient client = new LoadClient(service.base);
+    private final InstitutionUnderLoad institution = new InstitutionUnderLoad();
     private final Map<String, AtomicInteger> completed = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> failed = new ConcurrentHashMap<>();
     private final Map<String, ServiceUnderLoad.Meters> begin = new ConcurrentHashMap<>();
@@ -312,10 +314,12 @@ public class TransferLoadSimulation extends Simulation {
     @Override
     public void before() {
         Path registry = client.writeRegistry(WORK);
+        institution.start();
         service.start(Path.of(System.getProperty("load.jar", "target/quarkus-app/quarkus-run.jar")),
                 System.getProperty("load.jvm-options", "-Xmx128m -XX:MaxMetaspaceSize=192m -XX:+UseSerialGC -XX:+UnlockExperimentalVMOptions -XX:+IgnoreUnrecognizedVMOptions -XX:TrimNativeHeapInterval=5000"),
                 System.getProperty("load.service-env", ""),
-                Path.of(System.getProperty("load.keys", "keys-example")).toAbsolutePath(), registry);
+                Path.of(System.getProperty("load.keys", "keys-example")).toAbsolutePath(), registry,
+                List.of(institution.sourceOption()));
         summary.setProperty("service.readyMillis", Long.toString(service.readyMillis));
         summary.setProperty("service.quarkusStartedSeconds", Double.toString(service.quarkusStartedSeconds));
         summary.setProperty("service.idleRssKb", Long.toString(service.idleRssKb));
@@ -332,6 +336,7 @@ public class TransferLoadSimulation extends Simulation {
     public void after() {
         summary.setProperty("service.peakRssKb", Long.toString(service.overallPeakRssKb));
         service.stop();
+        institution.stop();
         String report = report();
         System.out.println();
         System.out.println(report);
