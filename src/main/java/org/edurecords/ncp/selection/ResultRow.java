@@ -5,6 +5,8 @@ import io.quarkus.qute.TemplateData;
 /**
  * One line of the selection or preview table, already localized.
  *
+ * @param institution the id of the institution whose table the row is in: a cell reads it from its own row, as a
+ *        lookup from the enclosing loop costs a search through every value resolver on each row
  * @param depth 0 for a top-level node, 1 for its parts, ...
  * @param offered whether the student may tick it (by default: passed results only)
  * @param group whether it has parts: its checkbox then selects it as a whole (with all its passed parts)
@@ -20,7 +22,7 @@ import io.quarkus.qute.TemplateData;
  * @param partsTotal for the same node: how many parts the source lists under it
  */
 @TemplateData // read in tags, which are not type-checked: generated accessors, not reflection
-public record ResultRow(long id, int depth, String code, String title, String type, String date, String grade,
+public record ResultRow(long id, long institution, int depth, String code, String title, String type, String date, String grade,
         String credits, String status, boolean offered, boolean checked, boolean group, Details details,
         boolean passed, String creditsValue, boolean programme, boolean groupChecked, boolean groupSelectable,
         int partsIncluded,

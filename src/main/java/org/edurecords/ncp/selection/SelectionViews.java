@@ -47,7 +47,7 @@ public class SelectionViews {
             String language = commonLanguage(institution, locale);
             List<ResultRow> rows = new ArrayList<>();
             for (LearningOpportunity root : institution.roots()) {
-                addRows(root, 0, checked, showAll, language.isEmpty(), locale, rows);
+                addRows(root, institution.institution().id(), 0, checked, showAll, language.isEmpty(), locale, rows);
             }
             boolean anyOffered = rows.stream().anyMatch(r -> r.offered() || r.groupSelectable());
             List<Long> passed = passedIds(institution.roots());
@@ -66,7 +66,7 @@ public class SelectionViews {
             String language = commonLanguage(institution, locale);
             List<ResultRow> rows = new ArrayList<>();
             for (LearningOpportunity root : institution.roots()) {
-                addRows(root, 0, Set.of(), true, language.isEmpty(), locale, rows);
+                addRows(root, institution.institution().id(), 0, Set.of(), true, language.isEmpty(), locale, rows);
             }
             views.add(new InstitutionView(institution.institution().id(), institution.institution().name(locale),
                     currentName(institution.institution(), locale), rows,
@@ -206,14 +206,14 @@ public class SelectionViews {
         return ids;
     }
 
-    private void addRows(LearningOpportunity lo, int depth, Set<Long> checked, boolean showAll, boolean withLanguage,
-            Locale locale, List<ResultRow> rows) {
+    private void addRows(LearningOpportunity lo, long institution, int depth, Set<Long> checked, boolean showAll,
+            boolean withLanguage, Locale locale, List<ResultRow> rows) {
         boolean group = !lo.children().isEmpty();
         List<Long> passedParts = group ? passedIds(lo.children()) : List.of();
         boolean groupChecked = group && (passedParts.isEmpty() ? checked.contains(lo.id())
                 : checked.containsAll(passedParts));
         boolean partial = lo.partial();
-        rows.add(new ResultRow(lo.id(), depth, lo.code(), lo.title(locale), lo.type(),
+        rows.add(new ResultRow(lo.id(), institution, depth, lo.code(), lo.title(locale), lo.type(),
                 Formats.date(lo.result().date(), locale),
                 Formats.grade(lo.result().grade(), lo.result().gradingSchemeId(), locale),
                 Formats.credits(lo.shownCredits(), locale), lo.result().status().elmoValue(),
@@ -222,7 +222,7 @@ public class SelectionViews {
                 groupChecked, group && (offered(lo, showAll) || !passedParts.isEmpty()),
                 partial ? lo.parts().included() : -1, partial ? lo.parts().total() : -1));
         for (LearningOpportunity child : lo.children()) {
-            addRows(child, depth + 1, checked, showAll, withLanguage, locale, rows);
+            addRows(child, institution, depth + 1, checked, showAll, withLanguage, locale, rows);
         }
     }
 
