@@ -22,8 +22,8 @@ import io.quarkus.qute.TemplateData;
  * @param partsTotal for the same node: how many parts the source lists under it
  */
 @TemplateData // read in tags, which are not type-checked: generated accessors, not reflection
-public record ResultRow(long id, long institution, int depth, String code, String title, String type, String date, String grade,
-        String credits, String status, boolean offered, boolean checked, boolean group, Details details,
+public record ResultRow(long id, long institution, int depth, String code, String title, String type, String date,
+        String grade, String credits, String status, boolean offered, boolean checked, boolean group, Details details,
         boolean passed, String creditsValue, boolean programme, boolean groupChecked, boolean groupSelectable,
         int partsIncluded,
         int partsTotal) {

@@ -4,13 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -290,19 +289,14 @@ public class TransferFlowService {
      */
     private boolean update(String flowId, Set<EmrexSession.State> from, EmrexSession.State to, String set,
             String condition, Parameters parameters) {
-        Map<String, Object> values = new LinkedHashMap<>(parameters.map());
+        Map<String, Object> values = new HashMap<>(parameters.map());
         values.put("to", to.name());
         values.put("now", clock.instant());
         values.put("id", flowId);
-        StringBuilder states = new StringBuilder();
-        int i = 0;
-        for (EmrexSession.State state : new TreeSet<>(from)) {
-            states.append(i == 0 ? "" : ", ").append(":from").append(i);
-            values.put("from" + i++, state.name());
-        }
         NativeQuery<?> update = EmrexSession.getEntityManager().createNativeQuery("update emrex_session set state = :to, "
-                + set + ", updated_at = :now, version = version + 1 where id = :id and state in (" + states + ")"
-                + condition).unwrap(NativeQuery.class).addSynchronizedEntityClass(EmrexSession.class);
+                + set + ", updated_at = :now, version = version + 1 where id = :id and state in (:from)" + condition)
+                .unwrap(NativeQuery.class).addSynchronizedEntityClass(EmrexSession.class);
+        update.setParameterList("from", from.stream().map(Enum::name).sorted().toList(), String.class);
         // Typed, so that a null (no credentials chosen) is bound as the text it stands for on every database.
         values.forEach((name, value) -> bind(update, name, value));
         return update.executeUpdate() == 1;

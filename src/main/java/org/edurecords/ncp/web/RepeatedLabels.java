@@ -14,9 +14,9 @@ import io.quarkus.qute.TemplateInstance;
 /**
  * {@code {label:key}}, or {@code {label:of(expression)}} for a key computed per row: a text without parameters of the
  * page's language, for what a page repeats on every row of a table (the column names that each cell carries for a
- * phone's layout, a result's status). The same texts as {@code msg:}, read from
- * the bundle files once per language and key. Inside a loop, a namespace is found at once, where a name from an
- * enclosing section ({@code {#let}}, an outer loop) is looked for through every value resolver at each level first.
+ * phone's layout, a result's status). The same texts as {@code msg:}, read from the bundle files once per language
+ * and key. Inside a loop, a namespace is found at once, where a name from an enclosing section ({@code {#let}}, an
+ * outer loop) is looked for through every value resolver at each level first.
  */
 @EngineConfiguration
 public class RepeatedLabels implements NamespaceResolver {
